@@ -1,0 +1,142 @@
+import Foundation
+import UraICU
+
+/// A folder of press releases as Hugo multilingual page bundles:
+/// `corpus/<YYYY-MM-DD-slug>/index.en.md` and `index.sq.md`, each with YAML front matter
+/// (`title`, `date`, `place`, `status`, ...) and a Markdown body whose paragraphs are separated by
+/// blank lines.
+///
+/// Release-wide fields (date, place, status, approval) are written to both files. When the two
+/// files disagree on status, the release gets the less advanced one, so a draft never leaks into
+/// a feed because one language file says `approved`.
+public struct Corpus: Sendable {
+    /// The corpus folder.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The bundle folder of release `id`.
+    public func bundlePath(_ id: String) -> String { directory + "/" + id }
+
+    /// The file of release `id` in `language`.
+    public func filePath(_ id: String, _ language: Language) -> String {
+        bundlePath(id) + "/index.\(language.code).md"
+    }
+
+    /// The ids of the bundles in the corpus (folders holding an `index.<lang>.md`), sorted.
+    public func releaseIDs() throws(UraError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UraError(.input, "corpus folder not found", file: directory)
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw UraError(.input, "cannot list the corpus folder: \(error.localizedDescription)", file: directory)
+        }
+        return names.filter { name in
+            !name.hasPrefix(".") && Language.allCases.contains {
+                FileManager.default.fileExists(atPath: filePath(name, $0))
+            }
+        }.sorted()
+    }
+
+    /// Loads every release. Stops at the first unreadable bundle.
+    public func loadAll() throws(UraError) -> [PressRelease] {
+        var releases: [PressRelease] = []
+        for id in try releaseIDs() { releases.append(try load(id)) }
+        return releases
+    }
+
+    /// Loads release `id`.
+    public func load(_ id: String) throws(UraError) -> PressRelease {
+        var release = PressRelease(id: id, texts: [:])
+        var statuses: [PressRelease.Status] = []
+        for language in Language.allCases {
+            let path = filePath(id, language)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let page = try FrontMatter.parse(try TextInput.read(path), file: path)
+            guard let title = page.value("title"), !title.trimmed.isEmpty else {
+                throw UraError(.input, "front matter: 'title' is missing", file: path, line: 1)
+            }
+            release.texts[language] = PressRelease.Text(title: title.trimmed, paragraphs: Paragraphs.split(page.body))
+            if let status = page.value("status") {
+                guard let parsed = PressRelease.Status(rawValue: status.trimmed.lowercased()) else {
+                    throw UraError(.input, "front matter: 'status' must be draft, in-review or approved, not '\(status)'",
+                                   file: path, line: page.line(of: "status"))
+                }
+                statuses.append(parsed)
+            } else {
+                statuses.append(.draft)
+            }
+            if let date = page.value("date"), !date.isEmpty {
+                guard let parsed = CalendarDate(iso: date.trimmed) else {
+                    throw UraError(.input, "front matter: 'date' must be YYYY-MM-DD, not '\(date)'",
+                                   file: path, line: page.line(of: "date"))
+                }
+                if release.dateline.date == nil { release.dateline.date = parsed }
+            }
+            if release.dateline.place == nil, let place = page.value("place"), !place.trimmed.isEmpty {
+                release.dateline.place = place.trimmed
+            }
+            if page.value("date_inferred") == "true" { release.dateline.dateInferred = true }
+            release.provenance.source = release.provenance.source ?? page.value("source")
+            release.provenance.approvedBy = release.provenance.approvedBy ?? page.value("approved_by")
+            release.provenance.approvedAt = release.provenance.approvedAt ?? page.value("approved_at")
+            release.provenance.overrideReason = release.provenance.overrideReason ?? page.value("override")
+            release.extraFrontMatter[language] = page.entries
+                .filter { !Corpus.knownKeys.contains($0.key) }
+                .map { ($0.key, $0.value) }
+        }
+        guard !release.texts.isEmpty else {
+            throw UraError(.input, "no index.en.md or index.sq.md in the bundle", file: bundlePath(id))
+        }
+        release.status = statuses.min { $0.rank < $1.rank } ?? .draft
+        return release
+    }
+
+    /// Writes release `id` into its bundle, one file per language, each atomically.
+    public func write(_ release: PressRelease) throws(UraError) {
+        for language in release.languages {
+            guard let text = release.texts[language] else { continue }
+            try AtomicFile.write(Corpus.render(release, language: language, text: text), to: filePath(release.id, language))
+        }
+    }
+
+    /// The bundle file of `release` in `language`.
+    public static func render(_ release: PressRelease, language: Language, text: PressRelease.Text) -> String {
+        var entries: [(key: String, value: String)] = [("title", text.title)]
+        if let date = release.dateline.date { entries.append(("date", date.description)) }
+        if release.dateline.dateInferred { entries.append(("date_inferred", "true")) }
+        if let place = release.dateline.place { entries.append(("place", place)) }
+        entries.append(("status", release.status.rawValue))
+        // Hugo's own switch, so `hugo` on the corpus never publishes an unapproved release.
+        entries.append(("draft", release.status == .approved ? "false" : "true"))
+        if let source = release.provenance.source { entries.append(("source", source)) }
+        if let by = release.provenance.approvedBy { entries.append(("approved_by", by)) }
+        if let at = release.provenance.approvedAt { entries.append(("approved_at", at)) }
+        if let reason = release.provenance.overrideReason { entries.append(("override", reason)) }
+        let extras = release.extraFrontMatter[language] ?? []
+        entries += extras.map { ($0.key, $0.value) }
+        let body = text.paragraphs.joined(separator: "\n\n") + "\n"
+        return FrontMatter.render(entries, rawKeys: Set(extras.map(\.key)).union(["draft", "date_inferred", "date"]), body: body)
+    }
+
+    static let knownKeys: Set<String> = [
+        "title", "date", "date_inferred", "place", "status", "draft", "source", "approved_by", "approved_at", "override",
+    ]
+}
+
+extension PressRelease.Status {
+    /// Order of advancement: draft < in-review < approved.
+    var rank: Int {
+        switch self {
+        case .draft: 0
+        case .inReview: 1
+        case .approved: 2
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import UraICU
+
+/// Reads text files the way Ura accepts them: UTF-8 (a byte-order mark is dropped), UTF-16 with a
+/// byte-order mark, any line ends (CRLF and CR become LF), and NFC-normalised. Anything else is a
+/// one-line ``UraError`` naming the file, the line and the byte offset.
+public enum TextInput {
+    /// The largest file Ura reads: 256 MiB. Press releases are kilobytes; a larger file is a
+    /// mistake, and reading it would only exhaust memory.
+    public static let maximumBytes = 256 * 1024 * 1024
+
+    /// Reads and decodes the file at `path` (`-` reads standard input).
+    /// - Parameter allowEmpty: when false, an empty or blank file is an error.
+    public static func read(_ path: String, allowEmpty: Bool = false) throws(UraError) -> String {
+        let bytes = try readBytes(path)
+        return try decode(bytes, name: path, allowEmpty: allowEmpty)
+    }
+
+    /// Reads a file's bytes, refusing directories, unreadable and oversized files.
+    public static func readBytes(_ path: String) throws(UraError) -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard data.count <= maximumBytes else {
+                throw UraError(.input, "input is larger than \(maximumBytes / 1_048_576) MiB", file: "<stdin>")
+            }
+            return [UInt8](data)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UraError(.input, "no such file", file: path)
+        }
+        if isDirectory.boolValue { throw UraError(.input, "is a directory, not a file", file: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            throw UraError(.input, "file is \(size / 1_048_576) MiB, larger than the \(maximumBytes / 1_048_576) MiB Ura reads", file: path)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UraError(.input, "cannot read the file (permissions?)", file: path)
+        }
+        return [UInt8](data)
+    }
+
+    /// Decodes `bytes` as described on ``TextInput``; `name` is used in messages.
+    public static func decode(_ bytes: [UInt8], name: String, allowEmpty: Bool = false) throws(UraError) -> String {
+        var text: String
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            text = try decodeUTF16(bytes, name: name)
+        } else {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            if let nul = body.firstIndex(of: 0) {
+                throw UraError(.input, "contains a NUL byte: a binary file, not text", file: name,
+                               byteOffset: nul + (body.count == bytes.count ? 0 : 3))
+            }
+            if let problem = firstInvalidUTF8(body) {
+                let offset = problem + (body.count == bytes.count ? 0 : 3)
+                let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw UraError(.input, "not valid UTF-8\(describeEncoding(bytes)); save the file as UTF-8",
+                               file: name, line: line, byteOffset: offset)
+            }
+            text = String(decoding: body, as: UTF8.self)
+        }
+        if text.contains("\r") { text = normalizeLineEnds(text) }
+        if !allowEmpty && text.allSatisfy({ $0.isWhitespace }) {
+            throw UraError(.input, bytes.isEmpty ? "file is empty" : "file contains only white space", file: name)
+        }
+        do {
+            return try Normalizer.normalize(text, to: .nfc)
+        } catch {
+            throw UraError(.internal, "\(error)", file: name)
+        }
+    }
+
+    /// CRLF and lone CR become LF.
+    static func normalizeLineEnds(_ text: String) -> String {
+        // "\r\n" is one Character in Swift; scalars see both parts.
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+                previousWasCR = true
+                continue
+            }
+            if scalar == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// The byte offset of the first byte that is not part of a well-formed UTF-8 sequence.
+    /// - Complexity: O(n).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt8 = 0x80, maximum: UInt8 = 0xBF
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minimum = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maximum = 0x9F
+            case 0xF0: length = 4; minimum = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maximum = 0x8F
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            let second = bytes[index + 1]
+            guard second >= minimum && second <= maximum else { return index }
+            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8], name: String) throws(UraError) -> String {
+        let littleEndian = bytes[0] == 0xFF
+        let body = bytes.dropFirst(2)
+        guard body.count % 2 == 0 else {
+            throw UraError(.input, "UTF-16 file with an odd number of bytes", file: name)
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var iterator = body.makeIterator()
+        while let first = iterator.next(), let second = iterator.next() {
+            units.append(littleEndian ? UInt16(first) | UInt16(second) << 8 : UInt16(first) << 8 | UInt16(second))
+        }
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var unitIterator = units.makeIterator()
+        loop: while true {
+            switch decoder.decode(&unitIterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: break loop
+            case .error:
+                throw UraError(.input, "invalid UTF-16 (unpaired surrogate); save the file as UTF-8", file: name)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// " (it looks like windows-1250)" when ICU can tell, for the error message.
+    private static func describeEncoding(_ bytes: [UInt8]) -> String {
+        guard let guess = CharsetDetector.guess(bytes), guess.confidence >= 10,
+              guess.name.uppercased() != "UTF-8"
+        else { return "" }
+        return " (it looks like \(guess.name))"
+    }
+}

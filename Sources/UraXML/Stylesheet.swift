@@ -1,0 +1,101 @@
+import Foundation
+internal import UraXMLShim
+import UraCore
+
+/// A compiled XSLT 1.0 stylesheet (libxslt, with EXSLT), reusable across documents and threads.
+///
+/// Every transform runs with security preferences that forbid writing files, creating folders
+/// and any network access; `document()` may read only files below `readRoot`. Input documents are
+/// parsed without DTD loading, network or entity expansion.
+public final class Stylesheet: @unchecked Sendable {
+    // @unchecked: a compiled libxslt stylesheet is read-only after compilation and libxslt
+    // documents it as shareable between concurrent transforms; nothing here mutates it.
+    private let handle: OpaquePointer
+    /// The file it was compiled from.
+    public let path: String
+
+    /// Compiles the stylesheet at `path`; a syntax error names the file and line.
+    public init(path: String) throws(UraError) {
+        var message: UnsafeMutablePointer<CChar>?
+        guard let handle = ura_xslt_compile(path, &message) else {
+            let text = message.map { String(cString: $0) } ?? "cannot compile the stylesheet"
+            ura_xml_free(message)
+            throw Self.error(text, file: path)
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    deinit { ura_xslt_free(handle) }
+
+    /// The declared `xsl:output` method (`xml`, `html`, `text`), if any.
+    public var outputMethod: String? {
+        ura_xslt_output_method(handle).map { String(cString: $0) }
+    }
+
+    /// Transforms `document` (XML bytes; `name` names it in messages) with string `parameters`.
+    /// - Parameter readRoot: the folder `document()` may read below; nil forbids all file reads.
+    public func apply(to document: [UInt8], name: String, parameters: [String: String] = [:],
+                      readRoot: String? = nil) throws(UraError) -> [UInt8] {
+        // Parameters are XPath expressions: pass each value as a string literal.
+        var flat: [String] = []
+        for key in parameters.keys.sorted() {
+            flat.append(key)
+            flat.append(Self.xpathLiteral(parameters[key] ?? ""))
+        }
+        var cStrings: [UnsafeMutablePointer<CChar>?] = flat.map { strdup($0) }
+        cStrings.append(nil)
+        defer { for pointer in cStrings { free(pointer) } }
+
+        var output: UnsafeMutablePointer<CChar>?
+        var outputLength = 0
+        var message: UnsafeMutablePointer<CChar>?
+        let status = cStrings.withUnsafeBufferPointer { params in
+            params.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constParams in
+                document.withUnsafeBufferPointer { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        ura_xslt_apply(handle, chars.baseAddress, chars.count, name, constParams.baseAddress,
+                                       readRoot, &output, &outputLength, &message)
+                    }
+                }
+            }
+        }
+        defer {
+            ura_xml_free(output)
+            ura_xml_free(message)
+        }
+        guard status == 0, let output else {
+            let text = message.map { String(cString: $0) } ?? "the transformation failed"
+            throw Self.error("\(text) (stylesheet '\(path)')", file: name)
+        }
+        return output.withMemoryRebound(to: UInt8.self, capacity: outputLength) {
+            Array(UnsafeBufferPointer(start: $0, count: outputLength))
+        }
+    }
+
+    /// An XPath string literal for `value` (XPath 1.0 has no escapes: use concat() when both
+    /// quote kinds occur).
+    static func xpathLiteral(_ value: String) -> String {
+        if !value.contains("'") { return "'\(value)'" }
+        if !value.contains("\"") { return "\"\(value)\"" }
+        let parts = value.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
+        return "concat(" + parts.joined(separator: ", \"'\", ") + ")"
+    }
+
+    /// libxml2/libxslt versions, e.g. "20914 / 10135".
+    public static var libraryVersions: String { String(cString: ura_xml_versions()) }
+
+    private static func error(_ text: String, file: String) -> UraError {
+        // The shim's messages start "line N: " when libxml2 knows the line.
+        if text.hasPrefix("line "), let colon = text.firstIndex(of: ":"),
+           let line = Int(text[text.index(text.startIndex, offsetBy: 5)..<colon]) {
+            return UraError(.input, String(text[text.index(after: colon)...]).trimmed, file: file, line: line)
+        }
+        // libxslt's runtime errors say "file x.xsl line 3 element value-of".
+        if let range = text.range(of: #"line (\d+)"#, options: .regularExpression),
+           let line = Int(text[range].dropFirst(5)) {
+            return UraError(.input, text, file: file, line: line)
+        }
+        return UraError(.input, text, file: file)
+    }
+}

@@ -1,0 +1,91 @@
+// The libxml2/libxslt boundary of Ura. Only <stdint.h>/<stddef.h> types and C strings cross it:
+// libxml2's headers pull in ICU, which clashes with Foundation's bundled ICU in Swift.
+#ifndef URA_XML_H
+#define URA_XML_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Initialises libxml2, libxslt and EXSLT once per process (safe to call repeatedly).
+void ura_xml_initialize(void);
+
+/// Frees a buffer or string returned by this shim.
+void ura_xml_free(void *pointer);
+
+/// libxml2's and libxslt's versions, e.g. "2.9.14 / 1.1.35".
+const char *ura_xml_versions(void);
+
+// MARK: Reading XML
+
+/// A pull reader over one XML document held in memory. Parsing never touches the network, never
+/// loads a DTD and never substitutes entities; a document that declares entities is refused.
+typedef struct ura_xml_reader ura_xml_reader;
+
+enum {
+    URA_XML_END = 0,          ///< end of document
+    URA_XML_ELEMENT = 1,      ///< start tag (check ura_xml_reader_is_empty for <x/>)
+    URA_XML_TEXT = 3,         ///< text or CDATA or significant whitespace
+    URA_XML_END_ELEMENT = 15, ///< end tag
+    URA_XML_ERROR = -1,       ///< a parse error: see ura_xml_reader_error
+};
+
+/// Opens a reader over `length` bytes; `url` names the document in messages.
+ura_xml_reader *ura_xml_reader_open(const char *bytes, size_t length, const char *url);
+void ura_xml_reader_close(ura_xml_reader *reader);
+
+/// Advances to the next element start, element end or text node (comments, processing
+/// instructions and insignificant whitespace are skipped). Returns a URA_XML_* kind.
+int32_t ura_xml_reader_next(ura_xml_reader *reader);
+
+/// The current node's qualified name ("xml:lang", "tbx"); valid until the next call.
+const char *ura_xml_reader_name(ura_xml_reader *reader);
+/// The current node's namespace URI, or NULL.
+const char *ura_xml_reader_namespace(ura_xml_reader *reader);
+/// The current text node's content; valid until the next call.
+const char *ura_xml_reader_value(ura_xml_reader *reader);
+/// 1 when the current element is written <x/>.
+int32_t ura_xml_reader_is_empty(ura_xml_reader *reader);
+/// The current node's line number in the input.
+int32_t ura_xml_reader_line(ura_xml_reader *reader);
+/// Number of attributes of the current element, and the name/value of attribute `index`
+/// (namespace declarations are not counted). Strings valid until the next call.
+int32_t ura_xml_reader_attribute_count(ura_xml_reader *reader);
+const char *ura_xml_reader_attribute_name(ura_xml_reader *reader, int32_t index);
+const char *ura_xml_reader_attribute_value(ura_xml_reader *reader, int32_t index);
+/// The first error met ("line 14: Opening and ending tag mismatch ..."), or NULL.
+const char *ura_xml_reader_error(ura_xml_reader *reader);
+/// The line of the first error, or 0.
+int32_t ura_xml_reader_error_line(ura_xml_reader *reader);
+
+// MARK: XSLT
+
+/// A compiled stylesheet, reusable across documents and threads (libxslt stylesheets are
+/// read-only once compiled).
+typedef struct ura_stylesheet ura_stylesheet;
+
+/// Compiles the stylesheet at `path`. On failure returns NULL and sets `*error` to a message
+/// with the line number (free it with ura_xml_free).
+ura_stylesheet *ura_xslt_compile(const char *path, char **error);
+void ura_xslt_free(ura_stylesheet *stylesheet);
+
+/// The stylesheet's declared output method ("xml", "html", "text") and media type, or NULL.
+const char *ura_xslt_output_method(ura_stylesheet *stylesheet);
+
+/// Transforms the XML document (`length` bytes, parsed as by ura_xml_reader_open) with
+/// `params`: NULL-terminated name, value, name, value... where values are plain strings (quoted
+/// for XPath here). The transform may not write files, create directories or use the network;
+/// `document()` may read local files only below `read_root` (NULL: no file reads at all).
+/// Returns 0 and the serialised result in `*output`/`*output_length` (free with ura_xml_free),
+/// or -1 and a message in `*error`.
+int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t length,
+                       const char *url, const char *const *params, const char *read_root,
+                       char **output, size_t *output_length, char **error);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

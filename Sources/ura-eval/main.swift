@@ -1,0 +1,27 @@
+import Foundation
+
+/// `ura-eval`: measurements on development data, for closing notes and tuning. Not a test.
+///
+///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
+///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
+let arguments = Array(CommandLine.arguments.dropFirst())
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB]\n".utf8))
+    exit(2)
+}
+guard let command = arguments.first else { usage() }
+do {
+    switch command {
+    case "segment":
+        guard arguments.count >= 2 else { usage() }
+        try SegmentationEval(directory: arguments[1], verbose: arguments.contains("--verbose")).run()
+    case "throughput":
+        guard arguments.count >= 2 else { usage() }
+        try ThroughputEval(directory: arguments[1], megabytes: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20).run()
+    default:
+        usage()
+    }
+} catch {
+    FileHandle.standardError.write(Data("ura-eval: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import UraICU
+
+/// `ura`: the press office's bilingual (English–Albanian) publishing toolchain.
+@main
+struct Ura: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ura",
+        abstract: "Ingest, segment, align, check, approve and publish English–Albanian press releases.",
+        version: "0.1.0 (ICU \(ICU.version))",
+        subcommands: [BuildCommand.self, SegmentCommand.self])
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import UraICU
+import UraTestSupport
+@testable import UraCore
+
+@Suite struct CorpusTests {
+    @Test func loadsTheBundledCorpus() throws {
+        let releases = try Corpus(directory: Fixtures.corpus).loadAll()
+        #expect(releases.count >= 3)
+        let roundtable = try #require(releases.first { $0.id == "2018-11-05-roundtable-with-albanian-government-institutions-on-the" })
+        #expect(roundtable.languages == [.english, .albanian])
+        #expect(roundtable.dateline.date == CalendarDate(year: 2018, month: 11, day: 5))
+        #expect(roundtable.dateline.place == "Tirana")
+        #expect(roundtable.texts[.albanian]?.paragraphs.first?.hasPrefix("Tiranë, 5 Nëntor 2018:") == true)
+        #expect(roundtable.title(in: .english).hasPrefix("Roundtable with Albanian Government Institutions"))
+        // An unknown key survives a load.
+        #expect(roundtable.extraFrontMatter[.albanian]?.contains { $0.key == "title_note" } == true)
+        // Ids follow the date-and-title slug rule.
+        for release in releases {
+            #expect(release.id == ReleaseID.make(date: release.dateline.date, title: release.title(in: .english)))
+        }
+    }
+
+    @Test func writeThenLoadRoundTrips() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source = try Corpus(directory: Fixtures.corpus).loadAll()
+        let target = Corpus(directory: directory)
+        for release in source { try target.write(release) }
+        let reloaded = try target.loadAll()
+        #expect(reloaded == source)
+        // Writing again gives the same bytes.
+        let first = try Fixtures.text(target.filePath(source[0].id, .english))
+        try target.write(reloaded[0])
+        #expect(try Fixtures.text(target.filePath(source[0].id, .english)) == first)
+        // No temporary files are left behind.
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func titlesWithYAMLSpecialCharactersSurvive() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let title = "Migration: \"safe\" & <orderly> — 100% # not a comment"
+        let release = PressRelease(id: "2024-01-01-x", texts: [.english: .init(title: title, paragraphs: ["One.", "Two."])])
+        let corpus = Corpus(directory: directory)
+        try corpus.write(release)
+        #expect(try corpus.load("2024-01-01-x").title(in: .english) == title)
+    }
+
+    @Test func malformedFrontMatterNamesFileAndLine() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let corpus = Corpus(directory: directory)
+        let cases: [(String, String, Int)] = [
+            ("no-start", "title: x\n\nBody.\n", 1),
+            ("no-end", "---\ntitle: x\n\nBody.\n", 1),
+            ("bad-yaml", "---\ntitle: x\ndate: [2018\n---\nBody.\n", 4),
+            ("bad-date", "---\ntitle: x\ndate: 5 November\n---\nBody.\n", 3),
+            ("bad-status", "---\ntitle: x\nstatus: published\n---\nBody.\n", 3),
+            ("no-title", "---\ndate: 2018-11-05\n---\nBody.\n", 1),
+        ]
+        for (name, text, line) in cases {
+            try FileManager.default.createDirectory(atPath: corpus.bundlePath(name), withIntermediateDirectories: true)
+            try text.write(toFile: corpus.filePath(name, .english), atomically: true, encoding: .utf8)
+            let error = try #require(throws: UraError.self) { try corpus.load(name) }
+            #expect(error.file == corpus.filePath(name, .english), "\(name)")
+            #expect(error.line == line, "\(name): \(error)")
+        }
+    }
+
+    @Test func statusDisagreementTakesTheLessAdvanced() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let corpus = Corpus(directory: directory)
+        try FileManager.default.createDirectory(atPath: corpus.bundlePath("r"), withIntermediateDirectories: true)
+        try "---\ntitle: A\nstatus: approved\n---\nA.\n".write(toFile: corpus.filePath("r", .english), atomically: true, encoding: .utf8)
+        try "---\ntitle: B\nstatus: draft\n---\nB.\n".write(toFile: corpus.filePath("r", .albanian), atomically: true, encoding: .utf8)
+        #expect(try corpus.load("r").status == .draft)
+    }
+
+    @Test func slugs() {
+        #expect(ReleaseID.slug("Dita Botërore kundër Trafikimit të Qenieve Njerëzore") == "dita-boterore-kunder-trafikimit-te-qenieve-njerezore")
+        #expect(ReleaseID.slug("IOM’s 30th Anniversary: “Migrants’ Voices”") == "ioms-30th-anniversary-migrants-voices")
+        #expect(ReleaseID.make(date: nil, title: "Çështje") == "undated-ceshtje")
+        #expect(ReleaseID.slug(String(repeating: "word ", count: 40)).count <= ReleaseID.maximumSlugLength)
+    }
+}

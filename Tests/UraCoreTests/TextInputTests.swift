@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import UraCore
+
+@Suite struct TextInputTests {
+    @Test func acceptsBOMAndCRLF() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Tiranë\r\n\r\nShkodër\rDurrës\n".utf8)
+        #expect(try TextInput.decode(bytes, name: "a.txt") == "Tiranë\n\nShkodër\nDurrës\n")
+    }
+
+    @Test func acceptsUTF16WithBOM() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "Për migrantët".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try TextInput.decode(bytes, name: "a.txt") == "Për migrantët")
+    }
+
+    @Test func invalidUTF8NamesFileLineAndByte() throws {
+        // "Tiranë" in windows-1250 on line 2: ë is 0xEB.
+        let bytes: [UInt8] = Array("Title\nTiran".utf8) + [0xEB] + Array(", 5 N".utf8) + [0xEB] + Array("ntor 2018\n".utf8)
+        let error = try #require(throws: UraError.self) { try TextInput.decode(bytes, name: "page.txt") }
+        #expect(error.file == "page.txt")
+        #expect(error.line == 2)
+        #expect(error.byteOffset == 11)
+        #expect(error.exitCode == 1)
+        #expect(!error.description.contains("\n"))
+        #expect(error.description.hasPrefix("page.txt:2 (byte 11): not valid UTF-8"))
+    }
+
+    @Test func rejectsOverlongAndSurrogateEncodings() {
+        #expect(TextInput.firstInvalidUTF8([0x41, 0xC0, 0x80]) == 1)        // overlong NUL
+        #expect(TextInput.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)        // UTF-16 surrogate
+        #expect(TextInput.firstInvalidUTF8([0xE2, 0x80]) == 0)              // truncated
+        #expect(TextInput.firstInvalidUTF8(Array("ë “ç” 😀".utf8)) == nil)
+    }
+
+    @Test func emptyBlankAndBinaryFilesAreErrors() throws {
+        #expect(throws: UraError.self) { try TextInput.decode([], name: "e.txt") }
+        #expect(throws: UraError.self) { try TextInput.decode(Array(" \n\t\n".utf8), name: "e.txt") }
+        let binary = try #require(throws: UraError.self) { try TextInput.decode([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x00, 0x01], name: "b.bin") }
+        #expect(binary.description.contains("binary"))
+        #expect(try TextInput.decode([], name: "e.txt", allowEmpty: true) == "")
+    }
+
+    @Test func normalizesToNFC() throws {
+        #expect(try TextInput.decode(Array("c\u{0327}e\u{0308}".utf8), name: "n.txt") == "çë")
+    }
+
+    @Test func missingFileAndDirectory() throws {
+        let missing = try #require(throws: UraError.self) { try TextInput.read("/nonexistent/ura.txt") }
+        #expect(missing.description == "/nonexistent/ura.txt: no such file")
+        #expect(throws: UraError.self) { try TextInput.read("/tmp") }
+    }
+}

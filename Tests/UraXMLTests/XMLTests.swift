@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import UraCore
+import UraTestSupport
+@testable import UraXML
+
+@Suite struct XMLParserTests {
+    @Test func readsTheValidatorsTBXSample() throws {
+        let path = Fixtures.validators + "/samples/good.tbx"
+        let root = try XMLParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+        #expect(root.localName == "tbx")
+        let concepts = root.descendants("conceptEntry")
+        #expect(!concepts.isEmpty)
+        let languages = Set(concepts[0].elements("langSec").compactMap { $0.attribute("xml:lang") })
+        #expect(languages.isSuperset(of: ["en", "sq"]))
+        #expect(concepts[0].descendants("term").allSatisfy { !$0.text.isEmpty })
+    }
+
+    @Test func neverExpandsExternalEntities() throws {
+        let hostile = """
+            <?xml version="1.0"?>
+            <!DOCTYPE tbx [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+            <tbx><term>&secret;</term></tbx>
+            """
+        let error = try #require(throws: UraError.self) { try XMLParser.parse(Array(hostile.utf8), file: "evil.tbx") }
+        #expect(error.file == "evil.tbx")
+        #expect(error.description.contains("entit"))
+        #expect(!error.description.contains("root:"))
+    }
+
+    @Test func refusesEntityExpansionBombs() throws {
+        var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+        for level in 1...9 { bomb += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">" }
+        bomb += "]>\n<lolz>&lol9;</lolz>"
+        #expect(throws: UraError.self) { try XMLParser.parse(Array(bomb.utf8), file: "bomb.xml") }
+    }
+
+    @Test func malformedXMLNamesTheLine() throws {
+        let error = try #require(throws: UraError.self) {
+            try XMLParser.parse(Array("<a>\n<b>\n</a>\n".utf8), file: "bad.xml")
+        }
+        #expect(error.line == 3)
+        #expect(error.file == "bad.xml")
+    }
+
+    @Test func deepNestingDoesNotOverflowTheStack() throws {
+        let depth = 5_000
+        let xml = String(repeating: "<d>", count: depth) + "x" + String(repeating: "</d>", count: depth)
+        // libxml2 caps depth at 256 without XML_PARSE_HUGE: a clear error, not a crash.
+        let error = try #require(throws: UraError.self) { try XMLParser.parse(Array(xml.utf8), file: "deep.xml") }
+        #expect(error.description.contains("deep.xml"))
+    }
+}
+
+@Suite struct StylesheetTests {
+    func write(_ text: String, _ name: String, in directory: String) throws -> String {
+        let path = directory + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func transformsWithParametersAndEXSLT() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:str="http://exslt.org/strings" extension-element-prefixes="str">
+              <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+              <xsl:param name="lang"/>
+              <xsl:template match="/release">
+                <out lang="{$lang}"><xsl:value-of select="str:padding(2, '-')"/><xsl:value-of select="title[@lang=$lang]"/></out>
+              </xsl:template>
+            </xsl:stylesheet>
+            """, "t.xsl", in: directory)
+        let stylesheet = try Stylesheet(path: path)
+        #expect(stylesheet.outputMethod == "xml")
+        let input = "<release><title lang='en'>Migrants &amp; &lt;borders&gt;</title><title lang='sq'>Migrantët</title></release>"
+        let output = String(decoding: try stylesheet.apply(to: Array(input.utf8), name: "r.xml", parameters: ["lang": "sq"]), as: UTF8.self)
+        #expect(output.contains("<out lang=\"sq\">--Migrantët</out>"))
+        let english = String(decoding: try stylesheet.apply(to: Array(input.utf8), name: "r.xml", parameters: ["lang": "en"]), as: UTF8.self)
+        #expect(english.contains("Migrants &amp; &lt;borders&gt;"))
+        #expect(Stylesheet.xpathLiteral("it's \"x\"") == "concat('it', \"'\", 's \"x\"')")
+    }
+
+    @Test func syntaxErrorNamesTheLine() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:template match="/">
+                <xsl:if><x/></xsl:if>
+              </xsl:template>
+            </xsl:stylesheet>
+            """, "broken.xsl", in: directory)
+        let error = try #require(throws: UraError.self) { try Stylesheet(path: path) }
+        #expect(error.file == path)
+        #expect(error.line == 3, "\(error)")
+        #expect(!error.description.contains("\n"))
+        // libxslt compiles XPath leniently: a broken expression fails when it runs, still with a line.
+        let lenient = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:template match="/">
+                <xsl:value-of select="concat(" />
+              </xsl:template>
+            </xsl:stylesheet>
+            """, "lenient.xsl", in: directory)
+        let runtime = try #require(throws: UraError.self) { try Stylesheet(path: lenient).apply(to: Array("<a/>".utf8), name: "a.xml") }
+        #expect(runtime.line == 3, "\(runtime)")
+        #expect(runtime.description.contains("lenient.xsl"))
+        let malformed = try write("<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>\n<oops>\n</xsl:stylesheet>", "malformed.xsl", in: directory)
+        let parseError = try #require(throws: UraError.self) { try Stylesheet(path: malformed) }
+        #expect(parseError.line == 3)
+    }
+
+    @Test func refusesFileWritesAndNetworkReads() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">
+              <xsl:template match="/">
+                <exsl:document href="\(directory)/pwned.txt" method="text">pwned</exsl:document>
+                <ok/>
+              </xsl:template>
+            </xsl:stylesheet>
+            """, "writer.xsl", in: directory)
+        #expect(throws: UraError.self) { try Stylesheet(path: writer).apply(to: Array("<a/>".utf8), name: "a.xml") }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/pwned.txt"))
+
+        let reader = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:template match="/"><r><xsl:copy-of select="document('http://127.0.0.1:9/x.xml')"/></r></xsl:template>
+            </xsl:stylesheet>
+            """, "reader.xsl", in: directory)
+        #expect(throws: UraError.self) { try Stylesheet(path: reader).apply(to: Array("<a/>".utf8), name: "a.xml") }
+
+        let local = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:template match="/"><r><xsl:copy-of select="document('/etc/hostname')"/></r></xsl:template>
+            </xsl:stylesheet>
+            """, "local.xsl", in: directory)
+        #expect(throws: UraError.self) { try Stylesheet(path: local).apply(to: Array("<a/>".utf8), name: "a.xml") }
+    }
+
+    @Test func inputWithEntitiesIsRefused() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try write("""
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:template match="/"><r><xsl:value-of select="."/></r></xsl:template>
+            </xsl:stylesheet>
+            """, "copy.xsl", in: directory)
+        let hostile = "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"
+        let error = try #require(throws: UraError.self) { try Stylesheet(path: path).apply(to: Array(hostile.utf8), name: "in.xml") }
+        #expect(error.description.contains("entities"))
+    }
+}
