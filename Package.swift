@@ -50,16 +50,36 @@ let package = Package(
             name: "UraXML",
             dependencies: ["UraCore", "UraXMLShim"],
             swiftSettings: swiftSettings),
+        // Ingest: scraped press-release pages into bilingual bundles (issue 3).
+        .target(
+            name: "UraIngest",
+            dependencies: ["UraCore", "UraText", "UraICU"],
+            swiftSettings: swiftSettings),
+        // Align: English–Albanian paragraph and sentence alignment (issue 4).
+        .target(
+            name: "UraAlign",
+            dependencies: ["UraCore", "UraText", "UraICU", "UraXML"],
+            swiftSettings: swiftSettings),
+        // Terminology: TBX/TSV glossaries and QA checks (issue 5).
+        .target(
+            name: "UraTerminology",
+            dependencies: ["UraCore", "UraText", "UraICU", "UraXML"],
+            swiftSettings: swiftSettings),
+        // Publish: canonical XML, approval, XSLT outputs (issue 6).
+        .target(
+            name: "UraPublish",
+            dependencies: ["UraCore", "UraXML"],
+            swiftSettings: swiftSettings),
         // The standard pipeline: every built-in step registered by name.
         .target(
             name: "UraPipeline",
-            dependencies: ["UraCore", "UraText"],
+            dependencies: ["UraCore", "UraText", "UraIngest", "UraAlign", "UraTerminology", "UraPublish"],
             swiftSettings: swiftSettings),
         // The command-line front end: argument parsing only; all logic lives in the libraries.
         .executableTarget(
             name: "ura",
             dependencies: [
-                "UraCore", "UraText", "UraXML", "UraPipeline",
+                "UraCore", "UraText", "UraXML", "UraPipeline", "UraIngest", "UraAlign", "UraTerminology", "UraPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -75,6 +95,10 @@ let package = Package(
         .testTarget(name: "UraCoreTests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTextTests", dependencies: ["UraText", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraXMLTests", dependencies: ["UraXML", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraCLITests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
     ]

@@ -1,0 +1,2 @@
+/// Align pairs English and Albanian paragraphs and sentences (issue 4).
+public enum UraAlign {}

@@ -1,0 +1,2 @@
+/// Ingest turns scraped press-release pages into corpus bundles (issue 3).
+public enum UraIngest {}

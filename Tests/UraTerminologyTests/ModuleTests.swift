@@ -1,0 +1,8 @@
+import Testing
+import UraTerminology
+
+@Suite struct UraTerminologyModuleTests {
+    @Test func moduleLinks() {
+        #expect("\(UraTerminology.self)" == "UraTerminology")
+    }
+}
