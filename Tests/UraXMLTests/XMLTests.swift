@@ -155,3 +155,15 @@ import UraTestSupport
         #expect(error.description.contains("entities"))
     }
 }
+
+@Suite struct EscapingTests {
+    @Test func escapesOnceAndDropsForbiddenControls() throws {
+        let title = "Migrants & \"borders\" <2024> 'sq'\u{0007}"
+        #expect(title.xmlEscaped == "Migrants &amp; \"borders\" &lt;2024&gt; 'sq'")
+        #expect(title.xmlAttributeEscaped == "Migrants &amp; &quot;borders&quot; &lt;2024&gt; &apos;sq&apos;")
+        // What we escape parses back to the original (minus the control character).
+        let root = try XMLParser.parse(Array("<t a=\"\(title.xmlAttributeEscaped)\">\(title.xmlEscaped)</t>".utf8), file: "t.xml")
+        #expect(root.text == "Migrants & \"borders\" <2024> 'sq'")
+        #expect(root.attribute("a") == "Migrants & \"borders\" <2024> 'sq'")
+    }
+}
