@@ -23,6 +23,15 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// The async form of ``reportingErrors(_:)``.
+func reportingErrorsAsync(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        try reportingErrors { throw error }
+    }
+}
+
 /// Writes `message` as one line to standard error, prefixed `ura: `.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("ura: \(message)\n".utf8))

@@ -3,10 +3,10 @@ import UraICU
 
 /// `ura`: the press office's bilingual (English–Albanian) publishing toolchain.
 @main
-struct Ura: ParsableCommand {
+struct Ura: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ura",
         abstract: "Ingest, segment, align, check, approve and publish English–Albanian press releases.",
         version: "0.1.0 (ICU \(ICU.version))",
-        subcommands: [BuildCommand.self, SegmentCommand.self])
+        subcommands: [BuildCommand.self, SegmentCommand.self, BenchCommand.self])
 }

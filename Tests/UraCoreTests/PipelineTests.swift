@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UraCore
 
@@ -6,7 +7,7 @@ import Testing
         var description: String { "exploded" }
     }
 
-    @Test func runsStepsInOrderAndReportsProgress() throws {
+    @Test func runsStepsInOrderAndReportsProgress() async throws {
         var registry = StepRegistry()
         registry.register("title-case") { _ in
             PipelineStep(name: "title-case", summary: "Upper-case titles", body: .perRelease { release, _ in
@@ -21,14 +22,14 @@ import Testing
         }
         let pipeline = try registry.pipeline(["title-case", "count"], options: ["count": ["label": "releases"]])
         var context = PipelineContext(releases: [PressRelease(id: "a", texts: [.english: .init(title: "Migrants", paragraphs: [])])])
-        var lines: [String] = []
-        try pipeline.run(&context) { lines.append($0) }
-        #expect(lines == ["[1/2] Upper-case titles", "[2/2] Count releases"])
+        let events = EventLog()
+        try await pipeline.run(&context) { events.append($0) }
+        #expect(events.started == ["title-case", "count"])
         #expect(context.releases[0].title(in: .english) == "MIGRANTS")
         #expect(context.messages == ["releases=1"])
     }
 
-    @Test func failingStepNamesStepAndRelease() throws {
+    @Test func failingReleaseLeavesTheBuildAndTheOthersGoOn() async throws {
         var registry = StepRegistry()
         registry.register("explode") { _ in
             PipelineStep(name: "explode", summary: "Explode", body: .perRelease { release, _ in
@@ -36,12 +37,94 @@ import Testing
             })
         }
         var context = PipelineContext(releases: ["a", "b"].map { PressRelease(id: $0, texts: [.english: .init(title: $0, paragraphs: [])]) })
-        let error = try #require(throws: PipelineError.self) { try registry.pipeline(["explode"]).run(&context) }
-        #expect(error.description == "step 'explode' on 'b': exploded")
+        try await registry.pipeline(["explode"]).run(&context)
+        #expect(context.releases.map(\.id) == ["a"])
+        #expect(context.failures.map(\.description) == ["step 'explode' on 'b': exploded"])
+    }
+
+    @Test func wholeStepsThatNeedAllReleasesAreSkippedAfterAFailure() async throws {
+        var registry = StepRegistry()
+        registry.register("explode") { _ in
+            PipelineStep(name: "explode", summary: "Explode", body: .perRelease { _, _ in throw Boom() })
+        }
+        registry.register("publish") { _ in
+            PipelineStep(name: "publish", summary: "Publish", needsAllReleases: true, body: .whole { context in
+                context.messages.append("published")
+            })
+        }
+        var context = PipelineContext(releases: [PressRelease(id: "a", texts: [.english: .init(title: "a", paragraphs: [])])])
+        let events = EventLog()
+        try await registry.pipeline(["explode", "publish"]).run(&context) { events.append($0) }
+        #expect(context.messages.isEmpty)
+        #expect(events.skipped == ["publish"])
+    }
+
+    @Test func cacheServesUnchangedReleasesAndFingerprintsInvalidate() async throws {
+        final class MemoryCache: ReleaseCache, @unchecked Sendable {
+            var entries: [String: PressRelease] = [:]
+            let lock = NSLock()
+            func lookup(_ key: String) -> PressRelease? { lock.withLock { entries[key] } }
+            func store(_ release: PressRelease, key: String) { lock.withLock { entries[key] = release } }
+        }
+        final class Counter: @unchecked Sendable {
+            var runs = 0
+            let lock = NSLock()
+            func bump() { lock.withLock { runs += 1 } }
+        }
+        let counter = Counter()
+        var registry = StepRegistry()
+        registry.register("mark") { options in
+            PipelineStep(name: "mark", summary: "Mark", body: .perRelease { release, _ in
+                counter.bump()
+                release.findings = [Finding(unit: "p0", rule: options["rule"] ?? "x", severity: .info, side: "en", message: "m")]
+            })
+        }
+        let cache = MemoryCache()
+        let releases = (0..<20).map { PressRelease(id: "r\($0)", texts: [.english: .init(title: "T\($0)", paragraphs: ["P."])]) }
+        func build(_ rule: String, _ releases: [PressRelease]) async throws -> PipelineContext {
+            var pipeline = try registry.pipeline(["mark"], options: ["mark": ["rule": rule]])
+            pipeline.cache = cache
+            var context = PipelineContext(releases: releases)
+            try await pipeline.run(&context)
+            return context
+        }
+        let first = try await build("a", releases)
+        #expect(counter.runs == 20)
+        let second = try await build("a", releases)
+        #expect(counter.runs == 20)
+        #expect(second.releases == first.releases)
+        var edited = releases
+        edited[7].texts[.english]?.paragraphs = ["Changed."]
+        _ = try await build("a", edited)
+        #expect(counter.runs == 21)
+        let changedOption = try await build("b", releases)
+        #expect(counter.runs == 41)
+        #expect(changedOption.releases.allSatisfy { $0.findings?.first?.rule == "b" })
+    }
+
+    @Test func concurrentMapKeepsOrder() async {
+        let squares = await Pipeline.concurrentMap(Array(0..<1000), workers: 4) { $0 * $0 }
+        #expect(squares == (0..<1000).map { $0 * $0 })
     }
 
     @Test func unknownStepIsAUsageError() throws {
         let error = try #require(throws: UraError.self) { try StepRegistry().make("publish") }
         #expect(error.kind == .usage)
+    }
+}
+
+/// Collects pipeline events from concurrent tasks.
+final class EventLog: @unchecked Sendable {
+    private var events: [PipelineEvent] = []
+    private let lock = NSLock()
+
+    func append(_ event: PipelineEvent) { lock.withLock { events.append(event) } }
+
+    var started: [String] {
+        lock.withLock { events.compactMap { if case let .stepStarted(_, _, name, _, _, _) = $0 { return name } else { return nil } } }
+    }
+
+    var skipped: [String] {
+        lock.withLock { events.compactMap { if case let .stepSkipped(_, name, _) = $0 { return name } else { return nil } } }
     }
 }

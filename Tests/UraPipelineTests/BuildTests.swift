@@ -5,10 +5,10 @@ import UraTestSupport
 @testable import UraPipeline
 
 @Suite struct BuildTests {
-    @Test func segmentStepFillsSentencesForEveryRelease() throws {
+    @Test func segmentStepFillsSentencesForEveryRelease() async throws {
         let corpus = Corpus(directory: Fixtures.corpus)
         var context = PipelineContext(corpus: corpus, releases: try corpus.loadAll())
-        try StandardSteps.registry().pipeline(StandardSteps.defaultOrder).run(&context)
+        try await StandardSteps.registry().pipeline(["segment"]).run(&context)
         for release in context.releases {
             for language in release.languages {
                 #expect(release.sentences[language]?.count == release.texts[language]?.paragraphs.count)
@@ -23,12 +23,91 @@ import UraTestSupport
     }
 
     @Test func buildCommandPrintsProgressAndSummary() throws {
-        let result = try Run.ura(["build", "--corpus", Fixtures.corpus])
+        let cache = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let config = cache + "/ura.yaml"
+        try "corpus: \(Fixtures.corpus)\ncache: \(cache)/c\nsteps: [segment]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try Run.ura(["build", "--config", config])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("[1/1] Segment sentences"))
+        #expect(result.stderr.contains("[1/1] Segment sentences: 3 releases"))
         #expect(result.stdout.contains("sq: 1 paragraphs, 4 sentences"))
-        let broken = try Run.ura(["build", "--corpus", "/nonexistent-corpus"])
+        let again = try Run.ura(["build", "--config", config, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(json["cached_releases"] as? Int == 3)
+        #expect((json["releases"] as? [String: Int])?["total"] == 3)
+        let broken = try Run.ura(["build", "--corpus", "/nonexistent-corpus", "--no-cache"])
         #expect(broken.status == 1)
         #expect(broken.stderr == "ura: /nonexistent-corpus: corpus folder not found\n")
+    }
+
+    @Test func configurationErrorsNameTheLine() throws {
+        let error = try #require(throws: UraError.self) {
+            try BuildConfiguration.parse("corpus: corpus\njobs: many\n", file: "ura.yaml")
+        }
+        #expect(error.description == "ura.yaml:2: 'jobs' must be a positive whole number")
+        let unknown = try #require(throws: UraError.self) { try BuildConfiguration.parse("outptu: public\n", file: "ura.yaml") }
+        #expect(unknown.line == 1)
+        #expect(unknown.message.hasPrefix("unknown key 'outptu'"))
+        let parsed = try BuildConfiguration.parse("""
+            output: site
+            cache: off
+            plugins:
+              - name: house-style
+                command: [python3, plugins/house-style.py]
+                after: segment
+            options:
+              check: {fail_on: warning}
+            """, file: "ura.yaml")
+        #expect(parsed.output == "site")
+        #expect(parsed.cache == nil)
+        #expect(parsed.plugins == [.init(name: "house-style", command: ["python3", "plugins/house-style.py"], after: "segment")])
+        #expect(parsed.options["check"]?["fail_on"] == "warning")
+        var job = BuildJob(configuration: parsed, directory: Fixtures.packageRoot)
+        job.configuration.steps = ["segment", "publish"]
+        #expect(job.stepNames(registry: StandardSteps.registry()) == ["segment", "house-style", "publish"])
+    }
+
+    /// The example plugin shipped in plugins/ runs as an external step and adds its findings.
+    @Test func examplePluginAddsHouseStyleFindings() async throws {
+        var configuration = BuildConfiguration()
+        configuration.corpus = Fixtures.corpus
+        configuration.cache = nil
+        configuration.steps = ["segment"]
+        configuration.plugins = [.init(name: "house-style", command: ["python3", "plugins/house-style.py", "--max-words", "60"])]
+        let result = try await BuildJob(configuration: configuration, directory: Fixtures.packageRoot).run()
+        #expect(result.context.failures.isEmpty)
+        let roundtable = try #require(result.context.releases.first { $0.id.hasPrefix("2018-11-05") })
+        // The 2018 paragraphs have well over 60 words in both languages.
+        #expect(roundtable.findings?.filter { $0.rule == "long-paragraph" }.map(\.side).sorted() == ["en", "sq"])
+        // The plugin kept everything else, including what the segment step computed.
+        #expect(roundtable.sentences[.english]?.first?.count == 4)
+        #expect(roundtable.texts == (try Corpus(directory: Fixtures.corpus).load(roundtable.id)).texts)
+    }
+
+    /// A plugin that fails on one release: that release is reported with the plugin's name, the
+    /// others still build, nothing needing all releases runs, and `ura build` exits 1.
+    @Test func failingPluginIsReportedWithItsNameAndTheRelease() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plugin = directory + "/flaky.sh"
+        try """
+            #!/bin/sh
+            input=$(cat)
+            case "$input" in *2019-10-29*) echo "cannot handle Kapshtica" >&2; exit 3;; esac
+            printf '%s' "$input"
+            """.write(toFile: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+        try """
+            corpus: \(Fixtures.corpus)
+            cache: ""
+            steps: [segment, flaky]
+            plugins:
+              - name: flaky
+                command: [\(plugin)]
+            """.write(toFile: directory + "/ura.yaml", atomically: true, encoding: .utf8)
+        let result = try Run.ura(["build", "--config", directory + "/ura.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("step 'flaky' on '2019-10-29-new-registration-and-temporary-accommodation-centre-for': plugin 'flaky' exited with 3: cannot handle Kapshtica"))
+        #expect(result.stdout.contains("2 releases"))
     }
 }

@@ -1,20 +1,29 @@
+import Foundation
+
 /// What every step of a pipeline works on: the releases, where they live, and where progress
 /// goes. Steps read and change it in order (the Publish model: one context, named steps).
 public struct PipelineContext: Sendable {
     /// The corpus the releases were loaded from, if any.
     public var corpus: Corpus?
-    /// The releases, in id order.
+    /// The releases still in the build, in id order. A release whose step failed leaves this list
+    /// and goes to ``failures``.
     public var releases: [PressRelease]
     /// Step options from the command line or configuration, by step name then option name.
     public var options: [String: [String: String]]
     /// Lines the steps want the user to see (summaries, warnings), in order.
     public var messages: [String]
+    /// Releases that failed in a per-release step, with the step and the error.
+    public var failures: [PipelineError]
+    /// Files the steps wrote, relative to where they wrote them (for the build summary).
+    public var filesWritten: [String]
 
     public init(corpus: Corpus? = nil, releases: [PressRelease] = [], options: [String: [String: String]] = [:]) {
         self.corpus = corpus
         self.releases = releases
         self.options = options
         self.messages = []
+        self.failures = []
+        self.filesWritten = []
     }
 
     /// The option `name` of step `step`, if set.
@@ -23,9 +32,9 @@ public struct PipelineContext: Sendable {
 
 /// One named stage of the pipeline.
 ///
-/// A step either works on one release at a time (``Body/perRelease(_:)``: the pipeline can run
-/// those concurrently and names the failing release) or on the whole context at once
-/// (``Body/whole(_:)``: ingest, publish).
+/// A step either works on one release at a time (``Body/perRelease(_:)``: the pipeline runs those
+/// concurrently, caches their results and names the failing release) or on the whole context at
+/// once (``Body/whole(_:)``: ingest, publish).
 public struct PipelineStep: Sendable {
     public enum Body: Sendable {
         case perRelease(@Sendable (inout PressRelease, PipelineContext) throws -> Void)
@@ -37,11 +46,25 @@ public struct PipelineStep: Sendable {
     /// What the step does, for progress lines (`Segment sentences`).
     public let summary: String
     public let body: Body
+    /// Everything besides the release itself that decides a per-release step's result: its
+    /// options and the content of the files it reads (a glossary, a plugin). The build cache keys
+    /// on it, so changing a glossary re-runs the check and nothing else.
+    public var fingerprint: String
+    /// A whole step that must not run when a release failed earlier (publishing keeps the
+    /// previous complete site rather than publish a partial one).
+    public var needsAllReleases: Bool
 
-    public init(name: String, summary: String, body: Body) {
+    public init(name: String, summary: String, fingerprint: String = "", needsAllReleases: Bool = false, body: Body) {
         self.name = name
         self.summary = summary
         self.body = body
+        self.fingerprint = fingerprint
+        self.needsAllReleases = needsAllReleases
+    }
+
+    var isPerRelease: Bool {
+        if case .perRelease = body { return true }
+        return false
     }
 }
 
@@ -67,33 +90,204 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
     public var exitCode: Int32 { (underlying as? UraError)?.exitCode ?? 1 }
 }
 
+/// What the pipeline tells its caller as it goes, for progress bars and logs.
+public enum PipelineEvent: Sendable {
+    /// Step `index` (0-based) of `count` starts; `total` releases will go through it (0 for a
+    /// whole-context step), `cached` of them come from the cache instead.
+    case stepStarted(index: Int, count: Int, name: String, summary: String, total: Int, cached: Int)
+    /// `done` of `total` releases have gone through step `index`.
+    case progress(index: Int, done: Int, total: Int)
+    /// Step `index` finished after `seconds`.
+    case stepFinished(index: Int, name: String, seconds: Double)
+    /// Step `index` did not run, for `reason`.
+    case stepSkipped(index: Int, name: String, reason: String)
+}
+
+/// Where results of per-release steps are kept between builds, keyed by content.
+public protocol ReleaseCache: Sendable {
+    /// The release stored under `key`, if any.
+    func lookup(_ key: String) -> PressRelease?
+    /// Stores `release` under `key`. Failing to store is not an error: the cache is an optimisation.
+    func store(_ release: PressRelease, key: String)
+}
+
+/// Timings of one run, per step.
+public struct PipelineReport: Sendable {
+    public var stepSeconds: [(name: String, seconds: Double)] = []
+    /// Releases restored from the cache, per step.
+    public var cachedReleases = 0
+}
+
 /// An ordered list of steps run over one context.
 public struct Pipeline: Sendable {
     public private(set) var steps: [PipelineStep]
+    /// How many releases are processed at once (default: one per core).
+    public var concurrency: Int
+    /// Where per-release results are kept between builds; nil disables caching.
+    public var cache: (any ReleaseCache)?
 
-    public init(steps: [PipelineStep]) {
+    public init(steps: [PipelineStep], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                cache: (any ReleaseCache)? = nil) {
         self.steps = steps
+        self.concurrency = max(1, concurrency)
+        self.cache = cache
     }
 
-    /// Runs every step in order. `progress` receives `[2/5] Align paragraphs` lines.
-    /// - Throws: ``PipelineError`` naming the step and the release or file.
-    public func run(_ context: inout PipelineContext, progress: (String) -> Void = { _ in }) throws(PipelineError) {
-        for (index, step) in steps.enumerated() {
-            progress("[\(index + 1)/\(steps.count)] \(step.summary)")
-            switch step.body {
-            case .whole(let body):
+    /// Runs every step in order. Consecutive per-release steps form a stage whose result for a
+    /// release is cached by the release's content and the steps' fingerprints; releases run
+    /// concurrently. A release whose step fails leaves the build (recorded in
+    /// `context.failures`) and the others go on; whole-context steps that need every release are
+    /// then skipped.
+    /// - Throws: ``PipelineError`` when a whole-context step fails.
+    @discardableResult
+    public func run(_ context: inout PipelineContext,
+                    events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws(PipelineError) -> PipelineReport {
+        var report = PipelineReport()
+        var index = 0
+        while index < steps.count {
+            let step = steps[index]
+            if case .whole(let body) = step.body {
+                if step.needsAllReleases, !context.failures.isEmpty {
+                    events(.stepSkipped(index: index, name: step.name,
+                                        reason: "\(context.failures.count) release(s) failed; nothing was published and the previous output is kept"))
+                    report.stepSeconds.append((step.name, 0))
+                    index += 1
+                    continue
+                }
+                events(.stepStarted(index: index, count: steps.count, name: step.name, summary: step.summary, total: 0, cached: 0))
+                let start = ContinuousClock.now
                 do { try body(&context) } catch {
                     throw PipelineError(step: step.name, subject: (error as? UraError)?.file, underlying: error)
                 }
-            case .perRelease(let body):
-                let snapshot = context
-                for index in context.releases.indices {
-                    do { try body(&context.releases[index], snapshot) } catch {
-                        throw PipelineError(step: step.name, subject: context.releases[index].id, underlying: error)
-                    }
-                }
+                let seconds = (ContinuousClock.now - start).inSeconds
+                report.stepSeconds.append((step.name, seconds))
+                events(.stepFinished(index: index, name: step.name, seconds: seconds))
+                index += 1
+            } else {
+                var end = index
+                while end < steps.count, steps[end].isPerRelease { end += 1 }
+                try await runStage(index..<end, &context, &report, events)
+                index = end
             }
         }
+        return report
+    }
+
+    /// Runs the per-release steps `range` as one cached stage.
+    private func runStage(_ range: Range<Int>, _ context: inout PipelineContext, _ report: inout PipelineReport,
+                          _ events: @escaping @Sendable (PipelineEvent) -> Void) async throws(PipelineError) {
+        let stage = Array(steps[range])
+        let fingerprint = stage.map { "\($0.name)\u{1F}\($0.fingerprint)" }.joined(separator: "\u{1E}")
+        let inputs = context.releases
+        let cache = self.cache
+
+        // 1. Which releases are already done: content key, then cache lookup.
+        let lookups: [(key: String?, cached: PressRelease?)] = await Self.concurrentMap(inputs, workers: concurrency) { release in
+            guard let cache, let json = try? release.jsonData() else { return (nil, nil) }
+            var hasher = SHA256()
+            hasher.update(field: Self.cacheVersion)
+            hasher.update(field: fingerprint)
+            hasher.update(json)
+            let key = hasher.hexDigest()
+            return (key, cache.lookup(key))
+        }
+        var results = inputs
+        var pending: [Int] = []
+        for (position, lookup) in lookups.enumerated() {
+            if let cached = lookup.cached { results[position] = cached } else { pending.append(position) }
+        }
+        report.cachedReleases += inputs.count - pending.count
+
+        // 2. The steps, one concurrent pass each over the releases not in the cache.
+        var failed: [Int: PipelineError] = [:]
+        for (offset, step) in stage.enumerated() {
+            let stepIndex = range.lowerBound + offset
+            guard case .perRelease(let body) = step.body else { continue }
+            let work = pending.filter { failed[$0] == nil }
+            events(.stepStarted(index: stepIndex, count: steps.count, name: step.name, summary: step.summary,
+                                total: inputs.count, cached: inputs.count - pending.count))
+            let start = ContinuousClock.now
+            let snapshot = context
+            let current = results
+            let alreadyDone = inputs.count - work.count
+            let outcomes: [Result<PressRelease, PipelineError>] = await Self.concurrentMap(
+                work, workers: concurrency,
+                progress: { done in events(.progress(index: stepIndex, done: done + alreadyDone, total: inputs.count)) }
+            ) { position in
+                var release = current[position]
+                do {
+                    try body(&release, snapshot)
+                    return .success(release)
+                } catch {
+                    return .failure(PipelineError(step: step.name, subject: release.id, underlying: error))
+                }
+            }
+            for (position, outcome) in zip(work, outcomes) {
+                switch outcome {
+                case .success(let release): results[position] = release
+                case .failure(let error): failed[position] = error
+                }
+            }
+            let seconds = (ContinuousClock.now - start).inSeconds
+            report.stepSeconds.append((step.name, seconds))
+            events(.stepFinished(index: stepIndex, name: step.name, seconds: seconds))
+        }
+
+        // 3. Remember what was computed; failed releases leave the build.
+        if let cache {
+            let stored = pending.filter { failed[$0] == nil }
+            let finished = results
+            _ = await Self.concurrentMap(stored, workers: concurrency) { position -> Bool in
+                if let key = lookups[position].key { cache.store(finished[position], key: key) }
+                return true
+            }
+        }
+        context.releases = results.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
+        context.failures += failed.keys.sorted().compactMap { failed[$0] }
+    }
+
+    /// Bumped when the meaning of cached results changes, so old entries are never reused.
+    public static let cacheVersion = "ura-cache-1"
+
+    /// `transform` applied to every element, `workers` at a time, results in input order.
+    /// Elements are handed out in chunks so thousands of small releases do not cost thousands of
+    /// tasks; `progress` hears the number done after each chunk.
+    static func concurrentMap<Element: Sendable, Output: Sendable>(
+        _ elements: [Element], workers: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        _ transform: @escaping @Sendable (Element) -> Output
+    ) async -> [Output] {
+        if elements.isEmpty { return [] }
+        let chunk = max(1, elements.count / (workers * 8))
+        return await withTaskGroup(of: (Int, [Output]).self) { group in
+            var next = 0
+            var running = 0
+            var collected: [(Int, [Output])] = []
+            var done = 0
+            func launch() {
+                let start = next
+                let end = min(elements.count, start + chunk)
+                next = end
+                running += 1
+                group.addTask { (start, elements[start..<end].map(transform)) }
+            }
+            while running < workers && next < elements.count { launch() }
+            while let finished = await group.next() {
+                running -= 1
+                collected.append(finished)
+                done += finished.1.count
+                progress?(done)
+                if next < elements.count { launch() }
+            }
+            return collected.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    public var inSeconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
     }
 }
 
@@ -116,18 +310,26 @@ public struct StepRegistry: Sendable {
     /// Registered names, in registration order.
     public var names: [String] { order }
 
-    /// The step called `name`, built with `options`.
+    /// Whether a step called `name` is registered.
+    public func contains(_ name: String) -> Bool { factories[name] != nil }
+
+    /// The step called `name`, built with `options`. The options become part of the step's
+    /// fingerprint.
     public func make(_ name: String, options: [String: String] = [:]) throws(UraError) -> PipelineStep {
         guard let factory = factories[name] else {
             throw UraError(.usage, "unknown step '\(name)' (known: \(order.joined(separator: ", ")))")
         }
+        var step: PipelineStep
         do {
-            return try factory(options)
+            step = try factory(options)
         } catch let error as UraError {
             throw error
         } catch {
             throw UraError(.usage, "step '\(name)': \(error)")
         }
+        let optionText = options.keys.sorted().map { "\($0)=\(options[$0] ?? "")" }.joined(separator: "\u{1F}")
+        step.fingerprint = optionText + "\u{1D}" + step.fingerprint
+        return step
     }
 
     /// A pipeline of the named steps, in the given order.

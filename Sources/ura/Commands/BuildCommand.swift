@@ -1,33 +1,63 @@
 import ArgumentParser
+import Foundation
 import UraCore
 import UraPipeline
 
-/// `ura build`: runs the pipeline over the corpus and prints a summary.
-struct BuildCommand: ParsableCommand {
+/// `ura build`: runs the whole pipeline over the corpus, as configured in `ura.yaml`.
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Run the pipeline over every release of the corpus and print a summary.")
+        abstract: "Run the pipeline over every release of the corpus (configured in ura.yaml).",
+        discussion: """
+            Without ura.yaml, works on corpus/ and writes public/. Results of per-release steps \
+            are cached in .ura-cache/ by content, so a rebuild redoes only what changed. Exit \
+            code 1 when a release failed (the others still build; nothing is published).
+            """)
 
-    @Option(name: .long, help: "The corpus folder of release bundles.")
-    var corpus: String = "corpus"
+    @Option(name: .long, help: "The configuration file (default: ura.yaml when it exists).")
+    var config: String?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "The steps to run, in order (default: all built-in steps).")
+    @Option(name: .long, help: "The corpus folder (overrides the configuration).")
+    var corpus: String?
+
+    @Option(name: .long, help: "The output folder (overrides the configuration).")
+    var out: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "The steps to run, in order (overrides the configuration).")
     var steps: [String] = []
+
+    @Option(name: .long, help: "Releases processed at once (default: one per core).")
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Do not read or write the cache.")
+    var noCache = false
 
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
-    func run() throws {
-        try reportingErrors {
-            let registry = StandardSteps.registry()
-            let pipeline = try registry.pipeline(steps.isEmpty ? StandardSteps.defaultOrder : steps)
-            let source = Corpus(directory: corpus)
-            var context = PipelineContext(corpus: source, releases: try source.loadAll())
-            try pipeline.run(&context) { line in if !quiet { print(line) } }
-            if !quiet {
-                for line in context.messages { print(line) }
-                for line in BuildSummary(context).lines { print(line) }
+    @Flag(name: .long, help: "Print a machine-readable summary as JSON on standard output.")
+    var json = false
+
+    func run() async throws {
+        try await reportingErrorsAsync {
+            var configuration = try BuildConfiguration.load(config ?? "ura.yaml", required: config != nil)
+            if let corpus { configuration.corpus = corpus }
+            if let out { configuration.output = out }
+            if !steps.isEmpty { configuration.steps = steps }
+            if let jobs { configuration.jobs = jobs }
+            if noCache { configuration.cache = nil }
+            let display = ProgressDisplay(quiet: quiet || json)
+            let result = try await BuildJob(configuration: configuration).run { display.handle($0) }
+            for failure in result.context.failures { printError(failure.description) }
+            if json {
+                let data = try JSONSerialization.data(withJSONObject: result.json(), options: [.sortedKeys, .prettyPrinted])
+                writeOutput(String(decoding: data, as: UTF8.self) + "\n")
+            } else if !quiet {
+                for line in result.context.messages { print(line) }
+                for line in BuildSummary(result.context).lines { print(line) }
+                print(String(format: "built in %.2f s", result.seconds))
             }
+            if !result.context.failures.isEmpty { throw ExitCode(1) }
         }
     }
 }

@@ -1,0 +1,218 @@
+import Foundation
+import UraCore
+import UraICU
+
+/// `ura bench`: builds generated corpora of N bilingual releases and reports, per N, the full
+/// and incremental build times, time per step, releases per second and peak memory, with the
+/// growth ratio between sizes and, when `hugo` is installed, Hugo's time on the same bundles
+/// measured in the same run. Builds run as child processes so each one's peak memory is its own.
+public struct Benchmark: Sendable {
+    /// The align-dev folder whose documents are cycled into releases.
+    public var source: String
+    /// Where corpora and outputs go (reused across runs: generation is skipped when present).
+    public var workDirectory: String
+    /// The `ura` executable to measure.
+    public var ura: String
+    /// Whether to run Hugo on the same bundles when it is installed.
+    public var compareWithHugo: Bool
+
+    public init(source: String, workDirectory: String, ura: String, compareWithHugo: Bool = true) {
+        self.source = source
+        self.workDirectory = workDirectory
+        self.ura = ura
+        self.compareWithHugo = compareWithHugo
+    }
+
+    /// One size's measurements.
+    public struct Measurement: Sendable {
+        public var releases: Int
+        public var fullSeconds: Double
+        public var incrementalSeconds: Double
+        public var peakMemoryMiB: Double
+        public var steps: [(name: String, seconds: Double)]
+        /// Whether the incremental build wrote the same files as a clean build (nil: not checked).
+        public var incrementalMatchesClean: Bool?
+        public var hugoSeconds: Double?
+        public var hugoPeakMemoryMiB: Double?
+    }
+
+    // MARK: Corpus generation
+
+    /// Writes `count` approved bilingual releases into `directory`: the align-dev documents in
+    /// turn, each with a new date (one day apart from 2001-01-01) and so a new id; the first
+    /// paragraph is the title. Returns the ids.
+    public func generateCorpus(count: Int, into directory: String) throws -> [String] {
+        var documents: [(en: [String], sq: [String])] = []
+        let names = try FileManager.default.contentsOfDirectory(atPath: source).filter { $0.hasSuffix(".en.txt") }.sorted()
+        for name in names {
+            let stem = String(name.dropLast(".en.txt".count))
+            let en = Paragraphs.split(try TextInput.read("\(source)/\(stem).en.txt"))
+            let sq = Paragraphs.split(try TextInput.read("\(source)/\(stem).sq.txt"))
+            if en.count >= 2, sq.count >= 2 { documents.append((en, sq)) }
+        }
+        guard !documents.isEmpty else { throw UraError(.input, "no documents to generate releases from", file: source) }
+        let corpus = Corpus(directory: directory)
+        var ids: [String] = []
+        var day = CalendarDate(year: 2001, month: 1, day: 1)
+        for index in 0..<count {
+            let document = documents[index % documents.count]
+            var release = PressRelease(
+                id: "", status: .approved, dateline: .init(place: "Tirana", date: day),
+                texts: [.english: .init(title: document.en[0], paragraphs: Array(document.en.dropFirst())),
+                        .albanian: .init(title: document.sq[0], paragraphs: Array(document.sq.dropFirst()))],
+                provenance: .init(source: "bench: align-dev (NTREX-128, CC BY-SA 4.0)", approvedBy: "bench", approvedAt: "2001-01-01T00:00:00Z"))
+            release.id = ReleaseID.make(date: day, title: document.en[0])
+            try corpus.write(release)
+            ids.append(release.id)
+            day = day.next()
+        }
+        return ids
+    }
+
+    // MARK: Measuring
+
+    /// Measures every size in `sizes`, in order.
+    public func run(sizes: [Int], log: (String) -> Void) throws -> [Measurement] {
+        var results: [Measurement] = []
+        for size in sizes {
+            let base = "\(workDirectory)/n\(size)"
+            let corpus = base + "/corpus"
+            if (try? Corpus(directory: corpus).releaseIDs().count) != size {
+                try? FileManager.default.removeItem(atPath: corpus)
+                log("generating \(size) releases in \(corpus)")
+                _ = try generateCorpus(count: size, into: corpus)
+            }
+            try? FileManager.default.removeItem(atPath: base + "/cache")
+            try? FileManager.default.removeItem(atPath: base + "/public")
+            let config = base + "/ura.yaml"
+            try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public\ncache: \(base)/cache\n", to: config)
+
+            log("n=\(size): full build")
+            let full = try build(config)
+            // Change one release, as a press officer editing a typo would.
+            let ids = try Corpus(directory: corpus).releaseIDs()
+            let edited = Corpus(directory: corpus).filePath(ids[ids.count / 2], .english)
+            let original = try TextInput.read(edited)
+            try AtomicFile.write(original + "\nOne more sentence for the incremental build.\n", to: edited)
+            log("n=\(size): incremental build (1 release changed)")
+            let incremental = try build(config)
+            var matches: Bool?
+            if size <= 2_000 {
+                let cleanConfig = base + "/ura-clean.yaml"
+                try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public-clean\ncache: \"\"\n", to: cleanConfig)
+                try? FileManager.default.removeItem(atPath: base + "/public-clean")
+                _ = try build(cleanConfig)
+                matches = try treeDigest(base + "/public") == treeDigest(base + "/public-clean")
+            }
+            try AtomicFile.write(original, to: edited)
+
+            var measurement = Measurement(releases: size, fullSeconds: full.seconds, incrementalSeconds: incremental.seconds,
+                                          peakMemoryMiB: full.peakMemoryMiB, steps: full.steps,
+                                          incrementalMatchesClean: matches)
+            if compareWithHugo, ExternalStepPath.find("hugo") != nil {
+                log("n=\(size): hugo")
+                let hugo = try runHugo(corpus: corpus, base: base)
+                measurement.hugoSeconds = hugo.seconds
+                measurement.hugoPeakMemoryMiB = hugo.peakMemoryMiB
+            }
+            results.append(measurement)
+        }
+        return results
+    }
+
+    private struct BuildRun {
+        var seconds: Double
+        var peakMemoryMiB: Double
+        var steps: [(name: String, seconds: Double)]
+    }
+
+    private func build(_ config: String) throws -> BuildRun {
+        let outcome = try ChildProcess.run(ura, ["build", "--config", config, "--json"])
+        guard outcome.status == 0 || outcome.status == 1,
+              let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
+            throw UraError(.internal, "ura build failed (\(outcome.status)): \(outcome.stderr.split(separator: "\n").first ?? "")")
+        }
+        let steps = (json["steps"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "?", $0["seconds"] as? Double ?? 0) }
+        return BuildRun(seconds: outcome.seconds, peakMemoryMiB: outcome.peakMemoryMiB, steps: steps)
+    }
+
+    /// Builds the same bundles with Hugo: a minimal bilingual site (en, sq) with a page template,
+    /// a list template and the default RSS feed per language.
+    private func runHugo(corpus: String, base: String) throws -> ChildProcess.Outcome {
+        let site = base + "/hugo"
+        try AtomicFile.write("""
+            baseURL = "https://press.example.org/"
+            title = "Press releases"
+            contentDir = "\(corpus)"
+            publishDir = "\(base)/hugo-public"
+            defaultContentLanguage = "en"
+            disableKinds = ["taxonomy", "term"]
+            [languages.en]
+            weight = 1
+            [languages.sq]
+            weight = 2
+            """, to: site + "/hugo.toml")
+        try AtomicFile.write("<!DOCTYPE html><html lang=\"{{ .Lang }}\"><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2006-01-02\" }}</p>{{ .Content }}</body></html>\n",
+                             to: site + "/layouts/_default/single.html")
+        try AtomicFile.write("<!DOCTYPE html><html lang=\"{{ .Lang }}\"><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n",
+                             to: site + "/layouts/_default/list.html")
+        try? FileManager.default.removeItem(atPath: base + "/hugo-public")
+        let outcome = try ChildProcess.run("hugo", ["--quiet", "--source", site])
+        guard outcome.status == 0 else { throw UraError(.internal, "hugo failed: \(outcome.stderr.prefix(300))") }
+        return outcome
+    }
+
+    /// A digest of every file below `directory` (names and contents), following the published
+    /// site's symlink if it is one.
+    func treeDigest(_ directory: String) throws -> String {
+        let root = (try? FileManager.default.destinationOfSymbolicLink(atPath: directory)).map {
+            $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent($0).path
+        } ?? directory
+        guard let files = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] else { return "" }
+        var hasher = SHA256()
+        for file in files.sorted() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            hasher.update(field: file)
+            hasher.update(FileManager.default.contents(atPath: root + "/" + file) ?? Data())
+        }
+        return hasher.hexDigest()
+    }
+
+    /// The report as text lines.
+    public static func report(_ results: [Measurement]) -> [String] {
+        var lines = ["releases  full(s)  rel/s   incr(s)  incr/full  peak MiB  hugo(s)  ura/hugo  incr=clean"]
+        for result in results {
+            let hugo = result.hugoSeconds.map { String(format: "%7.2f  %8.2f", $0, result.fullSeconds / $0) } ?? "      -         -"
+            let same = result.incrementalMatchesClean.map { $0 ? "yes" : "NO" } ?? "-"
+            lines.append(String(format: "%8d  %7.2f  %6.0f  %7.2f  %8.1f%%  %8.0f  %@  %@", result.releases, result.fullSeconds,
+                                Double(result.releases) / result.fullSeconds, result.incrementalSeconds,
+                                100 * result.incrementalSeconds / result.fullSeconds, result.peakMemoryMiB, hugo, same))
+        }
+        for result in results {
+            lines.append("n=\(result.releases) steps: " + result.steps.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
+        }
+        for (smaller, larger) in zip(results, results.dropFirst()) {
+            lines.append(String(format: "growth %d → %d releases (×%.0f): time ×%.2f, memory ×%.2f", smaller.releases, larger.releases,
+                                Double(larger.releases) / Double(smaller.releases), larger.fullSeconds / smaller.fullSeconds,
+                                larger.peakMemoryMiB / smaller.peakMemoryMiB))
+        }
+        return lines
+    }
+}
+
+/// Finding programs on PATH.
+enum ExternalStepPath {
+    static func find(_ program: String) -> String? { ExternalStep.resolve(program) }
+}
+
+extension CalendarDate {
+    /// The next calendar day.
+    func next() -> CalendarDate {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if day < lengths[month - 1] { return CalendarDate(year: year, month: month, day: day + 1) }
+        if month < 12 { return CalendarDate(year: year, month: month + 1, day: 1) }
+        return CalendarDate(year: year + 1, month: 1, day: 1)
+    }
+}

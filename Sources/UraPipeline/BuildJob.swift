@@ -1,0 +1,119 @@
+import Foundation
+import UraCore
+import UraICU
+
+/// `ura build`: load the corpus, assemble the pipeline from the configuration (built-in steps by
+/// name, plugins, per-step options), run it with the content cache, and summarise.
+public struct BuildJob: Sendable {
+    public var configuration: BuildConfiguration
+    /// The folder relative paths of the configuration are resolved against.
+    public var directory: String
+
+    public init(configuration: BuildConfiguration, directory: String = FileManager.default.currentDirectoryPath) {
+        self.configuration = configuration
+        self.directory = directory
+    }
+
+    /// The steps to run, in order: `steps` from the configuration (or the default order), with
+    /// each plugin placed after the step it names (at the end of the per-release steps otherwise).
+    public func stepNames(registry: StepRegistry) -> [String] {
+        var names = configuration.steps ?? StandardSteps.defaultOrder
+        for plugin in configuration.plugins where !names.contains(plugin.name) {
+            if let after = plugin.after, let position = names.firstIndex(of: after) {
+                names.insert(plugin.name, at: position + 1)
+            } else if let publish = names.firstIndex(of: "publish") {
+                names.insert(plugin.name, at: publish)
+            } else {
+                names.append(plugin.name)
+            }
+        }
+        return names
+    }
+
+    /// The pipeline this job runs.
+    public func pipeline() throws(UraError) -> Pipeline {
+        var registry = StandardSteps.registry()
+        for plugin in configuration.plugins {
+            let step = try ExternalStep.make(plugin, directory: configurationDirectory)
+            registry.register(plugin.name) { _ in step }
+        }
+        var pipeline = try registry.pipeline(stepNames(registry: registry), options: stepOptions())
+        if let jobs = configuration.jobs { pipeline.concurrency = jobs }
+        if let cache = configuration.cache {
+            pipeline.cache = DirectoryReleaseCache(directory: resolve(cache), salt: "ura \(Self.version) icu \(ICU.version)")
+        }
+        return pipeline
+    }
+
+    /// Options per step: the configuration's `options`, plus the shared settings each built-in
+    /// step needs (glossaries for `check`, output and site settings for `publish`).
+    public func stepOptions() -> [String: [String: String]] {
+        var options = configuration.options
+        func add(_ step: String, _ name: String, _ value: String) {
+            if options[step]?[name] == nil { options[step, default: [:]][name] = value }
+        }
+        add("check", "glossaries", configuration.glossaries.map(resolve).joined(separator: "\n"))
+        add("publish", "out", resolve(configuration.output))
+        add("publish", "base_url", configuration.baseURL)
+        add("publish", "site_title", configuration.siteTitle)
+        add("review", "out", resolve(configuration.output))
+        if let inbox = configuration.inbox { add("ingest", "inbox", resolve(inbox)) }
+        return options
+    }
+
+    /// Runs the build. Per-release failures are in the result's context; a failing whole step
+    /// throws.
+    public func run(events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws -> BuildResult {
+        let start = ContinuousClock.now
+        let pipeline = try pipeline()
+        let corpus = Corpus(directory: resolve(configuration.corpus))
+        let loadStart = ContinuousClock.now
+        var context = PipelineContext(corpus: corpus, releases: try corpus.loadAll(), options: stepOptions())
+        let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
+        var report = try await pipeline.run(&context, events: events)
+        report.stepSeconds.insert(("load", loadSeconds), at: 0)
+        return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
+    }
+
+    /// Ura's version, part of every cache key.
+    public static let version = "0.1.0"
+
+    private var configurationDirectory: String {
+        configuration.source.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: directory)).deletingLastPathComponent().path } ?? directory
+    }
+
+    /// `path` resolved against the configuration's folder.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : configurationDirectory + "/" + path
+    }
+}
+
+/// What a build did.
+public struct BuildResult: Sendable {
+    public var context: PipelineContext
+    public var report: PipelineReport
+    /// Wall-clock seconds of the whole build.
+    public var seconds: Double
+
+    /// The machine summary printed by `ura build --json`:
+    /// `{"releases": {"total", "draft", "in-review", "approved", "failed"}, "findings": {"term-missing": 3, ...},
+    ///   "files_written": N, "steps": [{"name", "seconds"}], "cached_releases": N, "seconds": S,
+    ///   "failures": [{"step", "release", "message"}]}`
+    public func json() -> [String: Any] {
+        var statuses: [String: Int] = ["total": context.releases.count + context.failures.count, "failed": context.failures.count]
+        for status in PressRelease.Status.allCases {
+            statuses[status.rawValue] = context.releases.filter { $0.status == status }.count
+        }
+        var findings: [String: Int] = [:]
+        for release in context.releases { for finding in release.findings ?? [] { findings[finding.rule, default: 0] += 1 } }
+        return [
+            "releases": statuses,
+            "findings": findings,
+            "files_written": context.filesWritten.count,
+            "steps": report.stepSeconds.map { ["name": $0.name, "seconds": ($0.seconds * 1000).rounded() / 1000] },
+            "cached_releases": report.cachedReleases,
+            "seconds": (seconds * 1000).rounded() / 1000,
+            "failures": context.failures.map { ["step": $0.step, "release": $0.subject ?? "", "message": "\($0.underlying)"] },
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import UraTestSupport
+@testable import UraCore
+
+@Suite struct ReleaseJSONTests {
+    @Test func roundTripsEveryField() throws {
+        var release = try Corpus(directory: Fixtures.corpus).load("2018-11-05-roundtable-with-albanian-government-institutions-on-the")
+        release.sentences[.english] = [["One.", "Two."]]
+        release.alignment = Alignment(paragraphs: [Bead(en: [0], sq: [0], score: 0.9)], sentences: [Bead(en: [0, 1], sq: [0], score: 0.5)])
+        release.findings = [Finding(unit: "p0", rule: "term-missing", severity: .error, side: "sq", term: "asylum seeker",
+                                    expected: ["azilkërkues"], message: "missing")]
+        release.provenance.approvedBy = "Press Office"
+        let data = try release.jsonData()
+        #expect(try PressRelease.fromJSON(data, source: "x") == release)
+        // Deterministic: the same release gives the same bytes.
+        #expect(try release.jsonData() == data)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"date\":\"2018-11-05\""))
+        #expect(text.contains("\"place\":\"Tirana\""))
+    }
+
+    @Test func invalidJSONIsAClearError() throws {
+        let missing = try #require(throws: UraError.self) { try PressRelease.fromJSON(Data("{\"texts\": {}}".utf8), source: "plugin output") }
+        #expect(missing.description == "plugin output: invalid release JSON: 'id' is missing")
+        #expect(throws: UraError.self) { try PressRelease.fromJSON(Data("not json".utf8), source: "x") }
+        #expect(throws: UraError.self) {
+            try PressRelease.fromJSON(Data("{\"id\": \"a\", \"texts\": {\"de\": {\"title\": \"x\", \"paragraphs\": []}}}".utf8), source: "x")
+        }
+    }
+}
