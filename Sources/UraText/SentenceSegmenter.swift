@@ -95,7 +95,7 @@ public final class SentenceSegmenter {
         while tokenStart > sentenceStart, !isSpace(units[tokenStart - 1]), !isOpening(units[tokenStart - 1]) {
             tokenStart -= 1
         }
-        let token = String(decoding: units[tokenStart..<end], as: UTF16.self).lowercased()
+        let token = String(utf16Units: units[tokenStart..<end]).lowercased()
         if abbreviations.neverFinal.contains(token) {
             return false
         }
@@ -152,7 +152,7 @@ public final class SentenceSegmenter {
               scalar.properties.isAlphabetic || isDigit(units[end]) {
             end += 1
         }
-        return String(decoding: units[offset..<end], as: UTF16.self)
+        return String(utf16Units: units[offset..<end])
     }
 
     /// Splits a segment where ICU missed a break:
@@ -177,7 +177,7 @@ public final class SentenceSegmenter {
                   before2.properties.isLowercase || quoted else { continue }
             var wordStart = wordEnd - 1
             while wordStart > start, !isSpace(segment[wordStart - 1]), !isOpening(segment[wordStart - 1]) { wordStart -= 1 }
-            let token = String(decoding: segment[wordStart..<wordEnd], as: UTF16.self).lowercased() + "."
+            let token = String(utf16Units: segment[wordStart..<wordEnd]).lowercased() + "."
             if abbreviations.neverFinal.contains(token) || abbreviations.beforeNumber.contains(token) { continue }
             var next = index + 1
             while next < range.upperBound, isClosingQuote(segment[next]) { next += 1 }
@@ -231,7 +231,7 @@ public final class SentenceSegmenter {
         while end > start, isSpace(units[end - 1]) { end -= 1 }
         var begin = end
         while begin > start, !isSpace(units[begin - 1]) { begin -= 1 }
-        return begin < end ? String(decoding: units[begin..<end], as: UTF16.self) : nil
+        return begin < end ? String(utf16Units: units[begin..<end]) : nil
     }
 
     /// Whether a ")" comes within 200 units after `offset` (before any "("): a stray "(" must not

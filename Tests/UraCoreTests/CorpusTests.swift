@@ -87,3 +87,32 @@ import UraTestSupport
         #expect(ReleaseID.slug(String(repeating: "word ", count: 40)).count <= ReleaseID.maximumSlugLength)
     }
 }
+
+@Suite struct FrontMatterTests {
+    /// The direct reader of simple front matter agrees with Yams on every file of the corpus and
+    /// on lines that look simple but are not.
+    @Test func fastPathAgreesWithYams() throws {
+        var texts: [String] = []
+        let corpus = Corpus(directory: Fixtures.corpus)
+        for id in try corpus.releaseIDs() {
+            for language in Language.allCases where FileManager.default.fileExists(atPath: corpus.filePath(id, language)) {
+                texts.append(try TextInput.read(corpus.filePath(id, language)))
+            }
+        }
+        texts += [
+            "---\ntitle: 'It''s here'\nplace: \"Tiranë \\\"Q\\\" \\\\ x\"\ndate: 2019-07-30\n---\nBody\n",
+            "---\ntitle: a: b\n---\n",
+            "---\ntags: [a, b]\ntitle: x # comment\n---\n",
+            "---\ntitle: |\n  block\n---\n",
+            "---\ntitle: ~\nempty:\n---\n",
+        ]
+        for text in texts {
+            let direct = try? FrontMatter.parse(text, file: "f.md", allowFastPath: true)
+            let yams = try? FrontMatter.parse(text, file: "f.md", allowFastPath: false)
+            #expect(direct?.entries.map { "\($0.key)=\($0.value)@\($0.line)" } == yams?.entries.map { "\($0.key)=\($0.value)@\($0.line)" }, "\(text)")
+            #expect(direct?.body == yams?.body)
+        }
+        #expect(FrontMatter.simpleEntries("title: x # comment") == nil)
+        #expect(FrontMatter.simpleEntries("title: It''s")?.first?.value == "It''s")
+    }
+}

@@ -44,10 +44,28 @@ public struct Corpus: Sendable {
         }.sorted()
     }
 
-    /// Loads every release. Stops at the first unreadable bundle.
+    /// Loads every release, several at once. Fails with the first unreadable bundle (in id order).
     public func loadAll() throws(UraError) -> [PressRelease] {
+        let ids = try releaseIDs()
+        var results = [Result<PressRelease, UraError>?](repeating: nil, count: ids.count)
+        let chunk = max(1, ids.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { part in
+                for index in part * chunk..<min(ids.count, (part + 1) * chunk) {
+                    do throws(UraError) { slots[index] = .success(try load(ids[index])) } catch { slots[index] = .failure(error) }
+                }
+            }
+        }
         var releases: [PressRelease] = []
-        for id in try releaseIDs() { releases.append(try load(id)) }
+        releases.reserveCapacity(ids.count)
+        for result in results {
+            switch result {
+            case .success(let release): releases.append(release)
+            case .failure(let error): throw error
+            case nil: continue
+            }
+        }
         return releases
     }
 

@@ -17,20 +17,25 @@ public struct FrontMatter: Sendable {
     public func line(of key: String) -> Int { entries.first { $0.key == key }?.line ?? 1 }
 
     /// Splits `text` into front matter and body. `file` is used in messages.
+    ///
+    /// Front matter made only of `key: value` lines with plain or quoted scalars (what Ura writes)
+    /// is read directly; anything else (lists, nested maps, block scalars) goes through Yams.
     public static func parse(_ text: String, file: String) throws(UraError) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else {
-            throw UraError(.input, "front matter: the file must start with a '---' line", file: file, line: 1)
+        try parse(text, file: file, allowFastPath: true)
+    }
+
+    static func parse(_ text: String, file: String, allowFastPath: Bool) throws(UraError) -> FrontMatter {
+        guard let (yaml, body, yamlLines) = split(text) else {
+            let opens = text.utf8.starts(with: "---".utf8)
+            throw UraError(.input, opens ? "front matter: no closing '---' line" : "front matter: the file must start with a '---' line",
+                           file: file, line: 1)
         }
-        lines.removeFirst()
-        guard let closing = lines.firstIndex(where: { $0.trimmingTrailingWhitespace() == "---" }) else {
-            throw UraError(.input, "front matter: no closing '---' line", file: file, line: 1)
+        if allowFastPath, let entries = simpleEntries(yaml) {
+            return FrontMatter(entries: entries, body: String(body), bodyLine: yamlLines + 3)
         }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: String(yaml))
         } catch let error as YamlError {
             throw UraError(.input, "front matter: \(describe(error))", file: file, line: yamlLine(error).map { $0 + 1 })
         } catch {
@@ -54,7 +59,116 @@ public struct FrontMatter: Sendable {
                 entries.append((name, rendered, (key.mark?.line ?? 0) + 1))
             }
         }
-        return FrontMatter(entries: entries, body: body, bodyLine: closing + 3)
+        return FrontMatter(entries: entries, body: String(body), bodyLine: yamlLines + 3)
+    }
+
+    /// The YAML between the `---` lines, the body after them, and the number of YAML lines; nil
+    /// when the file does not open with `---` or never closes it.
+    private static func split(_ text: String) -> (yaml: Substring, body: Substring, lines: Int)? {
+        let utf8 = text.utf8
+        var lines: [Range<String.Index>] = []
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            lines.append(start..<end)
+            if lines.count > 1, isFence(text[start..<end]) {
+                let yamlEnd = lines.count >= 3 ? lines[lines.count - 2].upperBound : lines[0].upperBound
+                let yamlStart = lines.count >= 3 ? lines[1].lowerBound : yamlEnd
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return (text[yamlStart..<yamlEnd], text[bodyStart...], lines.count - 2)
+            }
+            if lines.count == 1, !isFence(text[start..<end]) { return nil }
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+        }
+        return nil
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.utf8.starts(with: "---".utf8) && line.utf8.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// Entries of front matter whose every line is `key: scalar` (plain, 'single' or "double"
+    /// quoted), or nil when any line needs a real YAML parser.
+    static func simpleEntries(_ yaml: Substring) -> [(key: String, value: String, line: Int)]? {
+        var entries: [(key: String, value: String, line: Int)] = []
+        var seen = Set<String>()
+        for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingTrailingWhitespace()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+            let key = trimmed[..<colon]
+            guard let first = key.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
+                  key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }),
+                  !seen.contains(String(key)) else { return nil }
+            let rest = trimmed[trimmed.index(after: colon)...]
+            guard rest.first == " " else { return nil }
+            guard let value = scalar(rest.drop { $0 == " " }) else { return nil }
+            seen.insert(String(key))
+            entries.append((String(key), value, number + 2))
+        }
+        return entries
+    }
+
+    /// Whether `text` contains the two ASCII characters next to each other (a byte scan).
+    private static func containsPair(_ text: Substring, _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(first.value) && byte == UInt8(second.value) { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// A one-line YAML scalar, or nil when it is anything more.
+    private static func scalar(_ text: Substring) -> String? {
+        guard let first = text.first else { return nil }
+        if first == "'" {
+            guard text.count >= 2, text.last == "'" else { return nil }
+            let inner = text.dropFirst().dropLast()
+            var result = ""
+            var index = inner.startIndex
+            while index < inner.endIndex {
+                let character = inner[index]
+                if character == "'" {
+                    let next = inner.index(after: index)
+                    guard next < inner.endIndex, inner[next] == "'" else { return nil }
+                    result.append("'")
+                    index = inner.index(after: next)
+                } else {
+                    result.append(character)
+                    index = inner.index(after: index)
+                }
+            }
+            return result
+        }
+        if first == "\"" {
+            guard text.count >= 2, text.last == "\"" else { return nil }
+            let inner = text.dropFirst().dropLast()
+            var result = ""
+            var iterator = inner.makeIterator()
+            while let character = iterator.next() {
+                if character == "\"" { return nil }
+                guard character == "\\" else {
+                    result.append(character)
+                    continue
+                }
+                switch iterator.next() {
+                case "\"": result.append("\"")
+                case "\\": result.append("\\")
+                case "/": result.append("/")
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                default: return nil // rarer escapes: leave them to Yams
+                }
+            }
+            return result
+        }
+        // Plain scalars: refuse anything with YAML meaning (indicators, comments, inner ": ").
+        if "[]{}!&*|>%@`#,?:-\"'".contains(first) || containsPair(text, ":", " ") || containsPair(text, " ", "#") || text.hasSuffix(":")
+            || text == "~" || text == "null" || text == "Null" || text == "NULL" {
+            return nil
+        }
+        return String(text)
     }
 
     /// Renders front matter and body. Values are quoted by Yams where YAML needs it.

@@ -25,12 +25,12 @@ public enum TextInput {
             }
             return [UInt8](data)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw UraError(.input, "no such file", file: path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw UraError(.input, errno == EACCES ? "cannot read the file (permission denied)" : "no such file", file: path)
         }
-        if isDirectory.boolValue { throw UraError(.input, "is a directory, not a file", file: path) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw UraError(.input, "is a directory, not a file", file: path) }
+        let size = Int(info.st_size)
         guard size <= maximumBytes else {
             throw UraError(.input, "file is \(size / 1_048_576) MiB, larger than the \(maximumBytes / 1_048_576) MiB Ura reads", file: path)
         }
@@ -59,7 +59,8 @@ public enum TextInput {
             }
             text = String(decoding: body, as: UTF8.self)
         }
-        if text.contains("\r") { text = normalizeLineEnds(text) }
+        // (A byte test: String.contains would go through Foundation's slow NSString search.)
+        if bytes.contains(0x0D) { text = normalizeLineEnds(text) }
         if !allowEmpty && text.allSatisfy({ $0.isWhitespace }) {
             throw UraError(.input, bytes.isEmpty ? "file is empty" : "file contains only white space", file: name)
         }
