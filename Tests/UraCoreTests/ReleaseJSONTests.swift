@@ -29,3 +29,21 @@ import UraTestSupport
         }
     }
 }
+
+@Suite struct ReleaseBinaryTests {
+    @Test func roundTripsEveryFieldAndRejectsDamage() throws {
+        var release = try Corpus(directory: Fixtures.corpus).load("2018-11-05-roundtable-with-albanian-government-institutions-on-the")
+        release.sentences[.albanian] = [["Një.", "Dy."], []]
+        release.alignment = Alignment(paragraphs: [Bead(en: [0], sq: [0, 1], score: 0.875)], sentences: [Bead(en: [], sq: [2], score: 0)])
+        release.findings = [Finding(unit: "p0", rule: "number-mismatch", severity: .warning, side: "sq", message: "5,700 ≠ 5.800"),
+                            Finding(unit: "p1", rule: "term-missing", severity: .error, side: "sq", term: "asylum seeker",
+                                    expected: ["azilkërkues", "kërkues azili"], message: "m")]
+        release.dateline.dateInferred = true
+        release.provenance.overrideReason = "urgent"
+        let bytes = ReleaseBinary.encode(release)
+        #expect(ReleaseBinary.decode(bytes) == release)
+        #expect(ReleaseBinary.decode(Array(bytes.dropLast())) == nil)
+        #expect(ReleaseBinary.decode(bytes + [0]) == nil)
+        #expect(ReleaseBinary.decode([]) == nil)
+    }
+}

@@ -51,24 +51,42 @@ public enum TextInput {
                 throw UraError(.input, "contains a NUL byte: a binary file, not text", file: name,
                                byteOffset: nul + (body.count == bytes.count ? 0 : 3))
             }
-            if let problem = firstInvalidUTF8(body) {
+            // The standard library validates fast; the byte-by-byte scan only runs to say where.
+            if let valid = String(validating: body, as: UTF8.self) {
+                text = valid
+            } else if let problem = firstInvalidUTF8(body) {
                 let offset = problem + (body.count == bytes.count ? 0 : 3)
                 let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 throw UraError(.input, "not valid UTF-8\(describeEncoding(bytes)); save the file as UTF-8",
                                file: name, line: line, byteOffset: offset)
+            } else {
+                text = String(decoding: body, as: UTF8.self)
             }
-            text = String(decoding: body, as: UTF8.self)
         }
         // (A byte test: String.contains would go through Foundation's slow NSString search.)
         if bytes.contains(0x0D) { text = normalizeLineEnds(text) }
         if !allowEmpty && text.allSatisfy({ $0.isWhitespace }) {
             throw UraError(.input, bytes.isEmpty ? "file is empty" : "file contains only white space", file: name)
         }
+        if isTriviallyNFC(text) { return text }
         do {
             return try Normalizer.normalize(text, to: .nfc)
         } catch {
             throw UraError(.internal, "\(error)", file: name)
         }
+    }
+
+    /// True when every scalar is one whose NFC quick-check value is Yes without looking at its
+    /// neighbours: everything below U+0300 (ASCII, Latin-1 with ë and ç, Latin Extended) and the
+    /// general punctuation Albanian and English press text uses (U+2010–U+205E: dashes, “ ” „ ‘ ’ …).
+    /// Anything else goes to ICU's full check.
+    static func isTriviallyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x300 || (0x2010...0x205E).contains(value) { continue }
+            return false
+        }
+        return true
     }
 
     /// CRLF and lone CR become LF.

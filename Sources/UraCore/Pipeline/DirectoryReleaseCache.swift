@@ -1,6 +1,7 @@
 import Foundation
 
-/// A ``ReleaseCache`` in a folder (`.ura-cache/` by default): one JSON file per entry, named by
+/// A ``ReleaseCache`` in a folder (`.ura-cache/` by default): one file per entry (the compact
+/// ``ReleaseBinary`` form), named by
 /// the entry's content key and written atomically, so a build killed half-way leaves only whole
 /// entries, and an entry can never be read for the wrong input.
 public struct DirectoryReleaseCache: ReleaseCache {
@@ -15,16 +16,15 @@ public struct DirectoryReleaseCache: ReleaseCache {
 
     private func path(_ key: String) -> String {
         let salted = SHA256.hex(Array((salt + "\u{1F}" + key).utf8))
-        return directory + "/releases/" + salted.prefix(2) + "/" + salted + ".json"
+        return directory + "/releases/" + salted.prefix(2) + "/" + salted + ".bin"
     }
 
     public func lookup(_ key: String) -> PressRelease? {
         guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-        return try? PressRelease.fromJSON(data, source: path(key))
+        return ReleaseBinary.decode([UInt8](data))
     }
 
     public func store(_ release: PressRelease, key: String) {
-        guard let data = try? release.jsonData() else { return }
-        try? AtomicFile.write(data, to: path(key))
+        try? AtomicFile.write(Data(ReleaseBinary.encode(release)), to: path(key))
     }
 }

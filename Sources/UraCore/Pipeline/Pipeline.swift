@@ -183,11 +183,11 @@ public struct Pipeline: Sendable {
 
         // 1. Which releases are already done: content key, then cache lookup.
         let lookups: [(key: String?, cached: PressRelease?)] = await Self.concurrentMap(inputs, workers: concurrency) { release in
-            guard let cache, let json = try? release.jsonData() else { return (nil, nil) }
+            guard let cache else { return (nil, nil) }
             var hasher = SHA256()
             hasher.update(field: Self.cacheVersion)
             hasher.update(field: fingerprint)
-            hasher.update(json)
+            hasher.update(ReleaseBinary.encode(release))
             let key = hasher.hexDigest()
             return (key, cache.lookup(key))
         }
