@@ -63,15 +63,40 @@ public struct BuildJob: Sendable {
 
     /// Runs the build. Per-release failures are in the result's context; a failing whole step
     /// throws.
+    ///
+    /// With a cache folder, releases whose files are unchanged since the last build (same `stat`
+    /// signature) and whose first stage is unchanged come from the snapshot without being read;
+    /// the others are loaded and processed (their stage results may still come from the content
+    /// cache). The snapshot is rewritten after the build.
     public func run(events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws -> BuildResult {
         let start = ContinuousClock.now
         let pipeline = try pipeline()
         let corpus = Corpus(directory: resolve(configuration.corpus))
+        let snapshot = configuration.cache.map { BuildSnapshot(directory: resolve($0) + "/snapshot") }
+        let fingerprint = pipeline.firstStageFingerprint ?? ""
+
         let loadStart = ContinuousClock.now
-        var context = PipelineContext(corpus: corpus, releases: try corpus.loadAll(), options: stepOptions())
+        let signatures = Signatures()
+        let releases = try corpus.loadAll { id in
+            let signature = corpus.fileSignature(id)
+            let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
+            signatures.set(id, signature, reused: reused != nil)
+            return reused
+        }
+        var context = PipelineContext(corpus: corpus, releases: releases, options: stepOptions())
         let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
-        var report = try await pipeline.run(&context, events: events)
+
+        var report = try await pipeline.run(&context, preprocessed: signatures.reusedIDs, events: events)
         report.stepSeconds.insert(("load", loadSeconds), at: 0)
+        if let snapshot, let firstStage = report.firstStage {
+            let reused = signatures.reusedIDs
+            for release in firstStage.releases where !reused.contains(release.id) {
+                // A release a whole step added (ingest) was not signed while loading.
+                let signature = signatures.get(release.id) ?? corpus.fileSignature(release.id)
+                if !signature.isEmpty { try snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint) }
+            }
+            snapshot.prune(keeping: Set(firstStage.releases.map(\.id)))
+        }
         return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
     }
 
@@ -116,4 +141,22 @@ public struct BuildResult: Sendable {
             "failures": context.failures.map { ["step": $0.step, "release": $0.subject ?? "", "message": "\($0.underlying)"] },
         ]
     }
+}
+
+/// File signatures gathered while loading concurrently, and which releases the snapshot served.
+private final class Signatures: @unchecked Sendable {
+    private var values: [String: String] = [:]
+    private var reused: Set<String> = []
+    private let lock = NSLock()
+
+    func set(_ id: String, _ signature: String, reused: Bool) {
+        lock.withLock {
+            values[id] = signature
+            if reused { self.reused.insert(id) }
+        }
+    }
+
+    func get(_ id: String) -> String? { lock.withLock { values[id] } }
+
+    var reusedIDs: Set<String> { lock.withLock { reused } }
 }

@@ -111,3 +111,42 @@ import UraTestSupport
         #expect(result.stdout.contains("2 releases"))
     }
 }
+
+@Suite struct IncrementalBuildTests {
+    /// A copy of the bundled corpus, built three times: clean, unchanged (everything from the
+    /// snapshot), and after editing one release (only that one processed), each time with the
+    /// same releases as a build without any cache.
+    @Test func snapshotServesUnchangedReleasesAndSeesEdits() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let corpus = Corpus(directory: directory + "/corpus")
+        for release in try Corpus(directory: Fixtures.corpus).loadAll() { try corpus.write(release) }
+        var configuration = BuildConfiguration()
+        configuration.corpus = directory + "/corpus"
+        configuration.cache = directory + "/cache"
+        configuration.steps = ["segment"]
+        var uncached = configuration
+        uncached.cache = nil
+
+        let first = try await BuildJob(configuration: configuration).run()
+        #expect(first.report.cachedReleases == 0)
+        let second = try await BuildJob(configuration: configuration).run()
+        #expect(second.report.cachedReleases == 3)
+        #expect(second.context.releases == first.context.releases)
+
+        let id = "2019-10-29-new-registration-and-temporary-accommodation-centre-for"
+        var edited = try corpus.load(id)
+        edited.texts[.english]?.paragraphs.append("The centre opened today. It has 100 beds.")
+        try corpus.write(edited)
+        let third = try await BuildJob(configuration: configuration).run()
+        #expect(third.report.cachedReleases == 2)
+        let reference = try await BuildJob(configuration: uncached).run()
+        #expect(third.context.releases == reference.context.releases)
+        #expect(third.context.releases.first { $0.id == id }?.sentences[.english]?.last == ["The centre opened today.", "It has 100 beds."])
+
+        // Another stage (different options) does not reuse the snapshot.
+        configuration.options["segment"] = ["note": "x"]
+        let fourth = try await BuildJob(configuration: configuration).run()
+        #expect(fourth.report.cachedReleases == 0)
+    }
+}

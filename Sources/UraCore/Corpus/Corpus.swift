@@ -44,8 +44,28 @@ public struct Corpus: Sendable {
         }.sorted()
     }
 
+    /// A signature of the files of release `id` from `stat` alone (size, modification and change
+    /// times in nanoseconds, inode), to tell without reading them that they have not changed since
+    /// a previous build, as git's index does.
+    public func fileSignature(_ id: String) -> String {
+        var signature = ""
+        for language in Language.allCases {
+            var info = stat()
+            guard stat(filePath(id, language), &info) == 0 else { continue }
+            signature += "\(language.code):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):"
+                + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino);"
+        }
+        return signature
+    }
+
     /// Loads every release, several at once. Fails with the first unreadable bundle (in id order).
     public func loadAll() throws(UraError) -> [PressRelease] {
+        try loadAll(reusing: { _ in nil })
+    }
+
+    /// Loads every release, taking those `reuse` returns (e.g. from a previous build's snapshot
+    /// when their files are unchanged) instead of reading them.
+    public func loadAll(reusing reuse: @Sendable (String) -> PressRelease?) throws(UraError) -> [PressRelease] {
         let ids = try releaseIDs()
         var results = [Result<PressRelease, UraError>?](repeating: nil, count: ids.count)
         let chunk = max(1, ids.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
@@ -53,6 +73,10 @@ public struct Corpus: Sendable {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { part in
                 for index in part * chunk..<min(ids.count, (part + 1) * chunk) {
+                    if let reused = reuse(ids[index]) {
+                        slots[index] = .success(reused)
+                        continue
+                    }
                     do throws(UraError) { slots[index] = .success(try load(ids[index])) } catch { slots[index] = .failure(error) }
                 }
             }
@@ -120,7 +144,7 @@ public struct Corpus: Sendable {
     public func write(_ release: PressRelease) throws(UraError) {
         for language in release.languages {
             guard let text = release.texts[language] else { continue }
-            try AtomicFile.write(Corpus.render(release, language: language, text: text), to: filePath(release.id, language))
+            try AtomicFile.write(Corpus.render(release, language: language, text: text), to: filePath(release.id, language), durable: true)
         }
     }
 

@@ -1,40 +1,69 @@
 import Foundation
 
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the
-/// same directory, which is flushed and then renamed over the destination (rename is atomic
-/// within one file system).
+/// same directory, which is then renamed over the destination (rename is atomic within one file
+/// system). A build killed mid-write leaves the old file, never a torn one.
+///
+/// `durable` also flushes the file to disk before the rename (fsync), so even a power cut cannot
+/// leave an empty file: used for the corpus, which people edit; generated output and caches,
+/// which a rebuild recreates, skip it for speed.
 public enum AtomicFile {
-    /// Writes `data` to `path`, creating parent directories.
-    public static func write(_ data: Data, to path: String) throws(UraError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw UraError(.input, "cannot create directory: \(error.localizedDescription)", file: directory.path)
+    /// Writes `bytes` to `path`, creating parent directories.
+    public static func write(bytes: [UInt8], to path: String, durable: Bool = false) throws(UraError) {
+        let temporary = temporaryPath(for: path)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw UraError(.input, "cannot create directory: \(error.localizedDescription)", file: directory.path)
+            }
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw UraError(.input, "cannot create a temporary file", file: temporary.path)
+        guard descriptor >= 0 else {
+            throw UraError(.input, "cannot create a temporary file: \(String(cString: strerror(errno)))", file: temporary)
         }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw UraError(.input, "cannot write: \(error.localizedDescription)", file: path)
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
         }
-        guard rename(temporary.path, url.path) == 0 else {
+        if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw UraError(.input, "cannot write: \(failure)", file: path)
+        }
+        guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw UraError(.input, "cannot move the finished file into place: \(reason)", file: path)
         }
     }
 
+    /// Writes `data` to `path`, creating parent directories.
+    public static func write(_ data: Data, to path: String, durable: Bool = false) throws(UraError) {
+        try write(bytes: [UInt8](data), to: path, durable: durable)
+    }
+
     /// Writes `text` as UTF-8 to `path`.
-    public static func write(_ text: String, to path: String) throws(UraError) {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, durable: Bool = false) throws(UraError) {
+        try write(bytes: Array(text.utf8), to: path, durable: durable)
+    }
+
+    /// A name beside `path` that no other writer (thread or process) uses at the same time.
+    private static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = ".\(url.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 }

@@ -25,6 +25,6 @@ public struct DirectoryReleaseCache: ReleaseCache {
     }
 
     public func store(_ release: PressRelease, key: String) {
-        try? AtomicFile.write(Data(ReleaseBinary.encode(release)), to: path(key))
+        try? AtomicFile.write(bytes: ReleaseBinary.encode(release), to: path(key))
     }
 }

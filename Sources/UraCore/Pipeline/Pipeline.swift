@@ -114,8 +114,11 @@ public protocol ReleaseCache: Sendable {
 /// Timings of one run, per step.
 public struct PipelineReport: Sendable {
     public var stepSeconds: [(name: String, seconds: Double)] = []
-    /// Releases restored from the cache, per step.
+    /// Releases whose first-stage results came from the cache or a snapshot.
     public var cachedReleases = 0
+    /// The releases as they left the first per-release stage, and that stage's fingerprint:
+    /// what a ``BuildSnapshot`` keeps for the next build.
+    public var firstStage: (fingerprint: String, releases: [PressRelease])?
 }
 
 /// An ordered list of steps run over one context.
@@ -139,8 +142,10 @@ public struct Pipeline: Sendable {
     /// `context.failures`) and the others go on; whole-context steps that need every release are
     /// then skipped.
     /// - Throws: ``PipelineError`` when a whole-context step fails.
+    /// - Parameter preprocessed: ids of releases that already went through the first per-release
+    ///   stage with today's fingerprint (taken from a snapshot): that stage leaves them as they are.
     @discardableResult
-    public func run(_ context: inout PipelineContext,
+    public func run(_ context: inout PipelineContext, preprocessed: Set<String> = [],
                     events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws(PipelineError) -> PipelineReport {
         var report = PipelineReport()
         var index = 0
@@ -166,26 +171,42 @@ public struct Pipeline: Sendable {
             } else {
                 var end = index
                 while end < steps.count, steps[end].isPerRelease { end += 1 }
-                try await runStage(index..<end, &context, &report, events)
+                let first = report.firstStage == nil
+                try await runStage(index..<end, &context, &report, first ? preprocessed : [], events)
+                if first { report.firstStage = (stageFingerprint(index..<end), context.releases) }
                 index = end
             }
         }
         return report
     }
 
+    /// The fingerprint of the first per-release stage (what a snapshot entry must match), or nil
+    /// when the pipeline has no per-release step.
+    public var firstStageFingerprint: String? {
+        guard let start = steps.firstIndex(where: \.isPerRelease) else { return nil }
+        var end = start
+        while end < steps.count, steps[end].isPerRelease { end += 1 }
+        return stageFingerprint(start..<end)
+    }
+
+    private func stageFingerprint(_ range: Range<Int>) -> String {
+        Self.cacheVersion + "\u{1E}" + steps[range].map { "\($0.name)\u{1F}\($0.fingerprint)" }.joined(separator: "\u{1E}")
+    }
+
     /// Runs the per-release steps `range` as one cached stage.
     private func runStage(_ range: Range<Int>, _ context: inout PipelineContext, _ report: inout PipelineReport,
-                          _ events: @escaping @Sendable (PipelineEvent) -> Void) async throws(PipelineError) {
+                          _ preprocessed: Set<String>, _ events: @escaping @Sendable (PipelineEvent) -> Void) async throws(PipelineError) {
         let stage = Array(steps[range])
-        let fingerprint = stage.map { "\($0.name)\u{1F}\($0.fingerprint)" }.joined(separator: "\u{1E}")
+        let fingerprint = stageFingerprint(range)
         let inputs = context.releases
         let cache = self.cache
 
-        // 1. Which releases are already done: content key, then cache lookup.
+        // 1. Which releases are already done: given as preprocessed, or found in the cache by
+        //    their content and the stage's fingerprint.
         let lookups: [(key: String?, cached: PressRelease?)] = await Self.concurrentMap(inputs, workers: concurrency) { release in
+            if preprocessed.contains(release.id) { return (nil, release) }
             guard let cache else { return (nil, nil) }
             var hasher = SHA256()
-            hasher.update(field: Self.cacheVersion)
             hasher.update(field: fingerprint)
             hasher.update(ReleaseBinary.encode(release))
             let key = hasher.hexDigest()

@@ -28,8 +28,20 @@ public enum ReleaseBinary {
         for language in release.sentences.keys.sorted() {
             writer.string(language.code)
             let paragraphs = release.sentences[language] ?? []
+            let sources = release.texts[language]?.paragraphs ?? []
             writer.count(paragraphs.count)
-            for sentences in paragraphs { writer.strings(sentences) }
+            for (index, sentences) in paragraphs.enumerated() {
+                // Sentences are usually the paragraph cut at spaces: then their lengths suffice,
+                // which halves the size of a snapshot.
+                if index < sources.count, sentences.joined(separator: " ") == sources[index] {
+                    writer.bool(true)
+                    writer.count(sentences.count)
+                    for sentence in sentences { writer.count(sentence.utf8.count) }
+                } else {
+                    writer.bool(false)
+                    writer.strings(sentences)
+                }
+            }
         }
         writer.bool(release.alignment != nil)
         if let alignment = release.alignment {
@@ -84,10 +96,25 @@ public enum ReleaseBinary {
         guard let sentenceLanguages = reader.count() else { return nil }
         for _ in 0..<sentenceLanguages {
             guard let language = reader.string().flatMap(Language.init(code:)), let count = reader.count() else { return nil }
+            let sources = release.texts[language]?.paragraphs ?? []
             var paragraphs: [[String]] = []
-            for _ in 0..<count {
-                guard let sentences = reader.strings() else { return nil }
-                paragraphs.append(sentences)
+            for index in 0..<count {
+                guard let derived = reader.bool() else { return nil }
+                if derived {
+                    guard index < sources.count, let pieces = reader.count(), pieces <= sources[index].utf8.count + 1 else { return nil }
+                    let utf8 = Array(sources[index].utf8)
+                    var start = 0
+                    var sentences: [String] = []
+                    for _ in 0..<pieces {
+                        guard let length = reader.count(), start + length <= utf8.count else { return nil }
+                        sentences.append(String(decoding: utf8[start..<start + length], as: UTF8.self))
+                        start += length + 1
+                    }
+                    paragraphs.append(sentences)
+                } else {
+                    guard let sentences = reader.strings() else { return nil }
+                    paragraphs.append(sentences)
+                }
             }
             release.sentences[language] = paragraphs
         }
