@@ -1,0 +1,204 @@
+import UraCore
+import UraICU
+import UraText
+
+/// Turns scraped press-release pages into releases (see `README.md`, `ura ingest`).
+///
+/// All pages of a run are read before anything is decided, because navigation is learned from
+/// what they share (``SiteNavigation``). Each page is laid out (``PageLayout``), each paragraph's
+/// language identified (``LanguageProfile``), datelines read with ICU (``DatelineParser``) and
+/// places put in English (``PlaceNames``). Every non-blank line ends in a release or in
+/// ``IngestResult/dropped`` with a reason.
+public struct Ingester {
+    let profile: LanguageProfile
+    let datelines = DatelineParser()
+
+    /// A language decision below this margin is weak (a short title): the release's own
+    /// language wins.
+    static let weakMargin = 0.05
+
+    public init(profile: LanguageProfile = .standard) {
+        self.profile = profile
+    }
+
+    /// Reads and ingests the page files at `paths`.
+    /// - Throws: the first unreadable page, or a page with no release, as a ``UraError``.
+    public func ingest(files paths: [String]) throws(UraError) -> IngestResult {
+        var pages: [(name: String, text: String)] = []
+        for path in paths { pages.append((path, try PageReader.read(path))) }
+        return try ingest(pages: pages)
+    }
+
+    /// Ingests pages given as text; `name` is used in messages and in `source`.
+    public func ingest(pages texts: [(name: String, text: String)]) throws(UraError) -> IngestResult {
+        var pages: [Page] = []
+        var dropped: [DroppedLine] = []
+        var seen: [String: String] = [:]
+        for (name, text) in texts {
+            let page = Page(name: name, text: text)
+            // The same page twice would look like a site repeating everything on it.
+            if seen[text] != nil {
+                dropped += page.lines.map { DroppedLine(file: name, line: $0.number, text: $0.text, reason: .duplicatePage) }
+                continue
+            }
+            seen[text] = name
+            pages.append(page)
+        }
+        var cache: [String: Bool] = [:]
+        let opensRelease = { (page: Page, index: Int) -> Bool in
+            let line = page.lines[index]
+            guard !line.isBullet, LineShape.isHeadline(line.text), index + 1 < page.lines.count,
+                  !page.lines[index + 1].isBullet else { return false }
+            let next = page.lines[index + 1].text
+            if let known = cache[next] { return known }
+            let found = datelines.parse(next) != nil
+            cache[next] = found
+            return found
+        }
+        let site = SiteNavigation(pages: pages, opensRelease: opensRelease)
+        var releases: [IngestedRelease] = []
+        for page in pages {
+            let layout = PageLayout(page: page, site: site, opensRelease: opensRelease)
+            guard !layout.releases.isEmpty else {
+                throw UraError(.input, "no release found: no news-list bullets and no headline followed by a dateline", file: page.name)
+            }
+            dropped += layout.dropped
+            for draft in layout.releases { releases.append(try build(draft)) }
+        }
+        return Self.removingDuplicates(IngestResult(releases: releases, dropped: dropped, pages: texts.map(\.name)))
+    }
+
+    /// The release of `draft`: languages, dateline, id, completeness.
+    func build(_ draft: ReleaseDraft) throws(UraError) -> IngestedRelease {
+        var paragraphs: [(language: Language, text: String)] = []
+        for lines in draft.paragraphs {
+            let text = lines.map(\.text).joined(separator: " ")
+            paragraphs.append((profile.identify(text)?.language ?? .english, text))
+        }
+        let bodyLanguages = Set(paragraphs.map(\.language))
+        func language(of text: String) -> Language {
+            let guess = profile.identify(text)
+            if let guess, guess.margin >= Self.weakMargin || bodyLanguages.count != 1 { return guess.language }
+            return bodyLanguages.first ?? guess?.language ?? .english
+        }
+        let titleLanguage = language(of: draft.title.text)
+        var titles: [Language: String] = [titleLanguage: draft.title.text]
+        var kicker: [Language: String] = [:]
+        if let line = draft.kicker { kicker[language(of: line.text)] = line.text }
+
+        // The dateline: the first of the opening paragraphs that has one (a news item may open
+        // with a by-line such as `Mesazh nga …`).
+        var dateline = PressRelease.Dateline()
+        var monthOnly = false
+        for (language, text) in paragraphs.prefix(3) {
+            guard let found = datelines.parse(text) else { continue }
+            let contextYear = found.year == nil ? Self.earliestYear(in: paragraphs.map(\.text) + [draft.title.text])
+                ?? Self.earliestYear(in: draft.page.lines.map(\.text)) : nil
+            dateline.date = found.date(year: contextYear)
+            dateline.dateInferred = found.year == nil && dateline.date != nil
+            dateline.place = found.writtenPlace.map { PlaceNames.english($0, language: language) }
+            monthOnly = found.monthOnly
+            break
+        }
+
+        var texts: [Language: PressRelease.Text] = [:]
+        var derived = Set<Language>()
+        for language in Language.allCases {
+            let body = paragraphs.filter { $0.language == language }.map(\.text)
+            guard !body.isEmpty || titles[language] != nil else { continue }
+            var title = titles[language]
+            if title == nil {
+                title = try Self.derivedTitle(from: body[0], language: language)
+                derived.insert(language)
+            }
+            texts[language] = PressRelease.Text(title: title ?? "", paragraphs: body)
+        }
+        let idTitle = titles[.english] ?? titles[.albanian] ?? draft.title.text
+        var release = PressRelease(id: ReleaseID.make(date: dateline.date, title: idTitle), status: .draft,
+                                   dateline: dateline, texts: texts,
+                                   provenance: PressRelease.Provenance(source: draft.page.source))
+        let complete = paragraphs.last.map { LineShape.endsSentence($0.text) } ?? false
+        for language in release.languages {
+            var extras: [(key: String, value: String)] = []
+            if let text = kicker[language] ?? kicker[language.other] { extras.append(("kicker", Self.yamlString(text))) }
+            if derived.contains(language) {
+                extras.append(("title_note", Self.yamlString(
+                    "The page has no \(language.name) title; ura ingest took this one from the first sentence of the \(language.name) text. Replace it.")))
+            }
+            if !complete { extras.append(("complete", "false")) }
+            if monthOnly { extras.append(("date_precision", "month")) }
+            release.extraFrontMatter[language] = extras
+        }
+        let used = [draft.title] + draft.paragraphs.joined() + (draft.kicker.map { [$0] } ?? [])
+        var lineTexts: [Int: String] = [:]
+        for line in used { lineTexts[line.number] = line.text }
+        return IngestedRelease(release: release, titles: titles, derivedTitles: derived, kicker: kicker,
+                               complete: complete, dateIsMonth: monthOnly, file: draft.page.name,
+                               lines: lineTexts.keys.sorted(), lineTexts: lineTexts)
+    }
+
+    /// A title for a language the page gives no title in: the first sentence of its first
+    /// paragraph, without the dateline, cut to twelve words.
+    static func derivedTitle(from paragraph: String, language: Language) throws(UraError) -> String {
+        var text = paragraph
+        if let head = DatelineParser.head(of: paragraph) {
+            text = String(paragraph.dropFirst(head.count)).drop { ":–—- \u{00A0}".contains($0) }.description
+        }
+        let sentence = try SentenceSegmenter(language: language).sentences(in: text).first ?? text
+        var words = sentence.split(separator: " ").map(String.init)
+        var cut = false
+        if words.count > 12 { words = Array(words.prefix(12)); cut = true }
+        var title = words.joined(separator: " ")
+        while let last = title.last, ",;:.".contains(last) { title.removeLast() }
+        return cut ? title + "…" : title
+    }
+
+    /// The earliest plausible year (1900–2099) written in `texts`.
+    static func earliestYear(in texts: [String]) -> Int? {
+        var years: [Int] = []
+        for text in texts {
+            for token in text.split(whereSeparator: { !$0.isNumber }) where token.count == 4 {
+                if let year = Int(token), (1900...2099).contains(year) { years.append(year) }
+            }
+        }
+        return years.min()
+    }
+
+    /// `text` as a YAML double-quoted scalar (JSON string syntax is valid YAML), so a colon in a
+    /// kicker cannot turn the value into a mapping.
+    static func yamlString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// Keeps one release per id: the one with the most text; the other's lines are dropped as
+    /// `duplicate-release` (the same release on a news list and on its own page).
+    static func removingDuplicates(_ result: IngestResult) -> IngestResult {
+        var best: [String: Int] = [:]
+        func size(_ release: IngestedRelease) -> Int { release.paragraphs.values.joined().reduce(0) { $0 + $1.count } }
+        for (index, release) in result.releases.enumerated() {
+            if let kept = best[release.release.id], size(result.releases[kept]) >= size(release) { continue }
+            best[release.release.id] = index
+        }
+        var output = result
+        output.releases = []
+        for (index, release) in result.releases.enumerated() {
+            if best[release.release.id] == index {
+                output.releases.append(release)
+            } else {
+                output.dropped += release.lines.map {
+                    DroppedLine(file: release.file, line: $0, text: release.lineTexts[$0] ?? "", reason: .duplicateRelease)
+                }
+            }
+        }
+        return output
+    }
+}
