@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "UraCoreTests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTextTests", dependencies: ["UraText", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraXMLTests", dependencies: ["UraXML", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraICU", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),

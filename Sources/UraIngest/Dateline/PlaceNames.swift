@@ -19,6 +19,10 @@ enum PlaceNames {
         "londra": "London", "nju jork": "New York", "uashington": "Washington", "stamboll": "Istanbul",
         "selanik": "Thessaloniki", "sarajeve": "Sarajevo", "sarajeva": "Sarajevo", "podgorice": "Podgorica",
         "podgorica": "Podgorica", "parisi": "Paris", "berlini": "Berlin", "ankaraja": "Ankara",
+        // Albanian towns typed without diacritics, where the rule below cannot see the `ë`.
+        "tirane": "Tirana", "shkoder": "Shkodra", "vlore": "Vlora", "korce": "Korca", "gjirokaster": "Gjirokastra",
+        "lezhe": "Lezha", "sarande": "Saranda", "kapshtice": "Kapshtica", "kakavije": "Kakavija", "kavaje": "Kavaja",
+        "tepelene": "Tepelena", "kruje": "Kruja", "diber": "Dibra", "kucove": "Kucova",
         "durres": "Durres", "durresi": "Durres", "kukes": "Kukes", "kukesi": "Kukes",
         "elbasani": "Elbasan", "berati": "Berat", "fieri": "Fier", "konispoli": "Konispol",
         "devolli": "Devoll", "shengjini": "Shengjin", "pogradeci": "Pogradec",

@@ -13,6 +13,13 @@ enum PageReader {
 
     /// Decodes `bytes` of the page called `name`.
     static func decode(_ bytes: [UInt8], name: String) throws(UraError) -> String {
+        // Control bytes mean a binary file; checked before decoding so that random bytes are
+        // not reported as text in some exotic encoding. UTF-16 (with its BOM) is left to TextInput.
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !isUTF16, let offset = bytes.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }) {
+            let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw UraError(.input, "contains control bytes: a binary file, not a text page", file: name, line: line, byteOffset: offset)
+        }
         let text: String
         do throws(UraError) {
             text = try TextInput.decode(bytes, name: name)
