@@ -59,17 +59,18 @@ struct DatelineParser {
         if let monthLong = parseMonthOpener(paragraph) { return monthLong }
         guard let head = Self.head(of: paragraph) else { return nil }
         let text = Self.reducingRanges(Self.restoringAlbanianMonths(head))
-        let words = Self.wordStarts(text)
-        for start in words {
-            guard let (found, language) = readDate(text, at: start) else { continue }
-            let consumed = text.utf16Slice(start..<found.end)
-            let rest = text.utf16Slice(0..<start) + "," + text.utf16Slice(found.end..<text.utf16.count)
-            let places = rest.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
-            // Everything around the date must be place names: capitalised words, no sentence.
-            guard places.allSatisfy(Self.looksLikePlace) else { return nil }
-            let hasYear = consumed.contains { $0.isNumber } && Self.hasFourDigitNumber(consumed)
-            return ParsedDateline(writtenPlace: places.first, month: found.date.month, day: found.date.day,
-                                  year: hasYear ? found.date.year : nil, language: language, monthOnly: false)
+        for start in Self.wordStarts(text) {
+            for (found, language) in readDates(text, at: start) {
+                let consumed = text.utf16Slice(start..<found.end)
+                let rest = text.utf16Slice(0..<start) + "," + text.utf16Slice(found.end..<text.utf16.count)
+                let places = rest.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+                // Everything around the date must be place names: capitalised words, no sentence.
+                // (Lenient ICU reads `3 Mars` as `3 Mar` in English; the `s` left over fails this.)
+                guard places.allSatisfy(Self.looksLikePlace) else { continue }
+                return ParsedDateline(writtenPlace: places.first, month: found.date.month, day: found.date.day,
+                                      year: Self.hasFourDigitNumber(consumed) ? found.date.year : nil,
+                                      language: language, monthOnly: false)
+            }
         }
         return nil
     }
@@ -90,8 +91,10 @@ struct DatelineParser {
         return nil
     }
 
-    /// The first date ICU reads at UTF-16 offset `start`, with the language it was read in.
-    private func readDate(_ text: String, at start: Int) -> ((date: CalendarDate, end: Int), Language)? {
+    /// The dates ICU reads at UTF-16 offset `start`, with the language each was read in, most
+    /// specific pattern first.
+    private func readDates(_ text: String, at start: Int) -> [((date: CalendarDate, end: Int), Language)] {
+        var results: [((date: CalendarDate, end: Int), Language)] = []
         for (language, patterns) in Self.patterns {
             for pattern in patterns {
                 guard let found = try? DateParser(locale: language.code, pattern: pattern).parse(text, from: start)
@@ -101,10 +104,10 @@ struct DatelineParser {
                 guard consumed.contains(where: \.isLetter), consumed.contains(where: \.isNumber),
                       (1...12).contains(found.date.month), (1...31).contains(found.date.day)
                 else { continue }
-                return (found, language)
+                results.append((found, language))
             }
         }
-        return nil
+        return results
     }
 
     /// The text before the dateline's delimiter, or nil when there is none close to the start.
