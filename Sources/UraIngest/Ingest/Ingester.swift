@@ -63,9 +63,33 @@ public struct Ingester {
                 throw UraError(.input, "no release found: no news-list bullets and no headline followed by a dateline", file: page.name)
             }
             dropped += layout.dropped
-            for draft in layout.releases { releases.append(try build(draft)) }
+            for draft in mergingTranslations(layout.releases) { releases.append(try build(draft)) }
         }
         return Self.removingDuplicates(IngestResult(releases: releases, dropped: dropped, pages: texts.map(\.name)))
+    }
+
+    /// Drafts that are one release in two languages, merged: on an article page, a release that
+    /// follows another with the same dateline date and a title in the other language is its
+    /// translation.
+    func mergingTranslations(_ drafts: [ReleaseDraft]) -> [ReleaseDraft] {
+        var result: [ReleaseDraft] = []
+        var previousKey: (date: String, languages: Set<Language>)?
+        for draft in drafts {
+            let date = draft.paragraphs.prefix(3).lazy.compactMap { self.datelines.parse($0.map(\.text).joined(separator: " ")) }.first
+                .map { "\($0.year ?? 0)-\($0.month)-\($0.day)" }
+            let language = profile.identify(draft.title.text)?.language
+            if !draft.isListItem, let date, let language, let key = previousKey, key.date == date,
+               !key.languages.contains(language), var merged = result.popLast() {
+                merged.translatedTitles.append(draft.title)
+                merged.paragraphs += draft.paragraphs
+                result.append(merged)
+                previousKey = (date, key.languages.union([language]))
+                continue
+            }
+            result.append(draft)
+            previousKey = date.map { ($0, Set([language].compactMap { $0 })) }
+        }
+        return result
     }
 
     /// The release of `draft`: languages, dateline, id, completeness.
@@ -83,6 +107,24 @@ public struct Ingester {
         }
         let titleLanguage = language(of: draft.title.text)
         var titles: [Language: String] = [titleLanguage: draft.title.text]
+        var unusedTitles: [Page.Line] = []
+        for line in draft.translatedTitles {
+            let language = profile.identify(line.text)?.language ?? titleLanguage.other
+            if titles[language] == nil { titles[language] = line.text } else { unusedTitles.append(line) }
+        }
+        // Inside a news item, a translated title is a headline line in the other language right
+        // before a dateline paragraph.
+        for index in paragraphs.indices.dropLast() where draft.paragraphs[index].count == 1 {
+            let (language, text) = paragraphs[index]
+            if titles[language] == nil, LineShape.isHeadline(text), paragraphs[index + 1].language == language,
+               datelines.parse(paragraphs[index + 1].text) != nil {
+                titles[language] = text
+                paragraphs[index].text = ""
+            }
+        }
+        // Never lose a line: a title the release already has in that language stays as a paragraph.
+        for line in unusedTitles.reversed() { paragraphs.insert((language(of: line.text), line.text), at: 0) }
+        paragraphs.removeAll { $0.text.isEmpty }
         var kicker: [Language: String] = [:]
         if let line = draft.kicker { kicker[language(of: line.text)] = line.text }
 
@@ -129,7 +171,7 @@ public struct Ingester {
             if monthOnly { extras.append(("date_precision", "month")) }
             release.extraFrontMatter[language] = extras
         }
-        let used = [draft.title] + draft.paragraphs.joined() + (draft.kicker.map { [$0] } ?? [])
+        let used = [draft.title] + draft.translatedTitles + draft.paragraphs.joined() + (draft.kicker.map { [$0] } ?? [])
         var lineTexts: [Int: String] = [:]
         for line in used { lineTexts[line.number] = line.text }
         return IngestedRelease(release: release, titles: titles, derivedTitles: derived, kicker: kicker,

@@ -34,6 +34,11 @@ struct ReleaseDraft {
     /// The list heading a news-list item was filed under, when the item has its own title.
     var kicker: Page.Line?
     var title: Page.Line
+    /// Titles of the same release in another language: a bilingual page that repeats the
+    /// release under its translated title (`Roundtable…` then `Tryezë…`).
+    var translatedTitles: [Page.Line] = []
+    /// True for an item of a news list.
+    var isListItem = false
     /// The body lines grouped into paragraphs (a hard-wrapped paragraph has several lines).
     var paragraphs: [[Page.Line]] = []
 }
@@ -71,6 +76,7 @@ struct PageLayout {
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : lines.count
             var draft = ReleaseDraft(page: page, title: lines[start])
+            draft.isListItem = isList
             var next = start + 1
             // A news-list item's `- Sub-heading` is its own title; the bullet is the list's heading.
             if isList, next < end, lines[next].text.hasPrefix("- "), LineShape.isHeadline(String(lines[next].text.dropFirst(2))) {
