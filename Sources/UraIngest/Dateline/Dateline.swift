@@ -59,7 +59,7 @@ struct DatelineParser {
         if let monthLong = parseMonthOpener(paragraph) { return monthLong }
         guard let head = Self.head(of: paragraph) else { return nil }
         let text = Self.reducingRanges(Self.restoringAlbanianMonths(head))
-        for start in Self.wordStarts(text) {
+        for start in Self.wordStarts(text) where Self.mayStartDate(text, at: start) {
             for (found, language) in readDates(text, at: start) {
                 let consumed = text.utf16Slice(start..<found.end)
                 let rest = text.utf16Slice(0..<start) + "," + text.utf16Slice(found.end..<text.utf16.count)
@@ -161,6 +161,21 @@ struct DatelineParser {
         }
         flush()
         return result
+    }
+
+    /// Three-letter starts of English and Albanian month names (`nov`, `nen` for `nëntor`
+    /// without diacritics).
+    private static let monthPrefixes: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "shk", "pri", "maj", "qer", "kor", "gus", "sht", "tet", "nen", "dhj",
+    ]
+
+    /// True when the word at UTF-16 offset `start` can open a date (a day number or a month
+    /// name), so ICU, which is costly to set up, is only asked where a date can be.
+    private static func mayStartDate(_ text: String, at start: Int) -> Bool {
+        let word = text.utf16Slice(start..<min(text.utf16.count, start + 12)).prefix { $0.isLetter || $0.isNumber }
+        if word.allSatisfy(\.isNumber) { return word.count <= 2 }
+        return monthPrefixes.contains(Diacritics.strip(String(word.prefix(3))).lowercased())
     }
 
     /// UTF-16 offsets where words (letters or digits) start.

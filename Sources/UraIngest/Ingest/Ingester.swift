@@ -1,3 +1,4 @@
+import Foundation
 import UraCore
 import UraICU
 import UraText
@@ -11,7 +12,7 @@ import UraText
 /// ``IngestResult/dropped`` with a reason.
 public struct Ingester {
     let profile: LanguageProfile
-    let datelines = DatelineParser()
+    let datelines = DatelineCache()
 
     /// A language decision below this margin is weak (a short title): the release's own
     /// language wins.
@@ -44,16 +45,11 @@ public struct Ingester {
             seen[text] = name
             pages.append(page)
         }
-        var cache: [String: Bool] = [:]
         let opensRelease = { (page: Page, index: Int) -> Bool in
             let line = page.lines[index]
             guard !line.isBullet, LineShape.isHeadline(line.text), index + 1 < page.lines.count,
                   !page.lines[index + 1].isBullet else { return false }
-            let next = page.lines[index + 1].text
-            if let known = cache[next] { return known }
-            let found = datelines.parse(next) != nil
-            cache[next] = found
-            return found
+            return datelines.parse(page.lines[index + 1].text) != nil
         }
         let site = SiteNavigation(pages: pages, opensRelease: opensRelease)
         var releases: [IngestedRelease] = []
@@ -242,5 +238,24 @@ public struct Ingester {
             }
         }
         return output
+    }
+}
+
+/// Dateline readings by paragraph: layout, translation merging and release building ask about
+/// the same paragraphs, and each reading costs several ICU date formatters.
+final class DatelineCache: @unchecked Sendable {
+    private let parser = DatelineParser()
+    private var readings: [String: ParsedDateline?] = [:]
+    private let lock = NSLock()
+
+    func parse(_ paragraph: String) -> ParsedDateline? {
+        lock.lock()
+        if let known = readings[paragraph] { lock.unlock(); return known }
+        lock.unlock()
+        let reading = parser.parse(paragraph)
+        lock.lock()
+        readings[paragraph] = reading
+        lock.unlock()
+        return reading
     }
 }

@@ -54,16 +54,13 @@ struct SiteNavigation {
                 }
             }
         }
-        // A menu is a run: menu-shaped neighbours of navigation are navigation too.
-        var changed = true
-        while changed {
-            changed = false
-            for index in lines.indices where !result.contains(index) && candidate(index) {
-                if result.contains(index - 1) || result.contains(index + 1) {
-                    result.insert(index)
-                    changed = true
-                }
-            }
+        // A menu is a run: menu-shaped neighbours of navigation are navigation too. One pass
+        // down and one up reach every line of a run (linear, however long the page).
+        for index in lines.indices where !result.contains(index) && candidate(index) && result.contains(index - 1) {
+            result.insert(index)
+        }
+        for index in lines.indices.reversed() where !result.contains(index) && candidate(index) && result.contains(index + 1) {
+            result.insert(index)
         }
         return result
     }
