@@ -74,4 +74,21 @@ import UraICU
         let bundle = Corpus.render(release.release, language: .english, text: try #require(release.release.texts[.english]))
         #expect(bundle.contains("date_inferred: true\n"))
     }
+
+    @Test func missingYearComesFromThePagesReleasesNotItsNavigation() throws {
+        let page = """
+            - 2030 Agenda
+            - 2030 Agenda
+              • Workshop on return
+                18 December, Tirana, Albania – The workshop gathered partners.
+              • Centre opened
+                Kapshtica, October 29, 2019: The centre opened today.
+            """
+        let result = try Ingester().ingest(pages: [("inbox/list.txt", page)])
+        let workshop = try #require(result.releases.first)
+        #expect(workshop.release.dateline.date?.description == "2019-12-18")
+        #expect(workshop.release.dateline.dateInferred)
+        #expect(result.releases.last?.release.dateline.dateInferred == false)
+        #expect(result.dropped.map(\.reason) == [.navigation, .navigation])
+    }
 }

@@ -59,7 +59,10 @@ public struct Ingester {
                 throw UraError(.input, "no release found: no news-list bullets and no headline followed by a dateline", file: page.name)
             }
             dropped += layout.dropped
-            for draft in mergingTranslations(layout.releases) { releases.append(try build(draft)) }
+            // The page's own releases are the context for a dateline without a year (not its
+            // navigation: `2030 Agenda`, `since 1992`).
+            let pageYear = Self.earliestYear(in: layout.releases.flatMap { [$0.title.text] + $0.paragraphs.joined().map(\.text) })
+            for draft in mergingTranslations(layout.releases) { releases.append(try build(draft, pageYear: pageYear)) }
         }
         return Self.removingDuplicates(IngestResult(releases: releases, dropped: dropped, pages: texts.map(\.name)))
     }
@@ -88,8 +91,9 @@ public struct Ingester {
         return result
     }
 
-    /// The release of `draft`: languages, dateline, id, completeness.
-    func build(_ draft: ReleaseDraft) throws(UraError) -> IngestedRelease {
+    /// The release of `draft`: languages, dateline, id, completeness. `pageYear` is the year
+    /// for a dateline without one when the release itself mentions none.
+    func build(_ draft: ReleaseDraft, pageYear: Int? = nil) throws(UraError) -> IngestedRelease {
         var paragraphs: [(language: Language, text: String)] = []
         for lines in draft.paragraphs {
             let text = lines.map(\.text).joined(separator: " ")
@@ -130,8 +134,7 @@ public struct Ingester {
         var monthOnly = false
         for (language, text) in paragraphs.prefix(3) {
             guard let found = datelines.parse(text) else { continue }
-            let contextYear = found.year == nil ? Self.earliestYear(in: paragraphs.map(\.text) + [draft.title.text])
-                ?? Self.earliestYear(in: draft.page.lines.map(\.text)) : nil
+            let contextYear = found.year == nil ? Self.earliestYear(in: paragraphs.map(\.text) + [draft.title.text]) ?? pageYear : nil
             dateline.date = found.date(year: contextYear)
             dateline.dateInferred = found.year == nil && dateline.date != nil
             dateline.place = found.writtenPlace.map { PlaceNames.english($0, language: language) }
@@ -179,7 +182,7 @@ public struct Ingester {
     /// paragraph, without the dateline, cut to twelve words.
     static func derivedTitle(from paragraph: String, language: Language) throws(UraError) -> String {
         var text = paragraph
-        if let head = DatelineParser.head(of: paragraph) {
+        if DatelineParser().parse(paragraph) != nil, let head = DatelineParser.head(of: paragraph) {
             text = String(paragraph.dropFirst(head.count)).drop { ":–—- \u{00A0}".contains($0) }.description
         }
         let sentence = try SentenceSegmenter(language: language).sentences(in: text).first ?? text
