@@ -100,47 +100,11 @@ public struct Ingester {
             paragraphs.append((profile.identify(text)?.language ?? .english, text))
         }
         let bodyLanguages = Set(paragraphs.map(\.language))
-        func language(of text: String) -> Language {
-            let guess = profile.identify(text)
-            if let guess, guess.margin >= Self.weakMargin || bodyLanguages.count != 1 { return guess.language }
-            return bodyLanguages.first ?? guess?.language ?? .english
-        }
-        let titleLanguage = language(of: draft.title.text)
-        var titles: [Language: String] = [titleLanguage: draft.title.text]
-        var unusedTitles: [Page.Line] = []
-        for line in draft.translatedTitles {
-            let language = profile.identify(line.text)?.language ?? titleLanguage.other
-            if titles[language] == nil { titles[language] = line.text } else { unusedTitles.append(line) }
-        }
-        // Inside a news item, a translated title is a headline line in the other language right
-        // before a dateline paragraph.
-        for index in paragraphs.indices.dropLast() where draft.paragraphs[index].count == 1 {
-            let (language, text) = paragraphs[index]
-            if titles[language] == nil, LineShape.isHeadline(text), paragraphs[index + 1].language == language,
-               datelines.parse(paragraphs[index + 1].text) != nil {
-                titles[language] = text
-                paragraphs[index].text = ""
-            }
-        }
-        // Never lose a line: a title the release already has in that language stays as a paragraph.
-        for line in unusedTitles.reversed() { paragraphs.insert((language(of: line.text), line.text), at: 0) }
-        paragraphs.removeAll { $0.text.isEmpty }
+        let titles = resolveTitles(draft, paragraphs: &paragraphs, bodyLanguages: bodyLanguages)
         var kicker: [Language: String] = [:]
-        if let line = draft.kicker { kicker[language(of: line.text)] = line.text }
+        if let line = draft.kicker { kicker[language(of: line.text, bodyLanguages: bodyLanguages)] = line.text }
 
-        // The dateline: the first of the opening paragraphs that has one (a news item may open
-        // with a by-line such as `Mesazh nga …`).
-        var dateline = PressRelease.Dateline()
-        var monthOnly = false
-        for (language, text) in paragraphs.prefix(3) {
-            guard let found = datelines.parse(text) else { continue }
-            let contextYear = found.year == nil ? Self.earliestYear(in: paragraphs.map(\.text) + [draft.title.text]) ?? pageYear : nil
-            dateline.date = found.date(year: contextYear)
-            dateline.dateInferred = found.year == nil && dateline.date != nil
-            dateline.place = found.writtenPlace.map { PlaceNames.english($0, language: language) }
-            monthOnly = found.monthOnly
-            break
-        }
+        let (dateline, monthOnly) = readDateline(paragraphs, title: draft.title.text, pageYear: pageYear)
 
         var texts: [Language: PressRelease.Text] = [:]
         var derived = Set<Language>()
@@ -176,6 +140,56 @@ public struct Ingester {
         return IngestedRelease(release: release, titles: titles, derivedTitles: derived, kicker: kicker,
                                complete: complete, dateIsMonth: monthOnly, file: draft.page.name,
                                lines: lineTexts.keys.sorted(), lineTexts: lineTexts)
+    }
+
+    /// The language of a title or kicker: its own when clear, else the release's when the
+    /// release has one language (short titles carry little evidence).
+    func language(of text: String, bodyLanguages: Set<Language>) -> Language {
+        let guess = profile.identify(text)
+        if let guess, guess.margin >= Self.weakMargin || bodyLanguages.count != 1 { return guess.language }
+        return bodyLanguages.first ?? guess?.language ?? .english
+    }
+
+    /// The release's titles per language: the draft's title, its translated titles, and inside
+    /// a news item a headline line in another language right before a dateline paragraph (that
+    /// line leaves `paragraphs`).
+    func resolveTitles(_ draft: ReleaseDraft, paragraphs: inout [(language: Language, text: String)],
+                       bodyLanguages: Set<Language>) -> [Language: String] {
+        let titleLanguage = language(of: draft.title.text, bodyLanguages: bodyLanguages)
+        var titles: [Language: String] = [titleLanguage: draft.title.text]
+        var unusedTitles: [Page.Line] = []
+        for line in draft.translatedTitles {
+            let language = profile.identify(line.text)?.language ?? titleLanguage.other
+            if titles[language] == nil { titles[language] = line.text } else { unusedTitles.append(line) }
+        }
+        for index in paragraphs.indices.dropLast() where draft.paragraphs[index].count == 1 {
+            let (language, text) = paragraphs[index]
+            if titles[language] == nil, LineShape.isHeadline(text), paragraphs[index + 1].language == language,
+               datelines.parse(paragraphs[index + 1].text) != nil {
+                titles[language] = text
+                paragraphs[index].text = ""
+            }
+        }
+        // Never lose a line: a title the release already has in that language stays as a paragraph.
+        for line in unusedTitles.reversed() {
+            paragraphs.insert((language(of: line.text, bodyLanguages: bodyLanguages), line.text), at: 0)
+        }
+        paragraphs.removeAll { $0.text.isEmpty }
+        return titles
+    }
+
+    /// The release's dateline: the first of its opening paragraphs that has one (a news item may
+    /// open with a by-line such as `Mesazh nga …`), its year from context when it has none.
+    func readDateline(_ paragraphs: [(language: Language, text: String)], title: String,
+                      pageYear: Int?) -> (PressRelease.Dateline, monthOnly: Bool) {
+        for (language, text) in paragraphs.prefix(3) {
+            guard let found = datelines.parse(text) else { continue }
+            let contextYear = found.year == nil ? Self.earliestYear(in: paragraphs.map(\.text) + [title]) ?? pageYear : nil
+            let date = found.date(year: contextYear)
+            let place = found.writtenPlace.map { PlaceNames.english($0, language: language) }
+            return (PressRelease.Dateline(place: place, date: date, dateInferred: found.year == nil && date != nil), found.monthOnly)
+        }
+        return (PressRelease.Dateline(), false)
     }
 
     /// A title for a language the page gives no title in: the first sentence of its first
