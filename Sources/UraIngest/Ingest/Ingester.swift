@@ -10,7 +10,7 @@ import UraText
 /// language identified (``LanguageProfile``), datelines read with ICU (``DatelineParser``) and
 /// places put in English (``PlaceNames``). Every non-blank line ends in a release or in
 /// ``IngestResult/dropped`` with a reason.
-public struct Ingester {
+public struct Ingester: Sendable {
     let profile: LanguageProfile
     let datelines = DatelineCache()
 
