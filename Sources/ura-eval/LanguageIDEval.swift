@@ -22,20 +22,21 @@ struct LanguageIDEval {
             var errors: [String] = []
             for (index, document) in documents.enumerated() {
                 let profile = LanguageProfile(counts: total.subtracting(counts[index]), keep: keep)
-                for (unit, texts) in [("paragraph", document.paragraphs), ("sentence", document.sentences)] {
-                  for (language, paragraphs) in texts {
-                    for paragraph in paragraphs {
-                        for asWritten in [true, false] {
-                            let text = asWritten ? paragraph : Diacritics.strip(paragraph)
-                            let guess = profile.identify(text)?.language
-                            tally.add(unit: unit, language: language, asWritten: asWritten,
-                                      short: paragraph.split(separator: " ").count < 8, correct: guess == language)
-                            if guess != language && keep == LanguageProfile.standardSize && stripped {
-                                errors.append("  miss \(unit) \(document.name).\(language.code)\(asWritten ? "" : " (stripped)"): \(text.prefix(80))")
+                let units = [("paragraph", document.paragraphs), ("sentence", document.sentences)]
+                for (unit, texts) in units {
+                    for (language, list) in texts.sorted(by: { $0.key < $1.key }) {
+                        for original in list {
+                            for asWritten in [true, false] {
+                                let text = asWritten ? original : Diacritics.strip(original)
+                                let guess = profile.identify(text)?.language
+                                tally.add(unit: unit, language: language, asWritten: asWritten,
+                                          short: original.split(separator: " ").count < 8, correct: guess == language)
+                                if guess != language && keep == LanguageProfile.standardSize && stripped {
+                                    errors.append("  miss \(unit) \(document.name).\(language.code)\(asWritten ? "" : " (stripped)"): \(text.prefix(80))")
+                                }
                             }
                         }
                     }
-                  }
                 }
             }
             print("  profile: \(keep) n-grams per language and order, Albanian \(stripped ? "counted also without diacritics" : "as written only")")
