@@ -86,7 +86,7 @@ let package = Package(
         // Measurements against the development data (segmentation F1, throughput, ...).
         .executableTarget(
             name: "ura-eval",
-            dependencies: ["UraCore", "UraText", "UraICU"],
+            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest"],
             swiftSettings: swiftSettings),
 
         // Paths to the corpus, seeds and align-dev data, and a runner for the built `ura` binary.
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "UraCoreTests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTextTests", dependencies: ["UraText", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraXMLTests", dependencies: ["UraXML", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraICU", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import UraCore
 import UraText
+import UraIngest
 
 /// The steps Ura ships, registered by name. Later stages (ingest, align, check, publish) add
 /// themselves here; external steps come from configuration.
@@ -8,6 +9,7 @@ public enum StandardSteps {
     public static func registry() -> StepRegistry {
         var registry = StepRegistry()
         registry.register(SegmentStep.name, SegmentStep.make)
+        registry.register(IngestStep.name, IngestStep.make)
         return registry
     }
 

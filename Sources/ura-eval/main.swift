@@ -4,9 +4,11 @@ import Foundation
 ///
 ///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
+///     ura-eval langid DIR [--write-profile FILE]  language-ID accuracy (leave-one-document-out);
+///                                          with --write-profile, generates the shipped profile
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -18,6 +20,14 @@ do {
     case "throughput":
         guard arguments.count >= 2 else { usage() }
         try ThroughputEval(directory: arguments[1], megabytes: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20).run()
+    case "langid":
+        guard arguments.count >= 2 else { usage() }
+        let eval = LanguageIDEval(directory: arguments[1])
+        if let flag = arguments.firstIndex(of: "--write-profile"), flag + 1 < arguments.count {
+            try eval.writeProfile(to: arguments[flag + 1])
+        } else {
+            try eval.run()
+        }
     default:
         usage()
     }

@@ -1,8 +1,0 @@
-import Testing
-import UraIngest
-
-@Suite struct UraIngestModuleTests {
-    @Test func moduleLinks() {
-        #expect("\(UraIngest.self)" == "UraIngest")
-    }
-}
