@@ -70,6 +70,25 @@ import UraTestSupport
         }
     }
 
+    @Test func unknownKeysSurviveLoadAndSaveUnchanged() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let corpus = Corpus(directory: directory)
+        try FileManager.default.createDirectory(atPath: corpus.bundlePath("r"), withIntermediateDirectories: true)
+        let text = "---\ntitle: A\nkicker: 'In focus: meetings'\ntags: [migration, diaspora]\nweight: 3\n---\nA.\n"
+        try text.write(toFile: corpus.filePath("r", .english), atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let release = try corpus.load("r")
+            #expect(release.frontMatterValue("kicker", in: .english) == "In focus: meetings")
+            #expect(release.frontMatterValue("weight", in: .english) == "3")
+            #expect(release.frontMatterValue("tags", in: .english) == nil)
+            try corpus.write(release)
+        }
+        let written = try Fixtures.text(corpus.filePath("r", .english))
+        #expect(written.contains("kicker: 'In focus: meetings'"))
+        #expect(written.contains("- migration") || written.contains("[migration, diaspora]"))
+    }
+
     @Test func statusDisagreementTakesTheLessAdvanced() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

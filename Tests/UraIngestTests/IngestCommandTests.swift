@@ -94,7 +94,7 @@ import UraTestSupport
         #expect(cp1250.stderr.contains(" -t utf-8 '\(root)/cp1250.txt'"))
     }
 
-    @Test func ingestStepFillsTheCorpusFromTheInbox() throws {
+    @Test func ingestStepFillsTheCorpusFromTheInbox() async throws {
         let (root, corpus) = try Self.corpusCopy()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let inbox = root + "/inbox"
@@ -105,19 +105,19 @@ import UraTestSupport
         let source = Corpus(directory: corpus)
         var context = PipelineContext(corpus: source, releases: try source.loadAll())
         let pipeline = Pipeline(steps: [try IngestStep.make([:])])
-        try pipeline.run(&context)
+        try await pipeline.run(&context)
         #expect(context.releases.count == 13)
         #expect(context.releases.map(\.id) == context.releases.map(\.id).sorted())
         #expect(context.messages.last?.hasPrefix("ingest: 13 releases from 5 pages: 10 created, 3 already in the corpus") == true)
         #expect(try source.releaseIDs().count == 13)
         // Again: nothing new.
         var again = PipelineContext(corpus: source, releases: try source.loadAll())
-        try pipeline.run(&again)
+        try await pipeline.run(&again)
         #expect(again.releases.count == 13)
         #expect(again.messages.last?.contains("0 created, 13 already in the corpus") == true)
         // A missing inbox is an error naming it.
         let missing = Pipeline(steps: [try IngestStep.make(["inbox": root + "/nowhere"])])
-        #expect(throws: PipelineError.self) { try missing.run(&again) }
+        await #expect(throws: PipelineError.self) { try await missing.run(&again) }
     }
 
     @Test func navigationIsLearnedFromThePagesNotFromAList() throws {

@@ -131,7 +131,7 @@ public struct Corpus: Sendable {
             release.provenance.overrideReason = release.provenance.overrideReason ?? page.value("override")
             release.extraFrontMatter[language] = page.entries
                 .filter { !Corpus.knownKeys.contains($0.key) }
-                .map { ($0.key, $0.value) }
+                .map { ($0.key, page.sources[$0.key] ?? $0.value) }
         }
         guard !release.texts.isEmpty else {
             throw UraError(.input, "no index.en.md or index.sq.md in the bundle", file: bundlePath(id))

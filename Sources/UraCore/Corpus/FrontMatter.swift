@@ -5,6 +5,8 @@ import Yams
 public struct FrontMatter: Sendable {
     /// Keys in file order with their values as YAML scalars or serialised YAML (for nested values).
     public var entries: [(key: String, value: String, line: Int)]
+    /// Each key's value as YAML source text (`'In focus: x'`, `[a, b]`), to write back unchanged.
+    public var sources: [String: String]
     /// The Markdown body after the closing `---`.
     public var body: String
     /// 1-based line of the body's first line in the file.
@@ -30,8 +32,10 @@ public struct FrontMatter: Sendable {
             throw UraError(.input, opens ? "front matter: no closing '---' line" : "front matter: the file must start with a '---' line",
                            file: file, line: 1)
         }
-        if allowFastPath, let entries = simpleEntries(yaml) {
-            return FrontMatter(entries: entries, body: String(body), bodyLine: yamlLines + 3)
+        if allowFastPath, let simple = simpleEntries(yaml) {
+            return FrontMatter(entries: simple.map { ($0.key, $0.value, $0.line) },
+                               sources: Dictionary(simple.map { ($0.key, $0.source) }, uniquingKeysWith: { first, _ in first }),
+                               body: String(body), bodyLine: yamlLines + 3)
         }
         let node: Node?
         do {
@@ -42,6 +46,7 @@ public struct FrontMatter: Sendable {
             throw UraError(.input, "front matter: \(error)", file: file, line: 1)
         }
         var entries: [(key: String, value: String, line: Int)] = []
+        var sources: [String: String] = [:]
         if let node {
             guard let mapping = node.mapping else {
                 throw UraError(.input, "front matter: expected 'key: value' lines", file: file, line: 2)
@@ -57,9 +62,10 @@ public struct FrontMatter: Sendable {
                     rendered = ((try? Yams.serialize(node: value)) ?? "").trimmingTrailingWhitespace()
                 }
                 entries.append((name, rendered, (key.mark?.line ?? 0) + 1))
+                sources[name] = ((try? Yams.serialize(node: value, allowUnicode: true)) ?? rendered).trimmingTrailingWhitespace()
             }
         }
-        return FrontMatter(entries: entries, body: String(body), bodyLine: yamlLines + 3)
+        return FrontMatter(entries: entries, sources: sources, body: String(body), bodyLine: yamlLines + 3)
     }
 
     /// The YAML between the `---` lines, the body after them, and the number of YAML lines; nil
@@ -89,8 +95,8 @@ public struct FrontMatter: Sendable {
 
     /// Entries of front matter whose every line is `key: scalar` (plain, 'single' or "double"
     /// quoted), or nil when any line needs a real YAML parser.
-    static func simpleEntries(_ yaml: Substring) -> [(key: String, value: String, line: Int)]? {
-        var entries: [(key: String, value: String, line: Int)] = []
+    static func simpleEntries(_ yaml: Substring) -> [(key: String, value: String, line: Int, source: String)]? {
+        var entries: [(key: String, value: String, line: Int, source: String)] = []
         var seen = Set<String>()
         for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingTrailingWhitespace()
@@ -102,9 +108,10 @@ public struct FrontMatter: Sendable {
                   !seen.contains(String(key)) else { return nil }
             let rest = trimmed[trimmed.index(after: colon)...]
             guard rest.first == " " else { return nil }
-            guard let value = scalar(rest.drop { $0 == " " }) else { return nil }
+            let source = rest.drop { $0 == " " }
+            guard let value = scalar(source) else { return nil }
             seen.insert(String(key))
-            entries.append((String(key), value, number + 2))
+            entries.append((String(key), value, number + 2, String(source)))
         }
         return entries
     }
@@ -117,6 +124,13 @@ public struct FrontMatter: Sendable {
             previous = byte
         }
         return false
+    }
+
+    /// The string a YAML scalar's source text stands for (`'It''s'` → `It's`); nil when the
+    /// text is not a scalar (a list, a mapping).
+    public static func decodeScalar(_ source: String) -> String? {
+        if let value = scalar(source[...]) { return value }
+        return (try? Yams.compose(yaml: source))??.scalar?.string
     }
 
     /// A one-line YAML scalar, or nil when it is anything more.

@@ -70,7 +70,8 @@ public struct PressRelease: Sendable, Equatable {
     /// Terminology findings, once the check step has run.
     public var findings: [Finding]?
     /// Front-matter keys Ura does not interpret, kept so a round trip loses nothing (Hugo's
-    /// `tags`, `slug`, `aliases`, ...), per language.
+    /// `tags`, `slug`, `aliases`, ...), per language. Values are YAML source text (`'In focus:
+    /// x'`, `[a, b]`), written back as they are; ``frontMatterValue(_:in:)`` reads a scalar.
     public var extraFrontMatter: [Language: [(key: String, value: String)]]
 
     public init(id: String, status: Status = .draft, dateline: Dateline = Dateline(),
@@ -84,6 +85,12 @@ public struct PressRelease: Sendable, Equatable {
         self.alignment = nil
         self.findings = nil
         self.extraFrontMatter = [:]
+    }
+
+    /// The string value of the extra front-matter key `key` in `language` (YAML quoting undone),
+    /// nil when absent or not a single value.
+    public func frontMatterValue(_ key: String, in language: Language) -> String? {
+        extraFrontMatter[language]?.first { $0.key == key }.flatMap { FrontMatter.decodeScalar($0.value) }
     }
 
     /// The languages the release has, in a stable order (en, sq).
