@@ -68,7 +68,7 @@ let package = Package(
         // Publish: canonical XML, approval, XSLT outputs (issue 6).
         .target(
             name: "UraPublish",
-            dependencies: ["UraCore", "UraXML"],
+            dependencies: ["UraCore", "UraXML", "UraICU"],
             swiftSettings: swiftSettings),
         // The standard pipeline: every built-in step registered by name.
         .target(
@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraXML", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraCLITests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
     ]
