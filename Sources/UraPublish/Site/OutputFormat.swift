@@ -21,6 +21,7 @@ import UraXML
 ///   languages it has).
 /// - `path`: where the result goes below the site root; `{id}` and `{lang}` are replaced.
 /// - `view`: any string, passed as `$view` (one stylesheet can declare several pages).
+/// - `only="bilingual"`: for `input="release"`, only releases that have both languages.
 /// - `render="pdf"`: with `ura publish --pdf`, the result (XSL-FO) is also rendered to PDF by
 ///   Apache FOP, next to it with the extension `.pdf`.
 ///
@@ -38,6 +39,8 @@ public struct OutputFormat: Sendable {
         public var path: String
         public var view: String
         public var rendersPDF: Bool
+        /// Only releases with both languages (`only="bilingual"`).
+        public var bilingualOnly: Bool
         /// The declaration's line in the stylesheet, for messages.
         public var line: Int
     }
@@ -94,10 +97,14 @@ public struct OutputFormat: Sendable {
         }
         if input == .release && !path.contains("{id}") { throw fail("path '\(path)' needs {id}: one file per release") }
         if perLanguage && !path.contains("{lang}") { throw fail("path '\(path)' needs {lang}: one file per language") }
+        let only = element.attribute("only")
+        guard only == nil || (only == "bilingual" && input == .release) else {
+            throw fail("only must be 'bilingual' (and input 'release'), not '\(only ?? "")'")
+        }
         let render = element.attribute("render")
         guard render == nil || render == "pdf" else { throw fail("render must be 'pdf', not '\(render ?? "")'") }
         return Declaration(input: input, perLanguage: perLanguage, path: path, view: element.attribute("view") ?? "",
-                           rendersPDF: render == "pdf", line: element.line)
+                           rendersPDF: render == "pdf", bilingualOnly: only != nil, line: element.line)
     }
 
     private static func flag(_ value: String?, _ name: String, _ fail: (String) -> UraError) throws(UraError) -> Bool {

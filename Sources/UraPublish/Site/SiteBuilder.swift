@@ -81,7 +81,7 @@ public struct SiteBuilder: Sendable {
                         try add(SiteFile(path: path, bytes: output, rendersPDF: declaration.rendersPDF), from: format.stylesheet.path)
                     }
                 case .release:
-                    for document in documents {
+                    for document in documents where !declaration.bilingualOnly || document.release.languages.count == Language.allCases.count {
                         for language in declaration.perLanguage ? document.release.languages.map(Optional.some) : [nil] {
                             let path = OutputPath.expand(declaration.path, id: document.release.id, language: language)
                             let output = try format.stylesheet.apply(
