@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraXML", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraXML", "UraICU", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraCLITests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
     ]

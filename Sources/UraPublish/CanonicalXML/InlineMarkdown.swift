@@ -148,6 +148,21 @@ private struct Scanner {
         return nil
     }
 
+    /// The `)` that closes a link target, counting nested parentheses (`…/Tirana_(city))`).
+    private func closingParenthesis(after start: Int, before end: Int) -> Int? {
+        var depth = 0
+        for index in start..<max(start, end) {
+            switch characters[index] {
+            case "(": depth += 1
+            case ")":
+                if depth == 0 { return index }
+                depth -= 1
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// `[text](url)` starting at `start`: the index of `]`, of `)`, and the URL.
     private func link(at start: Int, end: Int) -> (Int, Int, String)? {
         var depth = 0
@@ -159,7 +174,7 @@ private struct Scanner {
             case "]":
                 if depth == 0 {
                     guard index + 1 < end, characters[index + 1] == "(",
-                          let close = closing(")", after: index + 2, before: end) else { return nil }
+                          let close = closingParenthesis(after: index + 2, before: end) else { return nil }
                     let href = String(characters[(index + 2)..<close]).trimmed
                     guard !href.isEmpty, !href.contains(" ") else { return nil }
                     return (index, close, href)
