@@ -281,7 +281,10 @@ int32_t ura_xml_reader_is_empty(ura_xml_reader *reader) {
 }
 
 int32_t ura_xml_reader_line(ura_xml_reader *reader) {
-    return xmlTextReaderGetParserLineNumber(reader->reader);
+    // The node's own line: the parser's line is already past a short element (<a/>\n</b>).
+    xmlNodePtr node = xmlTextReaderCurrentNode(reader->reader);
+    long line = node != NULL ? xmlGetLineNo(node) : -1;
+    return line > 0 && line <= INT32_MAX ? (int32_t)line : xmlTextReaderGetParserLineNumber(reader->reader);
 }
 
 int32_t ura_xml_reader_attribute_count(ura_xml_reader *reader) { return reader->attribute_count; }

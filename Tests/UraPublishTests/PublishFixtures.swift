@@ -33,12 +33,14 @@ enum PublishFixtures {
     /// Every file below `folder`, relative path → bytes.
     static func tree(_ folder: String) throws -> [String: Data] {
         var result: [String: Data] = [:]
+        // Through the site link to the generation folder (the enumerator does not follow links).
+        let folder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return result }
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { result[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)) }
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue { result[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)) }
         }
+        if result.isEmpty { throw UraError(.input, "no files below the site", file: folder) }
         return result
     }
 
