@@ -31,20 +31,20 @@ import UraTestSupport
         #expect(malformed.file?.hasSuffix("malformed.xsl") == true)
     }
 
-    @Test func networkReadsAreRefused() throws {
-        let error = try publishing("""
-            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:ura="urn:x-ura:publish">
-              <ura:output input="collection" path="net.xml"/>
-              <xsl:template match="/"><r><xsl:copy-of select="document('http://127.0.0.1:9/secret.xml')"/></r></xsl:template>
-            </xsl:stylesheet>
-            """, named: "net.xsl")
-        #expect(error.description.contains("net.xsl"))
-        let local = try publishing("""
-            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:ura="urn:x-ura:publish">
-              <ura:output input="collection" path="local.xml"/>
-              <xsl:template match="/"><r><xsl:copy-of select="document('/etc/passwd')"/></r></xsl:template>
-            </xsl:stylesheet>
-            """, named: "local.xsl")
+    /// A stylesheet declaring one output that copies `document(uri)` into it.
+    func reader(of uri: String, path: String) -> String {
+        """
+        <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:ura="urn:x-ura:publish">
+          <ura:output input="collection" path="\(path)"/>
+          <xsl:template match="/"><r><xsl:copy-of select="document('\(uri)')"/></r></xsl:template>
+        </xsl:stylesheet>
+        """
+    }
+
+    @Test func networkAndFileReadsAreRefused() throws {
+        let network = try publishing(reader(of: "http://127.0.0.1:9/secret.xml", path: "net.xml"), named: "net.xsl")
+        #expect(network.description.contains("net.xsl"))
+        let local = try publishing(reader(of: "/etc/passwd", path: "local.xml"), named: "local.xsl")
         #expect(local.description.contains("local.xsl"))
     }
 
