@@ -4,9 +4,10 @@ import Foundation
 ///
 ///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
+///     ura-eval publish CORPUS XSLT [ROUNDS] XSLT transforms/s, in process vs xsltproc per document
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | publish CORPUS XSLT [ROUNDS]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -18,6 +19,9 @@ do {
     case "throughput":
         guard arguments.count >= 2 else { usage() }
         try ThroughputEval(directory: arguments[1], megabytes: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20).run()
+    case "publish":
+        guard arguments.count >= 3 else { usage() }
+        try PublishEval(corpus: arguments[1], stylesheets: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20).run()
     default:
         usage()
     }

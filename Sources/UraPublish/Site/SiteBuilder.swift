@@ -46,67 +46,77 @@ public struct SiteBuilder: Sendable {
         CanonicalXML.ordered(releases.filter { $0.status == .approved })
     }
 
-    /// Every file of the site for `releases` (drafts and releases in review are left out),
-    /// sorted by path.
-    /// - Throws: ``UraError`` naming the stylesheet, the document and the line.
-    public func build(_ releases: [PressRelease]) throws(UraError) -> [SiteFile] {
+    /// One transform of a build: a stylesheet over one document with its parameters.
+    public struct Transform: Sendable {
+        public let stylesheet: Stylesheet
+        /// The document's name in messages and in the site (`xml/releases.xml`).
+        public let documentName: String
+        public let document: [UInt8]
+        public let parameters: [String: String]
+        /// Where the result goes below the site root.
+        public let path: String
+        public let rendersPDF: Bool
+
+        /// Runs the transform.
+        public func run() throws(UraError) -> SiteFile {
+            SiteFile(path: path, bytes: try stylesheet.apply(to: document, name: documentName, parameters: parameters),
+                     rendersPDF: rendersPDF)
+        }
+    }
+
+    /// The plan of a build: the canonical XML files (collection and one per published release)
+    /// and every transform, in stylesheet, declaration and release order.
+    public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
         let published = Self.published(releases)
         let buildDate = BuildClock.iso8601(options.buildDate ?? Self.contentDate(published))
-        var files: [String: SiteFile] = [:]
-        func add(_ file: SiteFile, from origin: String) throws(UraError) {
-            if files[file.path] != nil {
-                throw UraError(.input, "two outputs write '\(file.path)'; give each <ura:output> its own path", file: origin)
-            }
-            files[file.path] = file
-        }
-        let collectionName = "xml/releases.xml"
-        let collection = Array(CanonicalXML.collection(published).utf8)
-        try add(SiteFile(path: collectionName, bytes: collection), from: collectionName)
-        var documents: [(release: PressRelease, name: String, bytes: [UInt8])] = []
-        for release in published {
-            let name = "xml/\(release.id).xml"
-            let bytes = Array(CanonicalXML.document(for: release).utf8)
-            documents.append((release, name, bytes))
-            try add(SiteFile(path: name, bytes: bytes), from: name)
-        }
+        let collection = SiteFile(path: "xml/releases.xml", bytes: Array(CanonicalXML.collection(published).utf8))
+        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
+        var transforms: [Transform] = []
         for format in formats {
             for declaration in format.declarations {
+                func add(_ document: SiteFile, id: String?, language: Language?) {
+                    let path = OutputPath.expand(declaration.path, id: id, language: language)
+                    let parameters = [
+                        "lang": language?.code ?? "", "view": declaration.view, "base-url": options.baseURL,
+                        "site-title": options.siteTitle, "build-date": buildDate, "output-path": path,
+                    ]
+                    transforms.append(Transform(stylesheet: format.stylesheet, documentName: document.path, document: document.bytes,
+                                                parameters: parameters, path: path, rendersPDF: declaration.rendersPDF))
+                }
                 switch declaration.input {
                 case .collection:
                     for language in declaration.perLanguage ? Language.allCases.map(Optional.some) : [nil] {
-                        let path = OutputPath.expand(declaration.path, id: nil, language: language)
-                        let output = try format.stylesheet.apply(
-                            to: collection, name: collectionName,
-                            parameters: parameters(declaration, language: language, path: path, buildDate: buildDate))
-                        try add(SiteFile(path: path, bytes: output, rendersPDF: declaration.rendersPDF), from: format.stylesheet.path)
+                        add(collection, id: nil, language: language)
                     }
                 case .release:
-                    for document in documents where !declaration.bilingualOnly || document.release.languages.count == Language.allCases.count {
-                        for language in declaration.perLanguage ? document.release.languages.map(Optional.some) : [nil] {
-                            let path = OutputPath.expand(declaration.path, id: document.release.id, language: language)
-                            let output = try format.stylesheet.apply(
-                                to: document.bytes, name: document.name,
-                                parameters: parameters(declaration, language: language, path: path, buildDate: buildDate))
-                            try add(SiteFile(path: path, bytes: output, rendersPDF: declaration.rendersPDF), from: format.stylesheet.path)
+                    for (release, document) in zip(published, documents)
+                    where !declaration.bilingualOnly || release.languages.count == Language.allCases.count {
+                        for language in declaration.perLanguage ? release.languages.map(Optional.some) : [nil] {
+                            add(document, id: release.id, language: language)
                         }
                     }
                 }
             }
         }
-        return files.values.sorted { $0.path < $1.path }
+        return ([collection] + documents, transforms)
     }
 
-    /// The parameters every transform gets.
-    private func parameters(_ declaration: OutputFormat.Declaration, language: Language?, path: String,
-                            buildDate: String) -> [String: String] {
-        [
-            "lang": language?.code ?? "",
-            "view": declaration.view,
-            "base-url": options.baseURL,
-            "site-title": options.siteTitle,
-            "build-date": buildDate,
-            "output-path": path,
-        ]
+    /// Every file of the site for `releases` (drafts and releases in review are left out),
+    /// sorted by path.
+    /// - Throws: ``UraError`` naming the stylesheet, the document and the line; or two outputs
+    ///   that would write the same path.
+    public func build(_ releases: [PressRelease]) throws(UraError) -> [SiteFile] {
+        let (documents, transforms) = plan(releases)
+        var files: [String: SiteFile] = [:]
+        for document in documents { files[document.path] = document }
+        for transform in transforms {
+            if files[transform.path] != nil {
+                throw UraError(.input, "two outputs write '\(transform.path)'; give each <ura:output> its own path",
+                               file: transform.stylesheet.path)
+            }
+            files[transform.path] = try transform.run()
+        }
+        return files.values.sorted { $0.path < $1.path }
     }
 
     /// The newest approval time or release date of `releases` (seconds since 1970; 0 for none):
