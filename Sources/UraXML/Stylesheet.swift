@@ -66,7 +66,7 @@ public final class Stylesheet: @unchecked Sendable {
         }
         guard status == 0, let output else {
             let text = message.map { String(cString: $0) } ?? "the transformation failed"
-            throw Self.error("\(text) (stylesheet '\(path)')", file: name)
+            throw ShimMessage.runtimeError(text, stylesheet: path, document: name)
         }
         return output.withMemoryRebound(to: UInt8.self, capacity: outputLength) {
             Array(UnsafeBufferPointer(start: $0, count: outputLength))

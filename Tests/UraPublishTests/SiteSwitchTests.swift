@@ -50,7 +50,8 @@ import UraTestSupport
             try Publisher.publish(try PublishFixtures.corpus(approving: [PublishFixtures.bilingualID]),
                                   options: PublishFixtures.options(out: out, xslt: xslt))
         }
-        #expect(error.description.contains("evil.xsl"))
+        #expect(error.file == xslt + "/evil.xsl" && error.line == 5, "\(error)")
+        #expect(error.message.contains("File write for \(folder)/pwned.txt refused"), "\(error)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/pwned.txt"))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == target)
         #expect(try PublishFixtures.tree(out) == before)

@@ -43,9 +43,12 @@ import UraTestSupport
 
     @Test func networkAndFileReadsAreRefused() throws {
         let network = try publishing(reader(of: "http://127.0.0.1:9/secret.xml", path: "net.xml"), named: "net.xsl")
-        #expect(network.description.contains("net.xsl"))
+        #expect(network.file?.hasSuffix("/net.xsl") == true && network.line == 3, "\(network)")
+        #expect(network.message.hasPrefix("<copy-of>: Network file read for http://127.0.0.1:9/secret.xml refused"), "\(network)")
+        #expect(network.message.hasSuffix("(transforming 'xml/releases.xml')"))
         let local = try publishing(reader(of: "/etc/passwd", path: "local.xml"), named: "local.xsl")
-        #expect(local.description.contains("local.xsl"))
+        #expect(local.file?.hasSuffix("/local.xsl") == true && local.line == 3, "\(local)")
+        #expect(local.message.contains("Local file read for /etc/passwd refused"))
     }
 
     @Test func declarationsAreChecked() throws {
