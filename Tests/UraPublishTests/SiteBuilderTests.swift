@@ -148,4 +148,19 @@ import UraXML
         #expect(PublishFixtures.text(built, "feeds/sq.xml")?.contains("<item>") == false)
         #expect(PublishFixtures.text(built, "sq/index.html")?.contains("Asnjë njoftim i publikuar ende.") == true)
     }
+
+    @Test func bilingualPageFollowsTheAlignment() throws {
+        var release = PressRelease(
+            id: "2026-02-03-aligned", status: .approved, dateline: .init(place: "Tirana", date: CalendarDate(iso: "2026-02-03")),
+            texts: [.english: .init(title: "Aligned", paragraphs: ["First English.", "Second English.", "Third English."]),
+                    .albanian: .init(title: "Përafruar", paragraphs: ["E para dhe e dyta shqip.", "E treta shqip."])])
+        release.alignment = Alignment(paragraphs: [Bead(en: [0, 1], sq: [0], score: 0.8), Bead(en: [2], sq: [1], score: 0.9)],
+                                      sentences: [])
+        let page = try #require(PublishFixtures.text(try builder.build([release]), "bilingual/2026-02-03-aligned.html"))
+        let rows = page.components(separatedBy: "<div class=\"pair\">").dropFirst(2) // the first pair holds the titles
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains("First English.") == true && rows.first?.contains("Second English.") == true)
+        #expect(rows.first?.contains("E para dhe e dyta shqip.") == true)
+        #expect(rows.last?.contains("Third English.") == true && rows.last?.contains("E treta shqip.") == true)
+    }
 }
