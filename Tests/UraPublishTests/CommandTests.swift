@@ -81,6 +81,10 @@ import UraTestSupport
         let pdf = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/public/print/\(PublishFixtures.bilingualID).pdf"))
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: folder + "/public/print")).contains { $0.hasSuffix(".tmp") })
+        // Same input, same PDF bytes: the build date is FOP's creation date.
+        let again = try ura(["publish", "--corpus", corpus, "--out", folder + "/again", "--pdf"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/again/print/\(PublishFixtures.bilingualID).pdf")) == pdf)
     }
 
     @Test func publishStepRunsInAPipeline() throws {

@@ -29,8 +29,10 @@ public struct PDFRenderer: Sendable {
     }
 
     /// Renders `folder/path` (XSL-FO) to the same path with `.pdf`, through a temporary file
-    /// renamed into place.
-    public func render(_ path: String, in folder: String) throws(UraError) {
+    /// renamed into place. `buildDate` (seconds since 1970) becomes the PDF's creation date and
+    /// document id through `SOURCE_DATE_EPOCH`, which FOP (2.8) honours: the same FO gives the
+    /// same PDF bytes.
+    public func render(_ path: String, in folder: String, buildDate: Int) throws(UraError) {
         let source = folder + "/" + path
         let target = folder + "/" + Self.pdfPath(for: path)
         let directory = (target as NSString).deletingLastPathComponent
@@ -40,6 +42,7 @@ public struct PDFRenderer: Sendable {
         process.arguments = ["-q", "-fo", source, "-pdf", temporary]
         var environment = ProcessInfo.processInfo.environment
         environment["FOP_OPTS"] = environment["FOP_OPTS"] ?? "-Djava.awt.headless=true"
+        environment["SOURCE_DATE_EPOCH"] = String(buildDate)
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors

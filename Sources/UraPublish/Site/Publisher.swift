@@ -33,7 +33,8 @@ public enum Publisher {
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
         let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory) { folder throws(UraError) in
             guard let renderer else { return }
-            for file in files where file.rendersPDF { try renderer.render(file.path, in: folder) }
+            let buildDate = builder.buildSeconds(releases)
+            for file in files where file.rendersPDF { try renderer.render(file.path, in: folder, buildDate: buildDate) }
         }
         let published = SiteBuilder.published(releases)
         var single: [String: Language] = [:]

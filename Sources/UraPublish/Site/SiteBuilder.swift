@@ -68,7 +68,7 @@ public struct SiteBuilder: Sendable {
     /// and every transform, in stylesheet, declaration and release order.
     public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
         let published = Self.published(releases)
-        let buildDate = BuildClock.iso8601(options.buildDate ?? Self.contentDate(published))
+        let buildDate = BuildClock.iso8601(buildSeconds(releases))
         let collection = SiteFile(path: "xml/releases.xml", bytes: Array(CanonicalXML.collection(published).utf8))
         let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
         var transforms: [Transform] = []
@@ -117,6 +117,12 @@ public struct SiteBuilder: Sendable {
             files[transform.path] = try transform.run()
         }
         return files.values.sorted { $0.path < $1.path }
+    }
+
+    /// The build date of a site for `releases` (seconds since 1970): the configured one, else
+    /// ``contentDate(_:)`` of the published releases.
+    public func buildSeconds(_ releases: [PressRelease]) -> Int {
+        options.buildDate ?? Self.contentDate(Self.published(releases))
     }
 
     /// The newest approval time or release date of `releases` (seconds since 1970; 0 for none):
