@@ -3,6 +3,7 @@ import UraCore
 /// The pipeline's `publish` step (whole context): publishes the approved releases with the
 /// step's options (`out`, `xslt`, `base-url`, `site-title`, `build-date`, `pdf`).
 public enum PublishStep {
+    /// The step's registry name.
     public static let name = "publish"
 
     /// The step, configured by `options`.

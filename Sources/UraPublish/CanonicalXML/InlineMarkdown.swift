@@ -17,10 +17,15 @@ import UraXML
 public enum InlineMarkdown {
     /// One piece of inline content.
     public indirect enum Node: Sendable, Equatable {
+        /// Plain text, unescaped.
         case text(String)
+        /// `*…*` or `_…_`.
         case emphasis([Node])
+        /// `**…**` or `__…__`.
         case strong([Node])
+        /// `` `…` ``, its text verbatim.
         case code(String)
+        /// `[…](href)` with an `http`, `https` or `mailto` target.
         case link(href: String, [Node])
     }
 

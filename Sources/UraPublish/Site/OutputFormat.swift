@@ -32,12 +32,17 @@ public struct OutputFormat: Sendable {
 
     /// One declared output.
     public struct Declaration: Sendable, Equatable {
+        /// What a transform reads: one release's document, or the collection document.
         public enum Input: String, Sendable { case release, collection }
+        /// `input="release"` or `input="collection"`.
         public var input: Input
+        /// One transform per language, with `$lang` set.
         public var perLanguage: Bool
         /// The path template, e.g. `feeds/{lang}.xml`.
         public var path: String
+        /// Passed to the stylesheet as `$view`.
         public var view: String
+        /// Render the result to PDF with FOP (`render="pdf"`) when asked to.
         public var rendersPDF: Bool
         /// Only releases with both languages (`only="bilingual"`).
         public var bilingualOnly: Bool
@@ -47,6 +52,7 @@ public struct OutputFormat: Sendable {
 
     /// The compiled stylesheet, reused for every document.
     public let stylesheet: Stylesheet
+    /// Its outputs, in the order it declares them.
     public let declarations: [Declaration]
 
     /// Reads the declarations of the stylesheet at `path` and compiles it; nil when it declares

@@ -20,6 +20,7 @@ public struct PublishOptions: Sendable, Equatable {
     /// The `fop` program; nil looks it up on `PATH`.
     public var fopPath: String?
 
+    /// Options with Ura's defaults: `public`, `xslt`, `http://localhost:8000/`, "Press releases".
     public init(outputDirectory: String = "public", stylesheetDirectory: String = "xslt",
                 baseURL: String = "http://localhost:8000/", siteTitle: String = "Press releases",
                 buildDate: Int? = nil, renderPDF: Bool = false, fopPath: String? = nil) {

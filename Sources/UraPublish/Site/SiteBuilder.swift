@@ -7,10 +7,12 @@ import UraXML
 public struct SiteFile: Sendable, Equatable {
     /// The path below the site root (`feeds/en.xml`).
     public var path: String
+    /// The file's content.
     public var bytes: [UInt8]
     /// True when `ura publish --pdf` should render this XSL-FO file to PDF.
     public var rendersPDF: Bool
 
+    /// A file at `path` holding `bytes`.
     public init(path: String, bytes: [UInt8], rendersPDF: Bool = false) {
         self.path = path
         self.bytes = bytes
@@ -27,6 +29,7 @@ public struct SiteFile: Sendable, Equatable {
 public struct SiteBuilder: Sendable {
     /// The output formats, each stylesheet compiled once.
     public let formats: [OutputFormat]
+    /// The options, validated (the base URL ends in `/`).
     public let options: PublishOptions
 
     /// A builder for the stylesheets in `options.stylesheetDirectory`.
@@ -48,13 +51,17 @@ public struct SiteBuilder: Sendable {
 
     /// One transform of a build: a stylesheet over one document with its parameters.
     public struct Transform: Sendable {
+        /// The compiled stylesheet, shared by every transform of the build.
         public let stylesheet: Stylesheet
         /// The document's name in messages and in the site (`xml/releases.xml`).
         public let documentName: String
+        /// The canonical XML it reads.
         public let document: [UInt8]
+        /// The stylesheet parameters (`lang`, `view`, `base-url`, `site-title`, `build-date`, `output-path`).
         public let parameters: [String: String]
         /// Where the result goes below the site root.
         public let path: String
+        /// Render the result to PDF with `--pdf`.
         public let rendersPDF: Bool
 
         /// Runs the transform.

@@ -50,6 +50,9 @@ struct ApproveCommand: ParsableCommand {
             if outcome.overridden { line += " (terminology errors overridden: \(outcome.release.provenance.overrideReason ?? ""))" }
             if override != nil && !outcome.overridden { line += " (no terminology errors: --override not needed, not recorded)" }
             print(line)
+            for language in Language.allCases where outcome.release.texts[language] == nil {
+                print("note: no \(language.name) text; it is published in \(language.other.name) only")
+            }
         }
     }
 
