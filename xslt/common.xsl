@@ -63,12 +63,43 @@
     <xsl:value-of select="concat(number(substring($when, 9, 2)), ' ', str:tokenize($names, ' ')[$month], ' ', substring($when, 1, 4))"/>
   </xsl:template>
 
-  <!-- The dateline: Tirana, 5 November 2018 (the place is kept as the corpus writes it). -->
+  <!-- A place in the reader's language: the corpus keeps the English exonym (Tirana); Albanian
+       pages use the Albanian name (Tiranë) for the places the press office writes most. -->
+  <xsl:template name="place">
+    <xsl:param name="name"/>
+    <xsl:param name="language" select="$lang"/>
+    <xsl:variable name="albanian">
+      <xsl:if test="$language = 'sq'">
+        <xsl:choose>
+          <xsl:when test="$name = 'Tirana'">Tiranë</xsl:when>
+          <xsl:when test="$name = 'Albania'">Shqipëri</xsl:when>
+          <xsl:when test="$name = 'Durres' or $name = 'Durrës'">Durrës</xsl:when>
+          <xsl:when test="$name = 'Shkodra' or $name = 'Shkoder'">Shkodër</xsl:when>
+          <xsl:when test="$name = 'Vlora' or $name = 'Vlore'">Vlorë</xsl:when>
+          <xsl:when test="$name = 'Korca' or $name = 'Korça'">Korçë</xsl:when>
+          <xsl:when test="$name = 'Gjirokastra'">Gjirokastër</xsl:when>
+          <xsl:when test="$name = 'Kapshtica'">Kapshticë</xsl:when>
+          <xsl:when test="$name = 'Kukes' or $name = 'Kukës'">Kukës</xsl:when>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($albanian) != ''"><xsl:value-of select="$albanian"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The dateline: Tirana, 5 November 2018 / Tiranë, 5 nëntor 2018. -->
   <xsl:template name="dateline">
     <xsl:param name="release" select="."/>
     <xsl:param name="language" select="$lang"/>
     <xsl:variable name="d" select="$release/r:dateline"/>
-    <xsl:if test="$d/@place"><xsl:value-of select="$d/@place"/></xsl:if>
+    <xsl:if test="$d/@place">
+      <xsl:call-template name="place">
+        <xsl:with-param name="name" select="$d/@place"/>
+        <xsl:with-param name="language" select="$language"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:if test="$d/@place and $d/@date">, </xsl:if>
     <xsl:if test="$d/@date">
       <xsl:call-template name="human-date">

@@ -57,7 +57,7 @@ import UraTestSupport
         #expect(print.count == 2)
         let bilingual = try #require(print.first { $0.contains(PublishFixtures.bilingualID) })
         let englishOnly = try #require(print.first { $0.contains(PublishFixtures.englishOnlyID) })
-        for (file, phrases) in [(bilingual, ["Tryezë e rrumbullakët", "Tirana, 5 nëntor 2018", "Page 1 of 2"]),
+        for (file, phrases) in [(bilingual, ["Tryezë e rrumbullakët", "Tiranë, 5 nëntor 2018", "Page 1 of 2"]),
                                 (englishOnly, ["Kapshtica, 29 October 2019", "Page 1 of 1"])] {
             let result = try validate("validate-fo", phrases.flatMap { ["--expect", $0] } + [file])
             #expect(result.status == 0, "\(result.stdout)")
