@@ -68,7 +68,7 @@ let package = Package(
         // Publish: canonical XML, approval, XSLT outputs (issue 6).
         .target(
             name: "UraPublish",
-            dependencies: ["UraCore", "UraXML"],
+            dependencies: ["UraCore", "UraXML", "UraICU"],
             swiftSettings: swiftSettings),
         // The standard pipeline: every built-in step registered by name.
         .target(
@@ -86,7 +86,7 @@ let package = Package(
         // Measurements against the development data (segmentation F1, throughput, ...).
         .executableTarget(
             name: "ura-eval",
-            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest"],
+            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest", "UraXML", "UraPublish"],
             swiftSettings: swiftSettings),
 
         // Paths to the corpus, seeds and align-dev data, and a runner for the built `ura` binary.
@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraICU", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraXML", "UraICU", "UraTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraCLITests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
     ]

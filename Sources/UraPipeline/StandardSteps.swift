@@ -1,4 +1,5 @@
 import UraCore
+import UraPublish
 import UraText
 import UraIngest
 
@@ -10,6 +11,7 @@ public enum StandardSteps {
         var registry = StepRegistry()
         registry.register(SegmentStep.name, SegmentStep.make)
         registry.register(IngestStep.name, IngestStep.make)
+        registry.register(PublishStep.name, PublishStep.make)
         return registry
     }
 

@@ -66,7 +66,7 @@ public final class Stylesheet: @unchecked Sendable {
         }
         guard status == 0, let output else {
             let text = message.map { String(cString: $0) } ?? "the transformation failed"
-            throw Self.error("\(text) (stylesheet '\(path)')", file: name)
+            throw ShimMessage.runtimeError(text, stylesheet: path, document: name)
         }
         return output.withMemoryRebound(to: UInt8.self, capacity: outputLength) {
             Array(UnsafeBufferPointer(start: $0, count: outputLength))
@@ -86,16 +86,6 @@ public final class Stylesheet: @unchecked Sendable {
     public static var libraryVersions: String { String(cString: ura_xml_versions()) }
 
     private static func error(_ text: String, file: String) -> UraError {
-        // The shim's messages start "line N: " when libxml2 knows the line.
-        if text.hasPrefix("line "), let colon = text.firstIndex(of: ":"),
-           let line = Int(text[text.index(text.startIndex, offsetBy: 5)..<colon]) {
-            return UraError(.input, String(text[text.index(after: colon)...]).trimmed, file: file, line: line)
-        }
-        // libxslt's runtime errors say "file x.xsl line 3 element value-of".
-        if let range = text.range(of: #"line (\d+)"#, options: .regularExpression),
-           let line = Int(text[range].dropFirst(5)) {
-            return UraError(.input, text, file: file, line: line)
-        }
-        return UraError(.input, text, file: file)
+        ShimMessage.error(text, file: file)
     }
 }

@@ -8,12 +8,16 @@ public struct XMLElement: Sendable, Equatable {
     public var children: [XMLNode]
     /// 1-based line of the start tag.
     public var line: Int
+    /// The element's namespace URI, if it is in one.
+    public var namespace: String?
 
-    public init(name: String, attributes: [(name: String, value: String)] = [], children: [XMLNode] = [], line: Int = 0) {
+    public init(name: String, attributes: [(name: String, value: String)] = [], children: [XMLNode] = [], line: Int = 0,
+                namespace: String? = nil) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.line = line
+        self.namespace = namespace
     }
 
     /// The value of attribute `name` (qualified, e.g. `xml:lang`).
@@ -62,7 +66,7 @@ public struct XMLElement: Sendable, Equatable {
     }
 
     public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
-        lhs.name == rhs.name && lhs.line == rhs.line && lhs.children == rhs.children
+        lhs.name == rhs.name && lhs.line == rhs.line && lhs.namespace == rhs.namespace && lhs.children == rhs.children
             && lhs.attributes.map { "\($0.name)=\($0.value)" } == rhs.attributes.map { "\($0.name)=\($0.value)" }
     }
 }
@@ -102,7 +106,9 @@ public enum XMLParser {
                           let value = ura_xml_reader_attribute_value(reader, index) else { continue }
                     attributes.append((String(cString: attributeName), String(cString: value)))
                 }
-                stack.append(XMLElement(name: name, attributes: attributes, line: Int(ura_xml_reader_line(reader))))
+                let namespace = ura_xml_reader_namespace(reader).map { String(cString: $0) }
+                stack.append(XMLElement(name: name, attributes: attributes, line: Int(ura_xml_reader_line(reader)),
+                                        namespace: namespace))
                 if ura_xml_reader_is_empty(reader) == 1 { close() }
             case 15: // end element
                 close()

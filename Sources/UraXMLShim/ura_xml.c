@@ -8,6 +8,7 @@
 
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlsave.h>
 #include <libxslt/documents.h>
@@ -280,7 +281,10 @@ int32_t ura_xml_reader_is_empty(ura_xml_reader *reader) {
 }
 
 int32_t ura_xml_reader_line(ura_xml_reader *reader) {
-    return xmlTextReaderGetParserLineNumber(reader->reader);
+    // The node's own line: the parser's line is already past a short element (<a/>\n</b>).
+    xmlNodePtr node = xmlTextReaderCurrentNode(reader->reader);
+    long line = node != NULL ? xmlGetLineNo(node) : -1;
+    return line > 0 && line <= INT32_MAX ? (int32_t)line : xmlTextReaderGetParserLineNumber(reader->reader);
 }
 
 int32_t ura_xml_reader_attribute_count(ura_xml_reader *reader) { return reader->attribute_count; }
@@ -434,6 +438,81 @@ done:
     if (context != NULL) xsltFreeTransformContext(context);
     if (prefs != NULL) xsltFreeSecurityPrefs(prefs);
     if (input != NULL) xmlFreeDoc(input);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return status;
+}
+
+// MARK: RELAX NG
+
+struct ura_relaxng {
+    xmlRelaxNGPtr schema;
+};
+
+ura_relaxng *ura_relaxng_compile(const char *path, char **error) {
+    ura_xml_initialize();
+    error_sink sink = {{0}, 0, 0};
+    xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt(path);
+    if (parser == NULL) {
+        *error = copy_string("cannot read the schema");
+        return NULL;
+    }
+    xmlRelaxNGSetParserStructuredErrors(parser, sink_structured, &sink);
+    xmlRelaxNGPtr schema = xmlRelaxNGParse(parser);
+    xmlRelaxNGFreeParserCtxt(parser);
+    if (schema == NULL) {
+        *error = sink_message(&sink, "the schema could not be compiled");
+        return NULL;
+    }
+    ura_relaxng *result = calloc(1, sizeof *result);
+    if (result == NULL) {
+        xmlRelaxNGFree(schema);
+        *error = copy_string("out of memory");
+        return NULL;
+    }
+    result->schema = schema;
+    return result;
+}
+
+void ura_relaxng_free(ura_relaxng *schema) {
+    if (schema == NULL) return;
+    xmlRelaxNGFree(schema->schema);
+    free(schema);
+}
+
+int32_t ura_relaxng_validate(ura_relaxng *schema, const char *bytes, size_t length, const char *url,
+                             char **error) {
+    ura_xml_initialize();
+    error_sink sink = {{0}, 0, 0};
+    int32_t status = -1;
+    xmlDocPtr doc = NULL;
+    xmlRelaxNGValidCtxtPtr validator = NULL;
+    // Per-thread handler for the parse; the validation context gets its own.
+    xmlSetStructuredErrorFunc(&sink, sink_structured);
+    if (length > INT32_MAX) {
+        snprintf(sink.message, sizeof sink.message, "document larger than 2 GiB");
+        goto done;
+    }
+    doc = xmlReadMemory(bytes, (int)length, url, NULL, safe_parse_options);
+    if (doc == NULL) goto done;
+    if (declares_entities(doc)) {
+        snprintf(sink.message, sizeof sink.message,
+                 "the document declares entities (<!ENTITY>), which Ura never expands");
+        goto done;
+    }
+    validator = xmlRelaxNGNewValidCtxt(schema->schema);
+    if (validator == NULL) {
+        snprintf(sink.message, sizeof sink.message, "cannot create a RELAX NG validator");
+        goto done;
+    }
+    xmlRelaxNGSetValidStructuredErrors(validator, sink_structured, &sink);
+    if (xmlRelaxNGValidateDoc(validator, doc) == 0) status = 0;
+    else if (sink.message[0] == '\0')
+        snprintf(sink.message, sizeof sink.message, "the document does not match the schema");
+
+done:
+    if (status != 0) *error = sink_message(&sink, "the document could not be validated");
+    if (validator != NULL) xmlRelaxNGFreeValidCtxt(validator);
+    if (doc != NULL) xmlFreeDoc(doc);
     xmlSetStructuredErrorFunc(NULL, NULL);
     return status;
 }

@@ -6,9 +6,10 @@ import Foundation
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
 ///     ura-eval langid DIR [--write-profile FILE]  language-ID accuracy (leave-one-document-out);
 ///                                          with --write-profile, generates the shipped profile
+///     ura-eval publish CORPUS XSLT [ROUNDS] XSLT transforms/s, in process vs xsltproc per document
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE] | publish CORPUS XSLT [ROUNDS]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -28,6 +29,9 @@ do {
         } else {
             try eval.run()
         }
+    case "publish":
+        guard arguments.count >= 3 else { usage() }
+        try PublishEval(corpus: arguments[1], stylesheets: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20).run()
     default:
         usage()
     }

@@ -8,5 +8,8 @@ struct Ura: AsyncParsableCommand {
         commandName: "ura",
         abstract: "Ingest, segment, align, check, approve and publish English–Albanian press releases.",
         version: "0.1.0 (ICU \(ICU.version))",
-        subcommands: [IngestCommand.self, SegmentCommand.self, BuildCommand.self, BenchCommand.self])
+        subcommands: [
+            IngestCommand.self, SegmentCommand.self, ApproveCommand.self, StatusCommand.self, PublishCommand.self,
+            BuildCommand.self, BenchCommand.self,
+        ])
 }

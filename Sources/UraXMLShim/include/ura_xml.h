@@ -85,6 +85,22 @@ int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t len
                        const char *url, const char *const *params, const char *read_root,
                        char **output, size_t *output_length, char **error);
 
+// MARK: RELAX NG
+
+/// A compiled RELAX NG schema (XML syntax), reusable across documents.
+typedef struct ura_relaxng ura_relaxng;
+
+/// Compiles the RELAX NG schema at `path`. On failure returns NULL and sets `*error` to a
+/// message with the line number (free it with ura_xml_free).
+ura_relaxng *ura_relaxng_compile(const char *path, char **error);
+void ura_relaxng_free(ura_relaxng *schema);
+
+/// Validates the XML document (`length` bytes, parsed as by ura_xml_reader_open; `url` names it
+/// in messages) against `schema`. Returns 0 when valid, -1 with the first problem in `*error`
+/// ("line 12: Element text has extra content: p", free with ura_xml_free).
+int32_t ura_relaxng_validate(ura_relaxng *schema, const char *bytes, size_t length, const char *url,
+                             char **error);
+
 #ifdef __cplusplus
 }
 #endif

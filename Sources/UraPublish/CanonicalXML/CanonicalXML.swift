@@ -1,0 +1,109 @@
+import Foundation
+import UraCore
+import UraICU
+import UraXML
+
+/// The one XML vocabulary stylesheets see: a bilingual document per release and a collection
+/// document for a set of releases, in the namespace ``namespace`` and described by the RELAX NG
+/// schema `schema/ura-release.rng`.
+///
+/// ```xml
+/// <release xmlns="urn:x-ura:release:1" id="2018-11-05-roundtable…" status="approved">
+///   <dateline place="Tirana" date="2018-11-05"/>
+///   <approval by="Ana" at="2026-11-23T18:00:00Z"/>
+///   <text xml:lang="en"><title>…</title><p id="en-p1">… <em>…</em> …</p></text>
+///   <text xml:lang="sq"><title>…</title><p id="sq-p1">…</p></text>
+///   <alignment><bead en="en-p1" sq="sq-p1" score="0.950"/></alignment>
+/// </release>
+/// ```
+///
+/// Paragraph bodies go through ``InlineMarkdown``. The output depends only on the releases, so
+/// the same input gives the same bytes.
+public enum CanonicalXML {
+    /// The namespace of every element.
+    public static let namespace = "urn:x-ura:release:1"
+
+    /// The document for one release.
+    public static func document(for release: PressRelease) -> String {
+        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        append(release, to: &output, indent: "", declaringNamespace: true)
+        return output
+    }
+
+    /// The collection document: `releases` newest first (date, then id), each complete.
+    public static func collection(_ releases: [PressRelease]) -> String {
+        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n"
+        for release in ordered(releases) { append(release, to: &output, indent: "  ", declaringNamespace: false) }
+        output += "</collection>\n"
+        return output
+    }
+
+    /// Newest first; undated releases last; ties by id, so the order never depends on the input's.
+    public static func ordered(_ releases: [PressRelease]) -> [PressRelease] {
+        releases.sorted { left, right in
+            switch (left.dateline.date, right.dateline.date) {
+            case let (l?, r?) where l != r: return l > r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return left.id < right.id
+            }
+        }
+    }
+
+    /// The id of paragraph `index` (0-based) in `language`: `en-p1`, `sq-p3`.
+    public static func paragraphID(_ language: Language, _ index: Int) -> String { "\(language.code)-p\(index + 1)" }
+
+    private static func append(_ release: PressRelease, to output: inout String, indent: String, declaringNamespace: Bool) {
+        let namespaceAttribute = declaringNamespace ? " xmlns=\"\(namespace)\"" : ""
+        output += "\(indent)<release\(namespaceAttribute) id=\"\(release.id.xmlAttributeEscaped)\" status=\"\(release.status.rawValue)\">\n"
+        let inner = indent + "  "
+        var dateline = ""
+        if let place = release.dateline.place { dateline += " place=\"\(place.xmlAttributeEscaped)\"" }
+        if let date = release.dateline.date { dateline += " date=\"\(date.description)\"" }
+        if release.dateline.dateInferred { dateline += " date-inferred=\"true\"" }
+        if !dateline.isEmpty { output += "\(inner)<dateline\(dateline)/>\n" }
+        let provenance = release.provenance
+        if let by = provenance.approvedBy {
+            var approval = " by=\"\(by.xmlAttributeEscaped)\""
+            if let at = provenance.approvedAt { approval += " at=\"\(at.xmlAttributeEscaped)\"" }
+            if let reason = provenance.overrideReason { approval += " override=\"\(reason.xmlAttributeEscaped)\"" }
+            output += "\(inner)<approval\(approval)/>\n"
+        }
+        if let source = provenance.source { output += "\(inner)<source>\(source.xmlEscaped)</source>\n" }
+        for language in release.languages {
+            guard let text = release.texts[language] else { continue }
+            output += "\(inner)<text xml:lang=\"\(language.code)\">\n"
+            output += "\(inner)  <title>\(text.title.xmlEscaped)</title>\n"
+            for (index, paragraph) in text.paragraphs.enumerated() {
+                output += "\(inner)  <p id=\"\(paragraphID(language, index))\">\(InlineMarkdown.xml(paragraph))</p>\n"
+            }
+            output += "\(inner)</text>\n"
+        }
+        if let beads = alignmentBeads(release) {
+            output += "\(inner)<alignment>\n"
+            for bead in beads { output += "\(inner)  \(bead)\n" }
+            output += "\(inner)</alignment>\n"
+        }
+        output += "\(indent)</release>\n"
+    }
+
+    /// The paragraph beads as `<bead>` elements; beads naming paragraphs the release does not
+    /// have are dropped, so every reference resolves.
+    private static func alignmentBeads(_ release: PressRelease) -> [String]? {
+        guard let alignment = release.alignment, !alignment.paragraphs.isEmpty else { return nil }
+        let counts = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, release.texts[$0]?.paragraphs.count ?? 0) })
+        var beads: [String] = []
+        for bead in alignment.paragraphs {
+            let sides: [(Language, [Int])] = [(.english, bead.en), (.albanian, bead.sq)]
+            guard sides.allSatisfy({ language, indices in indices.allSatisfy { (0..<(counts[language] ?? 0)).contains($0) } }),
+                  !(bead.en.isEmpty && bead.sq.isEmpty) else { continue }
+            var element = "<bead"
+            for (language, indices) in sides where !indices.isEmpty {
+                element += " \(language.code)=\"\(indices.map { paragraphID(language, $0) }.joined(separator: " "))\""
+            }
+            element += String(format: " score=\"%.3f\"/>", min(max(bead.score, 0), 1))
+            beads.append(element)
+        }
+        return beads.isEmpty ? nil : beads
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import UraCore
+import UraXML
+
+/// A stylesheet in `xslt/` and the outputs it declares: Ura's convention for adding an output
+/// format without code changes.
+///
+/// A stylesheet declares each output with a top-level element in the namespace
+/// ``OutputFormat/namespace`` (XSLT 1.0 ignores top-level elements in other namespaces):
+///
+/// ```xml
+/// <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+///     xmlns:ura="urn:x-ura:publish" exclude-result-prefixes="ura">
+///   <ura:output input="collection" per-language="yes" path="feeds/{lang}.xml"/>
+///   <ura:output input="release" path="print/{id}.fo" view="print" render="pdf"/>
+/// ```
+///
+/// - `input`: `release` (one transform per published release, over its document) or
+///   `collection` (one transform over the collection document).
+/// - `per-language="yes"`: one transform per language, with `$lang` set (for a release, only the
+///   languages it has).
+/// - `path`: where the result goes below the site root; `{id}` and `{lang}` are replaced.
+/// - `view`: any string, passed as `$view` (one stylesheet can declare several pages).
+/// - `only="bilingual"`: for `input="release"`, only releases that have both languages.
+/// - `render="pdf"`: with `ura publish --pdf`, the result (XSL-FO) is also rendered to PDF by
+///   Apache FOP, next to it with the extension `.pdf`.
+///
+/// A stylesheet without declarations (a shared module that others import) is not run.
+public struct OutputFormat: Sendable {
+    /// The namespace of the declarations.
+    public static let namespace = "urn:x-ura:publish"
+
+    /// One declared output.
+    public struct Declaration: Sendable, Equatable {
+        /// What a transform reads: one release's document, or the collection document.
+        public enum Input: String, Sendable { case release, collection }
+        /// `input="release"` or `input="collection"`.
+        public var input: Input
+        /// One transform per language, with `$lang` set.
+        public var perLanguage: Bool
+        /// The path template, e.g. `feeds/{lang}.xml`.
+        public var path: String
+        /// Passed to the stylesheet as `$view`.
+        public var view: String
+        /// Render the result to PDF with FOP (`render="pdf"`) when asked to.
+        public var rendersPDF: Bool
+        /// Only releases with both languages (`only="bilingual"`).
+        public var bilingualOnly: Bool
+        /// The declaration's line in the stylesheet, for messages.
+        public var line: Int
+    }
+
+    /// The compiled stylesheet, reused for every document.
+    public let stylesheet: Stylesheet
+    /// Its outputs, in the order it declares them.
+    public let declarations: [Declaration]
+
+    /// Reads the declarations of the stylesheet at `path` and compiles it; nil when it declares
+    /// no output.
+    /// - Throws: ``UraError`` with the file and line for a malformed stylesheet or declaration.
+    public static func load(_ path: String) throws(UraError) -> OutputFormat? {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw UraError(.input, "cannot read the stylesheet: \(error.localizedDescription)", file: path)
+        }
+        let root = try XMLParser.parse(bytes, file: path)
+        let declarations = try root.elements().filter { $0.namespace == namespace }
+            .map { element throws(UraError) in try declaration(element, file: path) }
+        guard !declarations.isEmpty else { return nil }
+        return OutputFormat(stylesheet: try Stylesheet(path: path), declarations: declarations)
+    }
+
+    /// Every output format in `directory` (files ending `.xsl`), sorted by file name.
+    public static func loadAll(from directory: String) throws(UraError) -> [OutputFormat] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw UraError(.input, "cannot list the stylesheet folder: \(error.localizedDescription)", file: directory)
+        }
+        var formats: [OutputFormat] = []
+        for name in names.sorted() where name.hasSuffix(".xsl") && !name.hasPrefix(".") {
+            if let format = try load(directory + "/" + name) { formats.append(format) }
+        }
+        guard !formats.isEmpty else {
+            throw UraError(.input, "no stylesheet here declares an output (<ura:output path=…/>)", file: directory)
+        }
+        return formats
+    }
+
+    private static func declaration(_ element: XMLElement, file: String) throws(UraError) -> Declaration {
+        func fail(_ message: String) -> UraError { UraError(.input, "<ura:\(element.localName)>: \(message)", file: file, line: element.line) }
+        guard element.localName == "output" else { throw fail("unknown declaration; Ura knows only <ura:output>") }
+        guard let inputName = element.attribute("input"), let input = Declaration.Input(rawValue: inputName) else {
+            throw fail("input must be 'release' or 'collection', not '\(element.attribute("input") ?? "")'")
+        }
+        let perLanguage = try flag(element.attribute("per-language"), "per-language", fail)
+        guard let path = element.attribute("path"), !path.isEmpty else { throw fail("path is missing") }
+        guard OutputPath.isSafe(path) else {
+            throw fail("path '\(path)' must be relative and stay inside the site (no '..', no leading '/')")
+        }
+        if input == .release && !path.contains("{id}") { throw fail("path '\(path)' needs {id}: one file per release") }
+        if perLanguage && !path.contains("{lang}") { throw fail("path '\(path)' needs {lang}: one file per language") }
+        let only = element.attribute("only")
+        guard only == nil || (only == "bilingual" && input == .release) else {
+            throw fail("only must be 'bilingual' (and input 'release'), not '\(only ?? "")'")
+        }
+        let render = element.attribute("render")
+        guard render == nil || render == "pdf" else { throw fail("render must be 'pdf', not '\(render ?? "")'") }
+        return Declaration(input: input, perLanguage: perLanguage, path: path, view: element.attribute("view") ?? "",
+                           rendersPDF: render == "pdf", bilingualOnly: only != nil, line: element.line)
+    }
+
+    private static func flag(_ value: String?, _ name: String, _ fail: (String) -> UraError) throws(UraError) -> Bool {
+        switch value {
+        case nil, "no": return false
+        case "yes": return true
+        case let other?: throw fail("\(name) must be 'yes' or 'no', not '\(other)'")
+        }
+    }
+}
+
+/// Output paths below the site root.
+enum OutputPath {
+    /// True when `path` is relative and every component is a plain name (no `.`, `..` or empty).
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+    }
+
+    /// `template` with `{id}` and `{lang}` replaced.
+    static func expand(_ template: String, id: String?, language: Language?) -> String {
+        var path = template
+        if let id { path = path.replacingOccurrences(of: "{id}", with: id) }
+        if let language { path = path.replacingOccurrences(of: "{lang}", with: language.code) }
+        return path
+    }
+}

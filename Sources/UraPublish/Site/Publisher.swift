@@ -1,0 +1,48 @@
+import Foundation
+import UraCore
+
+/// `ura publish` as a library call: build the site of the approved releases in memory, write it
+/// to a staging folder, render PDFs when asked, and switch it in atomically.
+public enum Publisher {
+    /// What a publish did.
+    public struct Report: Sendable, Equatable {
+        /// The releases published, by id, newest first.
+        public var published: [String]
+        /// Published releases that lack a language (published in the other one only).
+        public var singleLanguage: [String: Language]
+        /// Paths written below the site root, sorted.
+        public var files: [String]
+        /// The generation folder the site link now points to.
+        public var generation: String
+
+        /// Lines for a terminal.
+        public var lines: [String] {
+            var lines = ["published \(published.count) release\(published.count == 1 ? "" : "s"): \(files.count) files in \(generation)"]
+            for id in singleLanguage.keys.sorted() {
+                lines.append("  \(id): \(singleLanguage[id]?.name ?? "") only (no \(singleLanguage[id]?.other.name ?? "") text)")
+            }
+            return lines
+        }
+    }
+
+    /// Publishes the approved releases of `releases` with `options`.
+    /// - Throws: ``UraError``; the site is then unchanged.
+    public static func publish(_ releases: [PressRelease], options: PublishOptions) throws(UraError) -> Report {
+        let builder = try SiteBuilder(options: options)
+        let files = try builder.build(releases)
+        let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
+        let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory) { folder throws(UraError) in
+            guard let renderer else { return }
+            let buildDate = builder.buildSeconds(releases)
+            for file in files where file.rendersPDF { try renderer.render(file.path, in: folder, buildDate: buildDate) }
+        }
+        let published = SiteBuilder.published(releases)
+        var single: [String: Language] = [:]
+        for release in published where release.languages.count == 1 { single[release.id] = release.languages[0] }
+        var paths = files.map(\.path)
+        if renderer != nil {
+            paths += files.filter(\.rendersPDF).map { PDFRenderer.pdfPath(for: $0.path) }
+        }
+        return Report(published: published.map(\.id), singleLanguage: single, files: paths.sorted(), generation: generation)
+    }
+}

@@ -1,2 +1,0 @@
-/// Publish approves releases and transforms them through XSLT (issue 6).
-public enum UraPublish {}

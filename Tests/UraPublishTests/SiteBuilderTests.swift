@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import UraCore
+import UraICU
+import UraTestSupport
+import UraXML
+@testable import UraPublish
+
+@Suite struct SiteBuilderTests {
+    let builder: SiteBuilder
+    let files: [SiteFile]
+
+    init() throws {
+        builder = try SiteBuilder(options: PublishFixtures.options())
+        files = try builder.build(try PublishFixtures.corpus())
+    }
+
+    @Test func writesEveryDeclaredOutput() {
+        let paths = files.map(\.path)
+        let bilingual = PublishFixtures.bilingualID, english = PublishFixtures.englishOnlyID
+        let expected = [
+            "bilingual/\(bilingual).html",
+            "en/\(bilingual).html", "en/\(english).html", "en/index.html",
+            "feeds/en.xml", "feeds/sq.xml", "index.html",
+            "print/\(bilingual).fo", "print/\(english).fo",
+            "sq/\(bilingual).html", "sq/index.html",
+            "xml/\(bilingual).xml", "xml/\(english).xml", "xml/releases.xml",
+        ]
+        #expect(paths == expected)
+        #expect(files.filter(\.rendersPDF).map(\.path) == ["print/\(bilingual).fo", "print/\(english).fo"])
+    }
+
+    @Test func draftsNeverReachAnyOutput() throws {
+        // The corpus as it is: one release in review, two drafts; nothing is approved.
+        let unapproved = try builder.build(try PublishFixtures.corpus(approving: []))
+        let feed = try #require(PublishFixtures.text(unapproved, "feeds/en.xml"))
+        #expect(!feed.contains("<item>"))
+        for file in unapproved {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!text.contains("Roundtable") && !text.contains("Kapshtica") && !text.contains("Lungarotti"), "\(file.path)")
+        }
+        // With two approved, the draft is still nowhere, and a status a stylesheet could misread
+        // never appears either.
+        for file in files {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!text.contains(PublishFixtures.draftID) && !text.contains("Lungarotti"), "\(file.path)")
+            #expect(!text.contains("status=\"draft\"") && !text.contains("status=\"in-review\""), "\(file.path)")
+        }
+    }
+
+    @Test func feedsFollowRSSConventions() throws {
+        let english = try #require(PublishFixtures.text(files, "feeds/en.xml"))
+        let albanian = try #require(PublishFixtures.text(files, "feeds/sq.xml"))
+        #expect(english.contains("<language>en</language>"))
+        #expect(albanian.contains("<language>sq</language>"))
+        #expect(albanian.contains("<atom:link rel=\"self\" type=\"application/rss+xml\" href=\"https://press.example.org/ura/feeds/sq.xml\"/>"))
+        // English day and month names in the Albanian feed too; build date from the newest approval.
+        #expect(albanian.contains("<pubDate>Mon, 05 Nov 2018 00:00:00 +0000</pubDate>"))
+        #expect(albanian.contains("<lastBuildDate>Fri, 20 Nov 2026 09:30:00 +0000</lastBuildDate>"))
+        #expect(albanian.contains("<guid isPermaLink=\"false\">urn:x-ura:\(PublishFixtures.bilingualID):sq</guid>"))
+        #expect(albanian.contains("<link>https://press.example.org/ura/sq/\(PublishFixtures.bilingualID).html</link>"))
+        #expect(albanian.contains("hreflang=\"en\" href=\"https://press.example.org/ura/en/\(PublishFixtures.bilingualID).html\""))
+        // The English-only release is in the English feed only.
+        #expect(english.contains("Kapshtica") && !albanian.contains("Kapshtica"))
+        // Description: HTML escaped exactly once; Albanian letters as characters.
+        #expect(albanian.contains("<description>&lt;p&gt;Tiranë, 5 Nëntor 2018: Zyra e IOM"))
+        let root = try XMLParser.parse(Array(albanian.utf8), file: "sq.xml")
+        let description = try #require(root.descendants("description").last?.text)
+        #expect(description.hasPrefix("<p>Tiranë") && description.hasSuffix("</p>"))
+    }
+
+    @Test func pagesLinkTheirOtherLanguage() throws {
+        let page = try #require(PublishFixtures.text(files, "sq/\(PublishFixtures.bilingualID).html"))
+        #expect(page.contains("<html lang=\"sq\">"))
+        #expect(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://press.example.org/ura/en/\(PublishFixtures.bilingualID).html\">"))
+        #expect(page.contains("<link rel=\"alternate\" hreflang=\"sq\" href=\"https://press.example.org/ura/sq/\(PublishFixtures.bilingualID).html\">"))
+        #expect(page.contains("<p class=\"dateline\">Tiranë, 5 nëntor 2018</p>"))
+        let englishOnly = try #require(PublishFixtures.text(files, "en/\(PublishFixtures.englishOnlyID).html"))
+        #expect(!englishOnly.contains("hreflang=\"sq\" href"), "no alternate to a page that does not exist")
+        let bilingual = try #require(PublishFixtures.text(files, "bilingual/\(PublishFixtures.bilingualID).html"))
+        #expect(bilingual.contains("<div lang=\"sq\"><p id=\"sq-p1\">Tiranë, 5 Nëntor 2018"))
+    }
+
+    @Test func printHasBothLanguagesPageNumbersAndARunningHeader() throws {
+        let fo = try #require(PublishFixtures.text(files, "print/\(PublishFixtures.bilingualID).fo"))
+        let root = try XMLParser.parse(Array(fo.utf8), file: "print.fo")
+        #expect(root.localName == "root")
+        #expect(root.descendants("simple-page-master").first?.attribute("page-height") == "29.7cm")
+        #expect(root.descendants("simple-page-master").first?.attribute("page-width") == "21cm")
+        #expect(!root.descendants("page-number").isEmpty && !root.descendants("page-number-citation").isEmpty)
+        let header = try #require(root.descendants("static-content").first { $0.attribute("flow-name") == "xsl-region-before" })
+        #expect(header.text.contains("Roundtable with Albanian Government Institutions"))
+        let languages = root.descendants("block").compactMap { $0.attribute("xml:lang") }
+        #expect(languages == ["en", "sq"])
+        #expect(fo.contains("Tirana, 5 November 2018") && fo.contains("Tiranë, 5 nëntor 2018"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let again = try SiteBuilder(options: PublishFixtures.options()).build(try PublishFixtures.corpus())
+        #expect(again == files)
+        // A configured build date is used as given.
+        var options = PublishFixtures.options()
+        options.buildDate = 1_763_913_600
+        let dated = try SiteBuilder(options: options).build(try PublishFixtures.corpus())
+        #expect(PublishFixtures.text(dated, "feeds/en.xml")?.contains("<lastBuildDate>Sun, 23 Nov 2025 16:00:00 +0000</lastBuildDate>") == true)
+    }
+
+    @Test func everyCanonicalDocumentMatchesTheSchema() throws {
+        let schema = try RelaxNGSchema(path: PublishFixtures.schema)
+        let documents = files.filter { $0.path.hasPrefix("xml/") }
+        #expect(documents.count == 3)
+        for document in documents { try schema.validate(document.bytes, name: document.path) }
+    }
+
+    @Test func hostileTitleIsEscapedInEveryFormat() throws {
+        let title = "Migrants <b>&</b> \"quoted\" & 'single' <script>"
+        let release = PressRelease(
+            id: "2026-01-02-migrants-b-quoted", status: .approved,
+            dateline: .init(place: "Tirana & <Durrës>", date: .init(year: 2026, month: 1, day: 2)),
+            texts: [.english: .init(title: title, paragraphs: ["Body with <i>tags</i> & [a link](https://example.org/?a=1&b=\"2\")."]),
+                    .albanian: .init(title: title + " ë", paragraphs: ["Tekst me ç & <ë>."])],
+            provenance: .init(approvedBy: "O'Brien & <Co>", approvedAt: "2026-01-02T10:00:00Z"))
+        let built = try builder.build([release])
+        for file in built {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!text.contains("<b>") && !text.contains("<script>") && !text.contains("<i>"), "raw markup in \(file.path)")
+            if file.path.hasSuffix(".xml") || file.path.hasSuffix(".fo") {
+                // Parses, and the title comes back exactly.
+                let root = try XMLParser.parse(file.bytes, file: file.path)
+                #expect(root.text.contains(title), "\(file.path)")
+            } else if file.path != "index.html" { // the entry page lists no titles
+                #expect(text.contains("Migrants &lt;b&gt;&amp;&lt;/b&gt; \"quoted\" &amp; 'single' &lt;script&gt;"), "\(file.path)")
+            }
+        }
+        // In RSS the description is HTML escaped once: after XML decoding it is HTML again.
+        let feed = try XMLParser.parse(try #require(built.first { $0.path == "feeds/en.xml" }).bytes, file: "en.xml")
+        let description = try #require(feed.descendants("description").last?.text)
+        #expect(description == "<p>Body with &lt;i&gt;tags&lt;/i&gt; &amp; <a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">a link</a>.</p>")
+        #expect(feed.descendants("title").last?.text == title)
+    }
+
+    @Test func englishOnlyReleaseIsPublishedInEnglishOnly() throws {
+        let built = try builder.build(try PublishFixtures.corpus(approving: [PublishFixtures.englishOnlyID]))
+        let paths = built.map(\.path)
+        #expect(paths.contains("en/\(PublishFixtures.englishOnlyID).html"))
+        #expect(!paths.contains("sq/\(PublishFixtures.englishOnlyID).html"))
+        #expect(!paths.contains("bilingual/\(PublishFixtures.englishOnlyID).html"))
+        #expect(PublishFixtures.text(built, "feeds/sq.xml")?.contains("<item>") == false)
+        #expect(PublishFixtures.text(built, "sq/index.html")?.contains("Asnjë njoftim i publikuar ende.") == true)
+    }
+
+    @Test func bilingualPageFollowsTheAlignment() throws {
+        var release = PressRelease(
+            id: "2026-02-03-aligned", status: .approved, dateline: .init(place: "Tirana", date: CalendarDate(iso: "2026-02-03")),
+            texts: [.english: .init(title: "Aligned", paragraphs: ["First English.", "Second English.", "Third English."]),
+                    .albanian: .init(title: "Përafruar", paragraphs: ["E para dhe e dyta shqip.", "E treta shqip."])])
+        release.alignment = Alignment(paragraphs: [Bead(en: [0, 1], sq: [0], score: 0.8), Bead(en: [2], sq: [1], score: 0.9)],
+                                      sentences: [])
+        let page = try #require(PublishFixtures.text(try builder.build([release]), "bilingual/2026-02-03-aligned.html"))
+        let rows = page.components(separatedBy: "<div class=\"pair\">").dropFirst(2) // the first pair holds the titles
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains("First English.") == true && rows.first?.contains("Second English.") == true)
+        #expect(rows.first?.contains("E para dhe e dyta shqip.") == true)
+        #expect(rows.last?.contains("Third English.") == true && rows.last?.contains("E treta shqip.") == true)
+    }
+}

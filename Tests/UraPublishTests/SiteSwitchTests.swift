@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import UraCore
+import UraTestSupport
+@testable import UraPublish
+
+@Suite struct SiteSwitchTests {
+    @Test func publishingSwitchesALinkToACompleteGeneration() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public/"
+        let first = try Publisher.publish(try PublishFixtures.corpus(), options: PublishFixtures.options(out: out))
+        let link = folder + "/public"
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
+        #expect(target.hasPrefix(".public.") && first.generation.hasSuffix(target))
+        let site = try PublishFixtures.tree(link)
+        #expect(site.keys.sorted() == first.files)
+        #expect(!site.keys.contains { $0.hasSuffix(".tmp") })
+        // Same input again: identical bytes, same generation, no staging left behind.
+        let second = try Publisher.publish(try PublishFixtures.corpus(), options: PublishFixtures.options(out: out))
+        #expect(second.generation == first.generation)
+        #expect(try PublishFixtures.tree(link) == site)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [target, "public"])
+    }
+
+    @Test func aFailingTransformLeavesThePreviousSiteIntact() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        let xslt = try PublishFixtures.stylesheetCopy()
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: xslt)
+        }
+        let out = folder + "/public"
+        _ = try Publisher.publish(try PublishFixtures.corpus(), options: PublishFixtures.options(out: out, xslt: xslt))
+        let before = try PublishFixtures.tree(out)
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: out)
+
+        // A new output format that tries to write a file from inside the transform.
+        try """
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common" xmlns:ura="urn:x-ura:publish" extension-element-prefixes="exsl">
+              <ura:output input="collection" path="evil.txt"/>
+              <xsl:template match="/">
+                <exsl:document href="\(folder)/pwned.txt" method="text">pwned</exsl:document>
+              </xsl:template>
+            </xsl:stylesheet>
+            """.write(toFile: xslt + "/evil.xsl", atomically: true, encoding: .utf8)
+        // Only two releases approved now, so the site would change if anything got through.
+        let error = try #require(throws: UraError.self) {
+            try Publisher.publish(try PublishFixtures.corpus(approving: [PublishFixtures.bilingualID]),
+                                  options: PublishFixtures.options(out: out, xslt: xslt))
+        }
+        #expect(error.file == xslt + "/evil.xsl" && error.line == 5, "\(error)")
+        #expect(error.message.contains("File write for \(folder)/pwned.txt refused"), "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pwned.txt"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == target)
+        #expect(try PublishFixtures.tree(out) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [target, "public"])
+    }
+
+    @Test func aFailureAfterTheTransformsAlsoLeavesTheSiteIntact() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public"
+        try SiteSwitch.publish([SiteFile(path: "feeds/en.xml", bytes: Array("old".utf8))], to: out)
+        #expect(throws: UraError.self) {
+            try SiteSwitch.publish([SiteFile(path: "feeds/en.xml", bytes: Array("new".utf8))], to: out) { _ throws(UraError) in
+                throw UraError(.input, "fop failed")
+            }
+        }
+        #expect(try String(contentsOfFile: out + "/feeds/en.xml", encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/public", withIntermediateDirectories: true)
+        try "keep".write(toFile: folder + "/public/mine.html", atomically: true, encoding: .utf8)
+        let error = try #require(throws: UraError.self) {
+            try SiteSwitch.publish([SiteFile(path: "a.xml", bytes: [])], to: folder + "/public")
+        }
+        #expect(error.file == folder + "/public")
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/mine.html"))
+    }
+
+    @Test func oldGenerationsAreRemovedButThePreviousIsKept() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public"
+        var generations: [String] = []
+        for version in 1...3 {
+            generations.append(try SiteSwitch.publish([SiteFile(path: "v.txt", bytes: Array("\(version)".utf8))], to: out))
+        }
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(names == Set(["public"] + generations.suffix(2).map { ($0 as NSString).lastPathComponent }))
+        #expect(try String(contentsOfFile: out + "/v.txt", encoding: .utf8) == "3")
+    }
+}
