@@ -7,6 +7,8 @@
     (the id is the bundle folder; moving the site to another base URL keeps every guid);
   - pubDate: the release date at 00:00 UTC, RFC 822 with English names (also in the Albanian feed);
   - lastBuildDate: the build-date parameter;
+  - items: the newest $feed-items releases (default 50) with a text in the feed's language: a
+    partner polls the feed for what is new, the index pages list everything;
   - description: the paragraphs as HTML, escaped once;
   - atom:link rel="self" to this feed, atom:link rel="alternate" hreflang to the other language's
     feed, and in each item an atom:link to the other language's version of the release.
@@ -23,6 +25,8 @@
   <ura:output input="collection" per-language="yes" path="feeds/{lang}.xml"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:param name="feed-items" select="50"/>
 
   <xsl:variable name="other" select="substring('sqen', 1 + 2 * number($lang = 'sq'), 2)"/>
 
@@ -47,7 +51,8 @@
         </lastBuildDate>
         <atom:link rel="self" type="application/rss+xml" href="{concat($base-url, $output-path)}"/>
         <atom:link rel="alternate" type="application/rss+xml" hreflang="{$other}" href="{concat($base-url, 'feeds/', $other, '.xml')}"/>
-        <xsl:apply-templates select="r:release[r:text[@xml:lang = $lang]]"/>
+        <!-- The collection is newest first. -->
+        <xsl:apply-templates select="r:release[r:text[@xml:lang = $lang]][position() &lt;= number($feed-items)]"/>
       </channel>
     </rss>
   </xsl:template>

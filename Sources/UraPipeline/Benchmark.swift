@@ -13,13 +13,16 @@ public struct Benchmark: Sendable {
     public var workDirectory: String
     /// The `ura` executable to measure.
     public var ura: String
+    /// The stylesheet folder the builds publish with.
+    public var stylesheets: String
     /// Whether to run Hugo on the same bundles when it is installed.
     public var compareWithHugo: Bool
 
-    public init(source: String, workDirectory: String, ura: String, compareWithHugo: Bool = true) {
+    public init(source: String, workDirectory: String, ura: String, stylesheets: String, compareWithHugo: Bool = true) {
         self.source = source
         self.workDirectory = workDirectory
         self.ura = ura
+        self.stylesheets = stylesheets
         self.compareWithHugo = compareWithHugo
     }
 
@@ -82,10 +85,12 @@ public struct Benchmark: Sendable {
                 log("generating \(size) releases in \(corpus)")
                 _ = try generateCorpus(count: size, into: corpus)
             }
-            try? FileManager.default.removeItem(atPath: base + "/cache")
-            try? FileManager.default.removeItem(atPath: base + "/public")
+            // A full build starts from nothing: no cache, no previous site.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name != "corpus" {
+                try? FileManager.default.removeItem(atPath: base + "/" + name)
+            }
             let config = base + "/ura.yaml"
-            try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public\ncache: \(base)/cache\n", to: config)
+            try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public\nreview: \(base)/review\ncache: \(base)/cache\nxslt: \(stylesheets)\n", to: config)
 
             log("n=\(size): full build")
             let full = try build(config)
@@ -99,8 +104,7 @@ public struct Benchmark: Sendable {
             var matches: Bool?
             if size <= 2_000 {
                 let cleanConfig = base + "/ura-clean.yaml"
-                try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public-clean\ncache: \"\"\n", to: cleanConfig)
-                try? FileManager.default.removeItem(atPath: base + "/public-clean")
+                try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public-clean\nreview: \(base)/review-clean\ncache: \"\"\nxslt: \(stylesheets)\n", to: cleanConfig)
                 _ = try build(cleanConfig)
                 matches = try treeDigest(base + "/public") == treeDigest(base + "/public-clean")
             }

@@ -7,7 +7,9 @@ import Yams
 ///
 /// ```yaml
 /// corpus: corpus             # release bundles
-/// output: public             # the published site
+/// output: public             # the published site (a symbolic link switched atomically)
+/// review: review             # review material for translators (per release: page, TMX, QA report)
+/// xslt: xslt                 # stylesheets, each declaring its outputs
 /// cache: .ura-cache          # per-release results between builds; "" turns caching off
 /// inbox: inbox               # raw scraped pages to ingest first (optional)
 /// base_url: https://press.example.org/
@@ -41,9 +43,11 @@ public struct BuildConfiguration: Sendable, Equatable {
 
     public var corpus = "corpus"
     public var output = "public"
+    public var review = "review"
+    public var stylesheets = "xslt"
     public var cache: String? = ".ura-cache"
     public var inbox: String?
-    public var baseURL = "https://press.example.org/"
+    public var baseURL = "http://localhost:8000/"
     public var siteTitle = "Press releases"
     public var glossaries = ["glossaries/migration.tbx"]
     public var steps: [String]?
@@ -99,6 +103,8 @@ public struct BuildConfiguration: Sendable, Equatable {
             switch key {
             case "corpus": configuration.corpus = try string()
             case "output": configuration.output = try string()
+            case "review": configuration.review = try string()
+            case "xslt": configuration.stylesheets = try string()
             case "cache":
                 let text = try string()
                 configuration.cache = (text.isEmpty || text == "false" || text == "off") ? nil : text
@@ -140,7 +146,7 @@ public struct BuildConfiguration: Sendable, Equatable {
                     configuration.plugins.append(Plugin(name: name, command: command, after: fields["after"]?.string))
                 }
             default:
-                throw UraError(.input, "unknown key '\(key)' (known: corpus, output, cache, inbox, base_url, site_title, glossaries, steps, jobs, options, plugins)",
+                throw UraError(.input, "unknown key '\(key)' (known: corpus, output, review, xslt, cache, inbox, base_url, site_title, glossaries, steps, jobs, options, plugins)",
                                file: file, line: line(keyNode))
             }
         }

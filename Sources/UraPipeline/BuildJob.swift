@@ -54,9 +54,10 @@ public struct BuildJob: Sendable {
         }
         add("check", "glossaries", configuration.glossaries.map(resolve).joined(separator: "\n"))
         add("publish", "out", resolve(configuration.output))
-        add("publish", "base_url", configuration.baseURL)
-        add("publish", "site_title", configuration.siteTitle)
-        add("review", "out", resolve(configuration.output))
+        add("publish", "xslt", resolve(configuration.stylesheets))
+        add("publish", "base-url", configuration.baseURL)
+        add("publish", "site-title", configuration.siteTitle)
+        add("review", "out", resolve(configuration.review))
         if let inbox = configuration.inbox { add("ingest", "inbox", resolve(inbox)) }
         return options
     }

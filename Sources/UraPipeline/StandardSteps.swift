@@ -3,8 +3,7 @@ import UraPublish
 import UraText
 import UraIngest
 
-/// The steps Ura ships, registered by name. Later stages (ingest, align, check, publish) add
-/// themselves here; external steps come from configuration.
+/// The steps Ura ships, registered by name; external steps come from configuration.
 public enum StandardSteps {
     /// A registry holding every built-in step.
     public static func registry() -> StepRegistry {
@@ -16,5 +15,5 @@ public enum StandardSteps {
     }
 
     /// The steps `ura build` runs when nothing else is configured, in order.
-    public static let defaultOrder = [SegmentStep.name]
+    public static let defaultOrder = [SegmentStep.name, PublishStep.name]
 }

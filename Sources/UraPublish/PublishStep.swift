@@ -9,7 +9,9 @@ public enum PublishStep {
     /// The step, configured by `options`.
     public static func make(_ options: [String: String]) throws -> PipelineStep {
         let publishOptions = try PublishOptions(stepOptions: options)
-        return PipelineStep(name: name, summary: "Publish approved releases", body: .whole { context in
+        // needsAllReleases: when a release failed earlier in the build, nothing is published
+        // and the previous site stays.
+        return PipelineStep(name: name, summary: "Publish approved releases", needsAllReleases: true, body: .whole { context in
             let report = try Publisher.publish(context.releases, options: publishOptions)
             context.messages.append(contentsOf: report.lines)
         })

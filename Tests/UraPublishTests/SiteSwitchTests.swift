@@ -20,7 +20,29 @@ import UraTestSupport
         let second = try Publisher.publish(try PublishFixtures.corpus(), options: PublishFixtures.options(out: out))
         #expect(second.generation == first.generation)
         #expect(try PublishFixtures.tree(link) == site)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [target, "public"])
+        #expect(try entries(folder) == [target, "public"])
+    }
+
+    /// The folder's entries without the generations' manifests.
+    private func entries(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(SiteSwitch.manifestSuffix) }.sorted()
+    }
+
+    @Test func unchangedFilesAreLinkedFromThePreviousGeneration() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public"
+        let same = SiteFile(path: "en/a.html", bytes: Array("<p>same</p>".utf8))
+        try SiteSwitch.publish([same, SiteFile(path: "feeds/en.xml", bytes: Array("old".utf8))], to: out)
+        let before = try FileManager.default.attributesOfItem(atPath: out + "/en/a.html")[.systemFileNumber] as? Int
+        var linked: Set<String> = []
+        try SiteSwitch.publish([same, SiteFile(path: "feeds/en.xml", bytes: Array("new".utf8))], to: out) { _, paths, _ throws(UraError) in
+            linked = paths
+        }
+        #expect(linked == ["en/a.html"])
+        #expect(try FileManager.default.attributesOfItem(atPath: out + "/en/a.html")[.systemFileNumber] as? Int == before)
+        #expect(try String(contentsOfFile: out + "/feeds/en.xml", encoding: .utf8) == "new")
+        #expect(try String(contentsOfFile: out + "/en/a.html", encoding: .utf8) == "<p>same</p>")
     }
 
     @Test func aFailingTransformLeavesThePreviousSiteIntact() throws {
@@ -55,7 +77,7 @@ import UraTestSupport
         #expect(!FileManager.default.fileExists(atPath: folder + "/pwned.txt"))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == target)
         #expect(try PublishFixtures.tree(out) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [target, "public"])
+        #expect(try entries(folder) == [target, "public"])
     }
 
     @Test func aFailureAfterTheTransformsAlsoLeavesTheSiteIntact() throws {
@@ -64,12 +86,12 @@ import UraTestSupport
         let out = folder + "/public"
         try SiteSwitch.publish([SiteFile(path: "feeds/en.xml", bytes: Array("old".utf8))], to: out)
         #expect(throws: UraError.self) {
-            try SiteSwitch.publish([SiteFile(path: "feeds/en.xml", bytes: Array("new".utf8))], to: out) { _ throws(UraError) in
+            try SiteSwitch.publish([SiteFile(path: "feeds/en.xml", bytes: Array("new".utf8))], to: out) { _, _, _ throws(UraError) in
                 throw UraError(.input, "fop failed")
             }
         }
         #expect(try String(contentsOfFile: out + "/feeds/en.xml", encoding: .utf8) == "old")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+        #expect(try entries(folder).count == 2)
     }
 
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
@@ -92,7 +114,7 @@ import UraTestSupport
         for version in 1...3 {
             generations.append(try SiteSwitch.publish([SiteFile(path: "v.txt", bytes: Array("\(version)".utf8))], to: out))
         }
-        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        let names = Set(try entries(folder))
         #expect(names == Set(["public"] + generations.suffix(2).map { ($0 as NSString).lastPathComponent }))
         #expect(try String(contentsOfFile: out + "/v.txt", encoding: .utf8) == "3")
     }

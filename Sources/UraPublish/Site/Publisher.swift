@@ -31,10 +31,16 @@ public enum Publisher {
         let builder = try SiteBuilder(options: options)
         let files = try builder.build(releases)
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
-        let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory) { folder throws(UraError) in
+        let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory,
+                                                variant: renderer == nil ? "" : "pdf") { folder, linked, previous throws(UraError) in
             guard let renderer else { return }
             let buildDate = builder.buildSeconds(releases)
-            for file in files where file.rendersPDF { try renderer.render(file.path, in: folder, buildDate: buildDate) }
+            for file in files where file.rendersPDF {
+                // An unchanged XSL-FO file gives the same PDF (FOP gets the same build date): link it.
+                let pdf = PDFRenderer.pdfPath(for: file.path)
+                if linked.contains(file.path), let previous, link(previous + "/" + pdf, folder + "/" + pdf) == 0 { continue }
+                try renderer.render(file.path, in: folder, buildDate: buildDate)
+            }
         }
         let published = SiteBuilder.published(releases)
         var single: [String: Language] = [:]

@@ -44,6 +44,9 @@ public struct SiteBuilder: Sendable {
         self.formats = formats
     }
 
+    /// Where the collection document of the published releases goes in the site.
+    public static let collectionPath = "xml/releases.xml"
+
     /// The releases that are published: the approved ones.
     public static func published(_ releases: [PressRelease]) -> [PressRelease] {
         CanonicalXML.ordered(releases.filter { $0.status == .approved })
@@ -76,7 +79,7 @@ public struct SiteBuilder: Sendable {
     public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
         let published = Self.published(releases)
         let buildDate = BuildClock.iso8601(buildSeconds(releases))
-        let collection = SiteFile(path: "xml/releases.xml", bytes: Array(CanonicalXML.collection(published).utf8))
+        let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
         let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
         var transforms: [Transform] = []
         for format in formats {
@@ -114,16 +117,35 @@ public struct SiteBuilder: Sendable {
     ///   that would write the same path.
     public func build(_ releases: [PressRelease]) throws(UraError) -> [SiteFile] {
         let (documents, transforms) = plan(releases)
-        var files: [String: SiteFile] = [:]
-        for document in documents { files[document.path] = document }
-        for transform in transforms {
-            if files[transform.path] != nil {
-                throw UraError(.input, "two outputs write '\(transform.path)'; give each <ura:output> its own path",
-                               file: transform.stylesheet.path)
-            }
-            files[transform.path] = try transform.run()
+        var paths: Set<String> = [Self.collectionPath]
+        for transform in transforms where !paths.insert(transform.path).inserted {
+            throw UraError(.input, "two outputs write '\(transform.path)'; give each <ura:output> its own path",
+                           file: transform.stylesheet.path)
         }
-        return files.values.sorted { $0.path < $1.path }
+        // Transforms are independent and a compiled stylesheet is shared safely: run them on
+        // every core, in chunks; the first failure in plan order is the one reported.
+        var results = [Result<SiteFile, UraError>?](repeating: nil, count: transforms.count)
+        let chunk = max(1, transforms.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: (transforms.count + chunk - 1) / chunk) { part in
+                for index in part * chunk..<min(transforms.count, (part + 1) * chunk) {
+                    do throws(UraError) { slots[index] = .success(try transforms[index].run()) } catch { slots[index] = .failure(error) }
+                }
+            }
+        }
+        // Per-release canonical documents are the stylesheets' input, not pages: only the
+        // collection document is published (xml/releases.xml), which keeps the site to the files a
+        // reader or the print shop asks for.
+        var files = documents.filter { $0.path == Self.collectionPath }
+        for result in results {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): throw error
+            case nil: continue
+            }
+        }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// The build date of a site for `releases` (seconds since 1970): the configured one, else

@@ -4,8 +4,8 @@ import UraCore
 /// Puts a built site in place so that readers see the old site or the new one, never a mix.
 ///
 /// The site folder `public` is a symbolic link to a generation folder beside it,
-/// `.public.<fingerprint>`. A publish writes every file into a fresh staging folder (each file
-/// itself written to a temporary name and renamed), runs the finishing work there (PDF
+/// `.public.<fingerprint>`. A publish writes every file into a fresh, private staging folder,
+/// runs the finishing work there (PDF
 /// rendering), renames the staging folder to its generation name, and only then replaces the
 /// link with `rename(2)`, which is atomic. A failure at any point before the switch removes the
 /// staging folder and leaves the published site exactly as it was. The previous generation is
@@ -17,11 +17,20 @@ import UraCore
 /// by default).
 public enum SiteSwitch {
     /// Writes `files` as the new site at `output`, after `finish` succeeds on the staging folder.
+    ///
+    /// Fast paths, both exact: when a generation with the same fingerprint (paths and bytes of
+    /// every file, plus `variant`, e.g. "with PDFs") already exists, the link is pointed at it and
+    /// nothing is written; otherwise a file whose bytes equal the previous generation's file at the
+    /// same path (by the digests in its manifest) is hard-linked from it instead of written, and
+    /// `finish` is told which paths were linked so it can reuse their derived files (PDFs).
+    /// Inside the private staging folder files are written directly: the folder as a whole is
+    /// what is switched atomically.
     /// - Returns: the generation folder the link now points to.
     /// - Throws: ``UraError``; the published site is then unchanged.
     @discardableResult
-    public static func publish(_ files: [SiteFile], to output: String,
-                               finish: (String) throws(UraError) -> Void = { _ throws(UraError) in }) throws(UraError) -> String {
+    public static func publish(_ files: [SiteFile], to output: String, variant: String = "",
+                               finish: (_ staging: String, _ linked: Set<String>, _ previous: String?) throws(UraError) -> Void
+                                   = { _, _, _ throws(UraError) in }) throws(UraError) -> String {
         let link = normalized(output)
         let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
         let name = (link as NSString).lastPathComponent
@@ -32,41 +41,86 @@ public enum SiteSwitch {
         } catch {
             throw UraError(.input, "cannot create the folder: \(error.localizedDescription)", file: parent)
         }
-        let staging = "\(parent)/.\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            throw UraError(.input, "cannot create the staging folder: \(error.localizedDescription)", file: staging)
-        }
-        var generation = ""
-        do throws(UraError) {
-            for file in files { try AtomicFile.write(Data(file.bytes), to: staging + "/" + file.path) }
-            try finish(staging)
-            generation = ".\(name).\(try fingerprint(of: staging))"
-            let generationPath = parent + "/" + generation
-            if manager.fileExists(atPath: generationPath) {
-                // Identical content is already there (publishing the same input again).
-                try? manager.removeItem(atPath: staging)
-            } else if rename(staging, generationPath) != 0 {
-                throw UraError(.input, "cannot move the staging folder into place: \(String(cString: strerror(errno)))", file: generationPath)
-            }
-        } catch {
-            try? manager.removeItem(atPath: staging)
-            throw error
-        }
+        let digests = files.map { digest($0.bytes) }
+        let generation = ".\(name).\(fingerprint(files, digests, variant: variant))"
+        let generationPath = parent + "/" + generation
         let previous = try? manager.destinationOfSymbolicLink(atPath: link)
-        let temporaryLink = "\(parent)/.\(name).link-\(ProcessInfo.processInfo.processIdentifier)"
-        try? manager.removeItem(atPath: temporaryLink)
-        guard symlink(generation, temporaryLink) == 0 else {
-            throw UraError(.input, "cannot create the site link: \(String(cString: strerror(errno)))", file: temporaryLink)
+        let previousPath = previous.map { $0.hasPrefix("/") ? $0 : parent + "/" + $0 }
+
+        // A generation folder only ever appears complete (renamed in at the end), so its presence
+        // means this exact site is already built.
+        if !manager.fileExists(atPath: generationPath) {
+            let staging = "\(parent)/.\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+            do {
+                try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            } catch {
+                throw UraError(.input, "cannot create the staging folder: \(error.localizedDescription)", file: staging)
+            }
+            do throws(UraError) {
+                let old = previousPath.map { readManifest($0 + manifestSuffix) } ?? [:]
+                var linked = Set<String>()
+                var folders = Set<String>()
+                for (file, fileDigest) in zip(files, digests) {
+                    let folder = (file.path as NSString).deletingLastPathComponent
+                    if !folder.isEmpty, folders.insert(folder).inserted {
+                        do {
+                            try manager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+                        } catch {
+                            throw UraError(.input, "cannot create a folder: \(error.localizedDescription)", file: staging + "/" + folder)
+                        }
+                    }
+                    if let previousPath, old[file.path] == fileDigest,
+                       Glibc.link(previousPath + "/" + file.path, staging + "/" + file.path) == 0 {
+                        linked.insert(file.path)
+                    } else {
+                        try writeNew(file.bytes, to: staging + "/" + file.path)
+                    }
+                }
+                try finish(staging, linked, previousPath)
+                let manifest = zip(files, digests).map { "\($0.1) \($0.0.path)\n" }.joined()
+                try AtomicFile.write(manifest, to: generationPath + manifestSuffix)
+                if rename(staging, generationPath) != 0 {
+                    throw UraError(.input, "cannot move the staging folder into place: \(String(cString: strerror(errno)))", file: generationPath)
+                }
+            } catch {
+                try? manager.removeItem(atPath: staging)
+                throw error
+            }
         }
-        guard rename(temporaryLink, link) == 0 else {
-            let reason = String(cString: strerror(errno))
+        if previous != generation {
+            let temporaryLink = "\(parent)/.\(name).link-\(ProcessInfo.processInfo.processIdentifier)"
             try? manager.removeItem(atPath: temporaryLink)
-            throw UraError(.input, "cannot switch the site link: \(reason)", file: link)
+            guard symlink(generation, temporaryLink) == 0 else {
+                throw UraError(.input, "cannot create the site link: \(String(cString: strerror(errno)))", file: temporaryLink)
+            }
+            guard rename(temporaryLink, link) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? manager.removeItem(atPath: temporaryLink)
+                throw UraError(.input, "cannot switch the site link: \(reason)", file: link)
+            }
         }
         removeOldGenerations(in: parent, name: name, keeping: [generation, previous].compactMap { $0 })
-        return parent + "/" + generation
+        return generationPath
+    }
+
+    /// Beside each generation folder, the file listing `digest path` for every file Ura wrote
+    /// there, so the next publish can link unchanged files instead of writing them.
+    static let manifestSuffix = ".manifest"
+
+    /// Creates `path` (which must not exist) holding `bytes`.
+    private static func writeNew(_ bytes: [UInt8], to path: String) throws(UraError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw UraError(.input, "cannot create: \(String(cString: strerror(errno)))", file: path) }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, failure == nil {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno != EINTR { failure = String(cString: strerror(errno)) } } else { offset += written }
+            }
+        }
+        close(descriptor)
+        if let failure { throw UraError(.input, "cannot write: \(failure)", file: path) }
     }
 
     /// The path without trailing slashes (`public/` → `public`).
@@ -91,35 +145,49 @@ public enum SiteSwitch {
                        + "so move the existing folder or file away (or choose another --out)", file: link)
     }
 
-    /// A hex digest of the folder's files (paths and bytes, in path order), naming the generation.
-    private static func fingerprint(of folder: String) throws(UraError) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a 64
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
+
+    private static func readManifest(_ path: String) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        var result: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            result[String(line[line.index(after: space)...])] = String(line[..<space])
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw UraError(.input, "cannot list the staging folder", file: folder)
+        return result
+    }
+
+    /// A 128-bit digest of `bytes`: FNV-1a 64 and a second, independent multiplicative lane,
+    /// with the length. Not cryptographic (nothing here is adversarial: Ura compares its own
+    /// outputs), but fast enough to fingerprint thousands of pages on every publish.
+    static func digest(_ bytes: [UInt8]) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in bytes {
+            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
+            second = (second ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+            second ^= second >> 29
         }
-        var paths: [String] = []
-        while let path = enumerator.nextObject() as? String { paths.append(path) }
-        for path in paths.sorted() {
-            guard let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
-            mix(path.utf8)
-            mix([0])
-            mix(data)
-            mix([0])
-        }
-        return String(hash, radix: 16).leftPadded(to: 16)
+        return hex(first) + hex(second ^ UInt64(bytes.count))
+    }
+
+    /// The generation's name: a digest of every file's path and digest, and the variant.
+    private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
+        var text = variant + "\n"
+        for (file, fileDigest) in zip(files, digests).sorted(by: { $0.0.path < $1.0.path }) { text += "\(fileDigest) \(file.path)\n" }
+        return String(digest(Array(text.utf8)).prefix(16))
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     private static func removeOldGenerations(in parent: String, name: String, keeping: [String]) {
         let prefix = ".\(name)."
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && !keeping.contains(entry) {
-            let suffix = entry.dropFirst(prefix.count)
+        for entry in entries where entry.hasPrefix(prefix) && !keeping.contains(entry)
+            && !keeping.contains { entry == $0 + manifestSuffix } {
+            var suffix = entry.dropFirst(prefix.count)
+            if suffix.hasSuffix(manifestSuffix) { suffix = suffix.dropLast(manifestSuffix.count) }
             // Only generation folders (16 hex digits): never another run's staging folder.
             guard suffix.count == 16, suffix.allSatisfy(\.isHexDigit) else { continue }
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
@@ -127,8 +195,3 @@ public enum SiteSwitch {
     }
 }
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

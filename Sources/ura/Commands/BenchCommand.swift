@@ -17,6 +17,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Where generated corpora and outputs go (kept between runs).")
     var work: String = ".build/bench"
 
+    @Option(name: .long, help: "The stylesheet folder to publish with.")
+    var xslt: String = "xslt"
+
     @Flag(name: .long, help: "Do not run Hugo even when it is installed.")
     var noHugo = false
 
@@ -25,7 +28,8 @@ struct BenchCommand: ParsableCommand {
             let work = URL(fileURLWithPath: work).standardizedFileURL.path
             let ura = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
             let bench = Benchmark(source: URL(fileURLWithPath: source).standardizedFileURL.path, workDirectory: work,
-                                  ura: ura, compareWithHugo: !noHugo)
+                                  ura: ura, stylesheets: URL(fileURLWithPath: xslt).standardizedFileURL.path,
+                                  compareWithHugo: !noHugo)
             let results = try bench.run(sizes: sizes) { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
             for line in Benchmark.report(results) { print(line) }
         }
