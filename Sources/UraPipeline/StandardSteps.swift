@@ -1,4 +1,5 @@
 import UraCore
+import UraTerminology
 import UraText
 
 /// The steps Ura ships, registered by name. Later stages (ingest, align, check, publish) add
@@ -8,6 +9,7 @@ public enum StandardSteps {
     public static func registry() -> StepRegistry {
         var registry = StepRegistry()
         registry.register(SegmentStep.name, SegmentStep.make)
+        registry.register(CheckStep.name, CheckStep.make)
         return registry
     }
 

@@ -1,0 +1,106 @@
+import UraCore
+
+/// A glossary term compiled for matching: one slot per word. Albanian linking articles become
+/// article slots, which match any linking article or nothing.
+struct TermPattern: Sendable {
+    enum Slot: Sendable {
+        case article
+        case word(form: String, keys: Set<String>, folded: Set<String>)
+    }
+
+    /// Index of the concept in the glossary.
+    let concept: Int
+    let term: Glossary.Term
+    let slots: [Slot]
+
+    init?(concept: Int, term: Glossary.Term, morphology: Morphology) {
+        let tokens = Tokenizer.tokens(term.text)
+        guard !tokens.isEmpty else { return nil }
+        self.concept = concept
+        self.term = term
+        slots = tokens.map { token in
+            morphology.isArticle(token.form)
+                ? .article
+                : .word(form: token.form, keys: morphology.keys(token.form), folded: morphology.foldedKeys(token.form))
+        }
+    }
+
+    /// The keys of the first word slot (for indexing patterns by the word they start with).
+    var firstWordKeys: Set<String> {
+        for slot in slots { if case .word(_, let keys, _) = slot { return keys } }
+        return []
+    }
+
+    /// The token range the pattern covers when it starts at `start`, if it does.
+    /// - Parameter folded: compare with `ë`/`ç` folded (for the diacritics check).
+    /// - Complexity: O(slots × articles skipped); terms are a few words long.
+    func match(_ text: TokenizedText, at start: Int, folded: Bool = false) -> Range<Int>? {
+        guard let end = match(slot: 0, token: start, in: text, folded: folded) else { return nil }
+        return start..<end
+    }
+
+    private func match(slot: Int, token: Int, in text: TokenizedText, folded: Bool) -> Int? {
+        if slot == slots.count { return token }
+        switch slots[slot] {
+        case .article:
+            if token < text.tokens.count, text.isArticle(token),
+               let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
+                return end
+            }
+            // The text may drop the article (`leja qëndrimi` for `leja e qëndrimit`).
+            return slot == 0 ? nil : match(slot: slot + 1, token: token, in: text, folded: folded)
+        case .word(_, let keys, let foldedKeys):
+            guard token < text.tokens.count else { return nil }
+            let tokenKeys = folded ? text.foldedKeys(token) : text.keys(token)
+            if !tokenKeys.isDisjoint(with: folded ? foldedKeys : keys),
+               let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
+                return end
+            }
+            // The text may add a linking article the term does not have (`leje qëndrimi` as
+            // `leja e qëndrimit`), but never before the first word.
+            if slot > 0, text.isArticle(token) {
+                return match(slot: slot, token: token + 1, in: text, folded: folded)
+            }
+            return nil
+        }
+    }
+}
+
+/// A text split into tokens, with each token's match keys looked up once.
+final class TokenizedText {
+    let text: String
+    let tokens: [Token]
+    let morphology: Morphology
+    private var keyCache: [Int: Set<String>] = [:]
+    private var foldedCache: [Int: Set<String>] = [:]
+
+    init(_ text: String, morphology: Morphology) {
+        self.text = text
+        self.tokens = Tokenizer.tokens(text)
+        self.morphology = morphology
+    }
+
+    func keys(_ index: Int) -> Set<String> {
+        if let cached = keyCache[index] { return cached }
+        let keys = morphology.keys(tokens[index].form)
+        keyCache[index] = keys
+        return keys
+    }
+
+    func foldedKeys(_ index: Int) -> Set<String> {
+        if let cached = foldedCache[index] { return cached }
+        let keys = morphology.foldedKeys(tokens[index].form)
+        foldedCache[index] = keys
+        return keys
+    }
+
+    func isArticle(_ index: Int) -> Bool { morphology.isArticle(tokens[index].form) }
+
+    /// The text a token range covers.
+    func span(_ range: Range<Int>) -> String {
+        guard let first = range.first, range.upperBound <= tokens.count else { return "" }
+        let start = text.index(text.startIndex, offsetBy: tokens[first].start)
+        let end = text.index(text.startIndex, offsetBy: tokens[range.upperBound - 1].end)
+        return String(text[start..<end])
+    }
+}
