@@ -46,9 +46,18 @@ final class Morphology: @unchecked Sendable {
     /// Whether Hunspell's dictionary for the language was found.
     var hasDictionary: Bool { hunspell != nil }
 
+    /// Albanian possessives that sit between a noun and its linking article (`leja e saj e
+    /// qëndrimit`): a text may insert one inside a term.
+    static let albanianPossessives: Set<String> = ["saj", "tij", "tyre", "tonë", "tona", "juaj", "im", "ime", "tim", "sime", "tanë"]
+
     /// Whether `form` is a linking article that may stand for another or be skipped.
     func isArticle(_ form: String) -> Bool {
         language == .albanian && Self.albanianArticles.contains(form)
+    }
+
+    /// Whether a text may carry `form` inside a term without breaking it (an article or possessive).
+    func isInsertable(_ form: String) -> Bool {
+        language == .albanian && (Self.albanianArticles.contains(form) || Self.albanianPossessives.contains(form))
     }
 
     /// The match keys of the lowercase word `form`.
@@ -62,7 +71,7 @@ final class Morphology: @unchecked Sendable {
         var keys: Set<String> = [word]
         keys.formUnion(ruleBases(word))
         if let hunspell {
-            for stem in hunspell.stems(word) {
+            for stem in hunspell.stems(word) where isInflection(of: stem.lowercased(), word) {
                 let stem = stem.lowercased()
                 keys.insert(stem)
                 // The stem of `qeverisjen` is `qeverisje`; its rule base `qeveris` is what `qeverisja` reaches.
@@ -83,6 +92,22 @@ final class Morphology: @unchecked Sendable {
         keys.formUnion(self.keys(form).map(Self.fold))
         lock.withLock { foldedCache[form] = keys }
         return keys
+    }
+
+    /// Whether `word` reads as an inflection of Hunspell's `stem` rather than a derivation: Hunspell
+    /// also stems `application` to `apply` and would make `applied for asylum` match
+    /// `application for asylum`. An inflection keeps the stem but for its last two letters and
+    /// adds at most four (`countries` → `country`, `qeverisjeve` → `qeverisje`).
+    ///
+    /// English inflects little, so there only plurals count (`countries`, `persons`) and irregular
+    /// forms close to the stem (`women` → `woman`); `readmission` → `admission`, `foreigner` → `foreign` and
+    /// `immigrated` → `immigrate` are derivations.
+    func isInflection(of stem: String, _ word: String) -> Bool {
+        let common = zip(stem, word).prefix { $0 == $1 }.count
+        guard language == .english else { return common >= stem.count - 2 && word.count - common <= 4 }
+        if word == stem { return true }
+        if common < stem.count - 1 { return common >= 2 && abs(word.count - stem.count) <= 2 }
+        return word == stem + "s" || word == stem + "es" || (stem.hasSuffix("y") && word == stem.dropLast() + "ies")
     }
 
     /// `ë` → `e`, `ç` → `c` (lowercase input).

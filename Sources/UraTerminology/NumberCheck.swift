@@ -47,13 +47,14 @@ enum NumberCheck {
         return result
     }
 
-    private static let separators: Set<Character> = [".", ",", " ", "\u{00A0}", "\u{202F}"]
+    private static let separators: Set<Character> = [".", ",", ":", " ", "\u{00A0}", "\u{202F}"]
 
     /// A space joins digit groups only when it reads as a thousands separator (`5 700`), never
     /// between two separate numbers (`2018 500`).
     private static func joinsGroup(_ separator: Character, after groups: [String], at next: Int, in characters: [Character]) -> Bool {
         var digits = 0
         while next + digits < characters.count, characters[next + digits].isASCIIDigit { digits += 1 }
+        if separator == ":" { return digits == 2 && groups.count == 1 }
         guard separator == " " else { return true }
         return digits == 3 && (groups.count > 1 || groups[0].count <= 3)
     }
@@ -64,6 +65,11 @@ enum NumberCheck {
         for (separator, group) in zip(separators, groups.dropFirst()) { written += String(separator) + group }
         guard !separators.isEmpty else { return [WrittenNumber(text: written, values: [canonical(groups[0], nil)])] }
         var values: Set<String> = []
+        // A clock time: `4.40 am` in English is `4:40` in Albanian.
+        if separators.count == 1, groups[1].count == 2, let hour = Int(groups[0]), hour <= 24 {
+            values.insert("\(hour):\(groups[1])")
+            if separators[0] == ":" { return [WrittenNumber(text: written, values: values)] }
+        }
         for decimalMark in [Character("."), ","] {
             if let value = reading(groups: groups, separators: separators, decimalMark: decimalMark) { values.insert(value) }
         }

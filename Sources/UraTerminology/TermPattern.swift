@@ -6,6 +6,9 @@ struct TermPattern: Sendable {
     enum Slot: Sendable {
         case article
         case word(form: String, keys: Set<String>, folded: Set<String>)
+        /// An acronym (`UN`, `EU`, `BE`): matched only as written in capitals, so `Kim Jong Un`
+        /// is not the United Nations and the Albanian verb `be` is not the European Union.
+        case acronym(form: String)
     }
 
     /// Index of the concept in the glossary.
@@ -19,15 +22,21 @@ struct TermPattern: Sendable {
         self.concept = concept
         self.term = term
         slots = tokens.map { token in
-            morphology.isArticle(token.form)
-                ? .article
-                : .word(form: token.form, keys: morphology.keys(token.form), folded: morphology.foldedKeys(token.form))
+            if morphology.isArticle(token.form) { return .article }
+            if token.isUppercase, token.form.count <= 6 { return .acronym(form: token.form) }
+            return .word(form: token.form, keys: morphology.keys(token.form), folded: morphology.foldedKeys(token.form))
         }
     }
 
     /// The keys of the first word slot (for indexing patterns by the word they start with).
     var firstWordKeys: Set<String> {
-        for slot in slots { if case .word(_, let keys, _) = slot { return keys } }
+        for slot in slots {
+            switch slot {
+            case .word(_, let keys, _): return keys
+            case .acronym(let form): return [form]
+            case .article: continue
+            }
+        }
         return []
     }
 
@@ -49,6 +58,10 @@ struct TermPattern: Sendable {
             }
             // The text may drop the article (`leja qëndrimi` for `leja e qëndrimit`).
             return slot == 0 ? nil : match(slot: slot + 1, token: token, in: text, folded: folded)
+        case .acronym(let form):
+            guard token < text.tokens.count, text.tokens[token].isUppercase,
+                  text.tokens[token].form == form || text.tokens[token].form == form + "'s" else { return nil }
+            return match(slot: slot + 1, token: token + 1, in: text, folded: folded)
         case .word(_, let keys, let foldedKeys):
             guard token < text.tokens.count else { return nil }
             let tokenKeys = folded ? text.foldedKeys(token) : text.keys(token)
@@ -56,9 +69,9 @@ struct TermPattern: Sendable {
                let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
                 return end
             }
-            // The text may add a linking article the term does not have (`leje qëndrimi` as
-            // `leja e qëndrimit`), but never before the first word.
-            if slot > 0, text.isArticle(token) {
+            // The text may add a linking article or a possessive the term does not have
+            // (`leje qëndrimi` as `leja e saj e qëndrimit`), but never before the first word.
+            if slot > 0, text.isInsertable(token) {
                 return match(slot: slot, token: token + 1, in: text, folded: folded)
             }
             return nil
@@ -95,6 +108,8 @@ final class TokenizedText {
     }
 
     func isArticle(_ index: Int) -> Bool { morphology.isArticle(tokens[index].form) }
+
+    func isInsertable(_ index: Int) -> Bool { morphology.isInsertable(tokens[index].form) }
 
     /// The text a token range covers.
     func span(_ range: Range<Int>) -> String {

@@ -30,6 +30,9 @@ public struct TerminologyChecker: Sendable {
     private let english: TermIndex
     private let albanian: TermIndex
 
+    /// Shorter identical texts are names, acronyms or figures kept as they are (`IOM Albania`).
+    static let identicalMinimumWords = 5
+
     public init(glossary: Glossary) {
         self.glossary = glossary
         english = TermIndex(glossary: glossary, language: .english)
@@ -60,7 +63,7 @@ public struct TerminologyChecker: Sendable {
         }
         let sourceText = TokenizedText(source, morphology: english.morphology)
         let targetText = TokenizedText(target, morphology: albanian.morphology)
-        if sourceText.tokens.count >= 3, sourceText.tokens.map(\.form) == targetText.tokens.map(\.form) {
+        if sourceText.tokens.count >= Self.identicalMinimumWords, sourceText.tokens.map(\.form) == targetText.tokens.map(\.form) {
             return [Finding(unit: unit.id, rule: "target-identical", severity: .error, side: "sq",
                             message: "The Albanian text is the English text, untranslated.")]
         }

@@ -5,6 +5,8 @@ import UraCore
 struct Token: Sendable, Equatable {
     /// Lowercase form, possessive `'s` kept (the morphology removes it).
     var form: String
+    /// True when the word is written in capitals (`UN`, `IOM`; also every word of a heading).
+    var isUppercase: Bool
     /// Character offset of the first character in the text.
     var start: Int
     /// Character offset just past the last character.
@@ -21,7 +23,11 @@ enum Tokenizer {
         var start = 0
         var offset = 0
         func flush() {
-            if !current.isEmpty { tokens.append(Token(form: current.lowercased(), start: start, end: offset)) }
+            if !current.isEmpty {
+                let lowercase = current.lowercased()
+                tokens.append(Token(form: lowercase, isUppercase: current != lowercase && current == current.uppercased(),
+                                    start: start, end: offset))
+            }
             current = ""
         }
         for character in text {

@@ -4,9 +4,11 @@ import Foundation
 ///
 ///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
+///     ura-eval terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]
+///                                          terminology P/R per rule; time to check align-dev
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -18,6 +20,13 @@ do {
     case "throughput":
         guard arguments.count >= 2 else { usage() }
         try ThroughputEval(directory: arguments[1], megabytes: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20).run()
+    case "terms":
+        let glossaryIndex = arguments.firstIndex(of: "--glossary")
+        let glossary = glossaryIndex.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "glossaries/migration.tbx"
+        let positional = arguments.enumerated().filter { !$0.element.hasPrefix("--") && $0.offset != (glossaryIndex ?? -2) + 1 }.map(\.element)
+        guard positional.count >= 2 else { usage() }
+        try TermsEval(testSet: positional[1], alignDev: positional.count > 2 ? positional[2] : nil,
+                      glossary: glossary, verbose: arguments.contains("--verbose")).run()
     default:
         usage()
     }
