@@ -79,7 +79,7 @@ public enum UnitReader {
             for tuv in tu.elements("tuv") {
                 guard let code = tuv.attribute("xml:lang") ?? tuv.attribute("lang"),
                       let language = Language(code: String(code.split(separator: "-").first ?? "")) else { continue }
-                texts[language] = tuv.element("seg")?.text ?? ""
+                texts[language] = tuv.element("seg").map { readableText($0, skipping: tmxInlineCodes) } ?? ""
             }
             units.append(TranslationUnit(id: tu.attribute("tuid") ?? "tu\(index + 1)",
                                          english: texts[.english] ?? "", albanian: texts[.albanian] ?? ""))
@@ -102,8 +102,8 @@ public enum UnitReader {
         var units: [TranslationUnit] = []
         for (index, unit) in root.descendants("unit").enumerated() {
             let segments = unit.descendants("segment")
-            let sourceText = segments.map { $0.element("source")?.text ?? "" }.joined(separator: " ")
-            let targetText = segments.map { $0.element("target")?.text ?? "" }.joined(separator: " ")
+            let sourceText = segments.map { $0.element("source").map { readableText($0, skipping: []) } ?? "" }.joined(separator: " ")
+            let targetText = segments.map { $0.element("target").map { readableText($0, skipping: []) } ?? "" }.joined(separator: " ")
             let id = unit.attribute("id") ?? "unit\(index + 1)"
             units.append(source == .english
                 ? TranslationUnit(id: id, english: sourceText, albanian: targetText)
@@ -111,5 +111,24 @@ public enum UnitReader {
         }
         guard !units.isEmpty else { throw UraError(.input, "XLIFF file has no 'unit' element", file: file, line: root.line) }
         return units
+    }
+
+    /// TMX inline elements whose content is native markup (`&lt;b&gt;`), not text to check.
+    private static let tmxInlineCodes: Set<String> = ["bpt", "ept", "ph", "it", "ut"]
+
+    /// The text inside `element`, without the content of elements named in `skipping` (iterative,
+    /// so deep nesting cannot overflow the stack).
+    private static func readableText(_ element: XMLElement, skipping: Set<String>) -> String {
+        var result = ""
+        var stack: [XMLNode] = element.children.reversed()
+        while let node = stack.popLast() {
+            switch node {
+            case .text(let text): result += text
+            case .element(let child) where !skipping.contains(child.localName):
+                stack.append(contentsOf: child.children.reversed())
+            case .element: continue
+            }
+        }
+        return result
     }
 }
