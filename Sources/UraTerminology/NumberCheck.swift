@@ -110,17 +110,17 @@ enum NumberCheck {
                     "shtatë": "7", "tetë": "8", "nëntë": "9", "dhjetë": "10", "njëmbëdhjetë": "11", "dymbëdhjetë": "12"],
     ]
 
-    /// Values of numbers written as words in `text`.
-    static func wordValues(in text: String, language: Language) -> Set<String> {
+    /// Values of numbers written as words among `tokens`.
+    static func wordValues(_ tokens: [Token], language: Language) -> Set<String> {
         let table = words[language] ?? [:]
-        return Set(Tokenizer.tokens(text).compactMap { table[$0.form] })
+        return Set(tokens.compactMap { table[$0.form] })
     }
 
-    /// Numbers of `source` missing from `target` and numbers of `target` missing from `source`.
-    static func mismatches(english: String, albanian: String) -> (missing: [WrittenNumber], extra: [WrittenNumber]) {
-        let sourceNumbers = numbers(in: english), targetNumbers = numbers(in: albanian)
-        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(in: english, language: .english))
-        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(in: albanian, language: .albanian))
+    /// Numbers of `english` missing from `albanian` and numbers of `albanian` missing from `english`.
+    static func mismatches(english: TokenizedText, albanian: TokenizedText) -> (missing: [WrittenNumber], extra: [WrittenNumber]) {
+        let sourceNumbers = numbers(in: english.text), targetNumbers = numbers(in: albanian.text)
+        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(english.tokens, language: .english))
+        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(albanian.tokens, language: .albanian))
         let missing = unique(sourceNumbers.filter { $0.values.isDisjoint(with: targetValues) })
         let extra = unique(targetNumbers.filter { $0.values.isDisjoint(with: sourceValues) })
         return (missing, extra)

@@ -67,7 +67,7 @@ public struct TerminologyChecker: Sendable {
             return [Finding(unit: unit.id, rule: "target-identical", severity: .error, side: "sq",
                             message: "The Albanian text is the English text, untranslated.")]
         }
-        return termFindings(unit.id, sourceText, targetText) + numberFindings(unit.id, source, target)
+        return termFindings(unit.id, sourceText, targetText) + numberFindings(unit.id, sourceText, targetText)
     }
 
     private func termFindings(_ unit: String, _ source: TokenizedText, _ target: TokenizedText) -> [Finding] {
@@ -125,7 +125,7 @@ public struct TerminologyChecker: Sendable {
         return findings
     }
 
-    private func numberFindings(_ unit: String, _ source: String, _ target: String) -> [Finding] {
+    private func numberFindings(_ unit: String, _ source: TokenizedText, _ target: TokenizedText) -> [Finding] {
         let (missing, extra) = NumberCheck.mismatches(english: source, albanian: target)
         return missing.map {
             Finding(unit: unit, rule: "number-mismatch", severity: .error, side: "sq", term: $0.text,

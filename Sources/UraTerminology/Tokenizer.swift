@@ -1,4 +1,4 @@
-import UraCore
+import Foundation
 
 /// A word of a text: its lowercase form and where it is (in `Character` offsets), so matches can
 /// be reported and highlighted.
@@ -13,7 +13,7 @@ struct Token: Sendable, Equatable {
     var end: Int
 }
 
-/// Splits text into words: runs of letters and digits. Hyphens and slashes separate words, so
+/// Splits text into words (NFC, lowercase): runs of letters and digits. Hyphens and slashes separate words, so
 /// `asylum-seeker` matches `asylum seeker`; an apostrophe inside or after a word belongs to it
 /// (`IOM's`, `migrants'`), so the morphology can strip the possessive.
 enum Tokenizer {
@@ -24,7 +24,8 @@ enum Tokenizer {
         var offset = 0
         func flush() {
             if !current.isEmpty {
-                let lowercase = current.lowercased()
+                // NFC, so a decomposed `ë` (e + U+0308) is the same word and Hunspell can encode it.
+                let lowercase = current.precomposedStringWithCanonicalMapping.lowercased()
                 tokens.append(Token(form: lowercase, isUppercase: current != lowercase && current == current.uppercased(),
                                     start: start, end: offset))
             }

@@ -28,6 +28,7 @@ import UraTestSupport
         ("Foreigners' rights", "Të drejtat e të huajve"),
         ("The asylum-seeker", "Azilkërkuesi"),
         ("Remittances rose.", "Remitancat u rritën."),
+        ("Asylum seekers (decomposed ë)", "Azilke\u{0308}rkuesit"),
     ])
     func inflectedEquivalentsAreFound(english: String, albanian: String) {
         #expect(rules(english, albanian) == [], "\(english) / \(albanian)")
