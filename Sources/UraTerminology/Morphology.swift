@@ -56,8 +56,10 @@ final class Morphology: @unchecked Sendable {
     }
 
     /// Whether a text may carry `form` inside a term without breaking it (an article or possessive).
+    /// Numbers count too (`Objektivi 10 i Zhvillimit të Qëndrueshëm`).
     func isInsertable(_ form: String) -> Bool {
-        language == .albanian && (Self.albanianArticles.contains(form) || Self.albanianPossessives.contains(form))
+        language == .albanian && (Self.albanianArticles.contains(form) || Self.albanianPossessives.contains(form)
+            || form.allSatisfy(\.isASCIIDigit))
     }
 
     /// The match keys of the lowercase word `form`.
@@ -70,6 +72,7 @@ final class Morphology: @unchecked Sendable {
         }
         var keys: Set<String> = [word]
         keys.formUnion(ruleBases(word))
+        if language == .english, let singular = Self.englishIrregularPlurals[word] { keys.insert(singular) }
         if let hunspell {
             for stem in hunspell.stems(word) where isInflection(of: stem.lowercased(), word) {
                 let stem = stem.lowercased()
@@ -109,6 +112,9 @@ final class Morphology: @unchecked Sendable {
         if common < stem.count - 1 { return common >= 2 && abs(word.count - stem.count) <= 2 }
         return word == stem + "s" || word == stem + "es" || (stem.hasSuffix("y") && word == stem.dropLast() + "ies")
     }
+
+    /// Irregular plurals, which Hunspell lists as words of their own.
+    static let englishIrregularPlurals = ["children": "child", "women": "woman", "men": "man", "people": "person"]
 
     /// `ë` → `e`, `ç` → `c` (lowercase input).
     static func fold(_ text: String) -> String {

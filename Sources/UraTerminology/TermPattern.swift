@@ -52,7 +52,7 @@ struct TermPattern: Sendable {
         if slot == slots.count { return token }
         switch slots[slot] {
         case .article:
-            if token < text.tokens.count, text.isArticle(token),
+            if token < text.tokens.count, text.isArticle(token) || (folded && text.isFoldedArticle(token)),
                let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
                 return end
             }
@@ -71,7 +71,7 @@ struct TermPattern: Sendable {
             }
             // The text may add a linking article or a possessive the term does not have
             // (`leje qëndrimi` as `leja e saj e qëndrimit`), but never before the first word.
-            if slot > 0, text.isInsertable(token) {
+            if slot > 0, text.isInsertable(token) || (folded && text.isFoldedArticle(token)) {
                 return match(slot: slot, token: token + 1, in: text, folded: folded)
             }
             return nil
@@ -108,6 +108,11 @@ final class TokenizedText {
     }
 
     func isArticle(_ index: Int) -> Bool { morphology.isArticle(tokens[index].form) }
+
+    /// `te`, `se`: linking articles written without their `ë` (checked only when folding).
+    func isFoldedArticle(_ index: Int) -> Bool {
+        morphology.language == .albanian && ["te", "se"].contains(tokens[index].form)
+    }
 
     func isInsertable(_ index: Int) -> Bool { morphology.isInsertable(tokens[index].form) }
 

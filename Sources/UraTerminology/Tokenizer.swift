@@ -26,7 +26,9 @@ enum Tokenizer {
             if !current.isEmpty {
                 // NFC, so a decomposed `ë` (e + U+0308) is the same word and Hunspell can encode it.
                 let lowercase = current.precomposedStringWithCanonicalMapping.lowercased()
-                tokens.append(Token(form: lowercase, isUppercase: current != lowercase && current == current.uppercased(),
+                // `IOM's` is written in capitals too: look at the word without its possessive.
+                let word = current.hasSuffix("'s") ? String(current.dropLast(2)) : current
+                tokens.append(Token(form: lowercase, isUppercase: word != word.lowercased() && word == word.uppercased(),
                                     start: start, end: offset))
             }
             current = ""
