@@ -21,6 +21,8 @@ final class Morphology: @unchecked Sendable {
     /// one at a time. Longer endings first only for readability: every ending that fits is tried.
     static let albanianSuffixes = [
         "jeve", "rave", "ëve", "ave", "eve", "ish", "jen", "jes", "jet", "rat",
+        // Nouns in stressed -i: `kufi`, `kufiri`, `kufirit`, plural `kufij`, `kufijtë`, `kufijve`.
+        "rit", "rin", "ri", "jve", "jtë", "jsh", "jt",
         "ën", "ës", "ët", "në", "së", "të", "at", "et", "it", "ut", "in", "un", "ja", "je", "ra", "ër", "ve", "sh",
         "a", "e", "ë", "i", "u", "n", "s", "t",
     ]
@@ -40,8 +42,14 @@ final class Morphology: @unchecked Sendable {
         language == .english ? english : albanian
     }
 
-    private static let english = Morphology(language: .english, hunspell: Hunspell(name: "en_US"))
-    private static let albanian = Morphology(language: .albanian, hunspell: Hunspell(name: "sq_AL"))
+    private static let english = Morphology(language: .english, hunspell: dictionary("en_US"))
+    private static let albanian = Morphology(language: .albanian, hunspell: dictionary("sq_AL"))
+
+    /// The Hunspell dictionary `name`, unless `URA_HUNSPELL=off` asks for the suffix rules alone
+    /// (to measure what the dictionaries add, or to mimic a machine without them).
+    private static func dictionary(_ name: String) -> Hunspell? {
+        ProcessInfo.processInfo.environment["URA_HUNSPELL"] == "off" ? nil : Hunspell(name: name)
+    }
 
     /// Whether Hunspell's dictionary for the language was found.
     var hasDictionary: Bool { hunspell != nil }

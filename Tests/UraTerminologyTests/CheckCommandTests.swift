@@ -62,6 +62,15 @@ import UraXML
         #expect(result.stdout.contains("\"side\": \"en\""))
     }
 
+    @Test func suffixRulesAloneStillMatchInflectedTerms() throws {
+        // As on a machine without the Hunspell dictionaries.
+        let path = try tmx(["c01", "c02", "c03", "c04", "c06", "e01"])
+        let result = try Run.program(Run.uraPath, ["check", path, "--glossary", Self.glossary], environment: ["URA_HUNSPELL": "off"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("e01: error term-missing (sq)"))
+        #expect(result.stdout.hasSuffix("1 finding: 1 error, 0 warnings\n"))
+    }
+
     @Test func xliffAndSeveralGlossaries() throws {
         let xliff = try write("""
             <?xml version="1.0" encoding="UTF-8"?>
