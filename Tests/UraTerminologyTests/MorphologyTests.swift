@@ -3,6 +3,12 @@ import UraCore
 @testable import UraTerminology
 
 @Suite struct MorphologyTests {
+    /// Whether two word forms of `language` share a match key.
+    static func meet(_ language: Language) -> (String, String) -> Bool {
+        let morphology = Morphology.shared(language)
+        return { !morphology.keys($0).isDisjoint(with: morphology.keys($1)) }
+    }
+
     @Test func hunspellStemsAlbanianAndEnglishWhenInstalled() throws {
         let albanian = try #require(Hunspell(name: "sq_AL"), "install myspell-sq (make test does)")
         #expect(albanian.stems("qeverisjen").contains("qeverisje"))
@@ -13,8 +19,7 @@ import UraCore
     }
 
     @Test func albanianKeysMeetAcrossInflection() {
-        let morphology = Morphology.shared(.albanian)
-        func meet(_ a: String, _ b: String) -> Bool { !morphology.keys(a).isDisjoint(with: morphology.keys(b)) }
+        let meet = Self.meet(.albanian)
         #expect(meet("qeverisja", "qeverisjes"))
         #expect(meet("migrant", "migrantëve"))
         #expect(meet("leje", "lejet"))
@@ -25,8 +30,7 @@ import UraCore
     }
 
     @Test func englishDerivationsStayApart() {
-        let morphology = Morphology.shared(.english)
-        func meet(_ a: String, _ b: String) -> Bool { !morphology.keys(a).isDisjoint(with: morphology.keys(b)) }
+        let meet = Self.meet(.english)
         #expect(meet("permit", "permits"))
         #expect(meet("country", "countries"))
         #expect(meet("migrant", "migrants'"))
