@@ -64,6 +64,15 @@ struct TermIndex: Sendable {
         return chosen
     }
 
+    /// The first place `pattern` occurs in `text` only once `ë`/`ç` are folded: a diacritics slip
+    /// in a term word or in a linking article (`te` for `të`).
+    func findFoldedOnly(_ pattern: TermPattern, in text: TokenizedText) -> Range<Int>? {
+        for start in text.tokens.indices where pattern.match(text, at: start) == nil {
+            if let range = pattern.match(text, at: start, folded: true) { return range }
+        }
+        return nil
+    }
+
     /// The first place `pattern` occurs in `text` (with `ë`/`ç` folded when `folded`).
     func find(_ pattern: TermPattern, in text: TokenizedText, folded: Bool = false) -> Range<Int>? {
         for start in text.tokens.indices {
