@@ -61,6 +61,7 @@ public enum FindingsReport {
             <p>\(summary(findings).xmlEscaped)</p>
 
             """
+        page += ruleTable(findings)
         let byUnit = Dictionary(grouping: findings, by: \.unit)
         let ordered = units.map(\.id).filter { byUnit[$0] != nil }
             + Set(findings.map(\.unit)).subtracting(units.map(\.id)).sorted()
@@ -85,6 +86,17 @@ public enum FindingsReport {
         }
         if ordered.isEmpty { page += "<p>No findings.</p>\n" }
         return page + "</main>\n</body>\n</html>\n"
+    }
+
+    /// Counts per rule and severity: the overview a translator reads before the units.
+    private static func ruleTable(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var table = "<table>\n<tr><th>Rule</th><th>Errors</th><th>Warnings</th></tr>\n"
+        for (rule, group) in Dictionary(grouping: findings, by: \.rule).sorted(by: { $0.key < $1.key }) {
+            let errors = group.filter { $0.severity == .error }.count
+            table += "<tr><td><code>\(rule.xmlEscaped)</code></td><td>\(errors)</td><td>\(group.count - errors)</td></tr>\n"
+        }
+        return table + "</table>\n"
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
