@@ -72,17 +72,21 @@ public struct TerminologyChecker: Sendable {
 
     private func termFindings(_ unit: String, _ source: TokenizedText, _ target: TokenizedText) -> [Finding] {
         var findings: [Finding] = []
-        var seenConcepts: Set<Int> = []
-        for occurrence in english.longestOccurrences(in: source) where seenConcepts.insert(occurrence.pattern.concept).inserted {
+        var checkedConcepts: Set<Int> = []
+        var deprecatedTerms: Set<String> = []
+        for occurrence in english.longestOccurrences(in: source) {
             let concept = glossary.concepts[occurrence.pattern.concept]
             let written = source.span(occurrence.tokens)
-            if occurrence.pattern.term.status == .deprecated {
+            if occurrence.pattern.term.status == .deprecated, deprecatedTerms.insert(occurrence.pattern.term.text).inserted {
                 let approved = concept.terms(in: .english).filter { $0.status.isApproved }.map(\.text)
                 findings.append(Finding(unit: unit, rule: "term-deprecated", severity: .warning, side: "en",
                                         term: occurrence.pattern.term.text, expected: approved,
                                         message: "The English text uses the deprecated term '\(written)'; use '\(approved.first ?? concept.name)'."))
             }
-            findings.append(contentsOf: targetFindings(unit, concept: occurrence.pattern.concept, english: written, target))
+            // One check of the Albanian side per concept, however often the English names it.
+            if checkedConcepts.insert(occurrence.pattern.concept).inserted {
+                findings.append(contentsOf: targetFindings(unit, concept: occurrence.pattern.concept, english: written, target))
+            }
         }
         findings.append(contentsOf: deprecatedTargets(unit, target))
         return findings
