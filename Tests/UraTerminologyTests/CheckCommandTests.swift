@@ -137,6 +137,10 @@ import UraXML
         let result = try Run.ura(["check", path, "--glossary", bad])
         #expect(result.status == 2)
         #expect(result.stderr == "ura: \(bad):1: expected 2 or 3 tab-separated columns (en, sq, note), found 4\n")
+        let empty = try write("", name: "empty.tsv")
+        let emptyResult = try Run.ura(["check", path, "--glossary", empty])
+        #expect(emptyResult.status == 2)
+        #expect(emptyResult.stderr.contains("glossary has no usable concept"))
     }
 
     @Test func glossaryWarningsGoToStandardError() throws {
