@@ -32,6 +32,26 @@ struct TermIndex: Sendable {
         self.patterns = patterns
         self.byKey = byKey
         self.openingWithArticle = openingWithArticle
+        var openings: Set<String> = []
+        for pattern in patterns {
+            for case .word(_, let keys, let folded) in pattern.slots {
+                for key in keys.union(folded) { openings.insert(Self.opening(key)) }
+            }
+        }
+        self.openings = openings
+    }
+
+    /// The folded first three letters of every key of every glossary word. A text word matches a
+    /// glossary word only through a shared key, and keys are the word or its prefixes (suffix rules,
+    /// inflectional stems), so a word whose opening is not here cannot match.
+    let openings: Set<String>
+
+    /// A word's folded first three letters.
+    static func opening(_ word: String) -> String { String(Morphology.fold(word).prefix(3)) }
+
+    /// `text` tokenized for this index's language, skipping stems no glossary word can use.
+    func tokenize(_ text: String) -> TokenizedText {
+        TokenizedText(text, morphology: morphology, openings: openings)
     }
 
     /// Every occurrence of every term, at every start, overlapping ones included.

@@ -84,25 +84,37 @@ final class TokenizedText {
     let text: String
     let tokens: [Token]
     let morphology: Morphology
+    /// Folded three-letter openings of every glossary word key (see ``TermIndex/openings``);
+    /// nil when every word may match.
+    private let openings: Set<String>?
     private var keyCache: [Int: Set<String>] = [:]
     private var foldedCache: [Int: Set<String>] = [:]
 
-    init(_ text: String, morphology: Morphology) {
+    /// - Parameter openings: when given, words whose opening no glossary word shares get no
+    ///   stems: they cannot match, and most words of a text are such words (a quarter of the time
+    ///   of a first pass is Hunspell's).
+    init(_ text: String, morphology: Morphology, openings: Set<String>? = nil) {
         self.text = text
         self.tokens = Tokenizer.tokens(text)
         self.morphology = morphology
+        self.openings = openings
+    }
+
+    /// Whether the word at `index` could match some glossary word.
+    private func isCandidate(_ index: Int) -> Bool {
+        openings?.contains(TermIndex.opening(tokens[index].form)) ?? true
     }
 
     func keys(_ index: Int) -> Set<String> {
         if let cached = keyCache[index] { return cached }
-        let keys = morphology.keys(tokens[index].form)
+        let keys = isCandidate(index) ? morphology.keys(tokens[index].form) : [tokens[index].form]
         keyCache[index] = keys
         return keys
     }
 
     func foldedKeys(_ index: Int) -> Set<String> {
         if let cached = foldedCache[index] { return cached }
-        let keys = morphology.foldedKeys(tokens[index].form)
+        let keys = isCandidate(index) ? morphology.foldedKeys(tokens[index].form) : [Morphology.fold(tokens[index].form)]
         foldedCache[index] = keys
         return keys
     }

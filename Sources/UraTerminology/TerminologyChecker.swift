@@ -61,8 +61,8 @@ public struct TerminologyChecker: Sendable {
             return [Finding(unit: unit.id, rule: "source-missing", severity: .warning, side: "en",
                             message: "The Albanian text has no English source.")]
         }
-        let sourceText = TokenizedText(source, morphology: english.morphology)
-        let targetText = TokenizedText(target, morphology: albanian.morphology)
+        let sourceText = english.tokenize(source)
+        let targetText = albanian.tokenize(target)
         if sourceText.tokens.count >= Self.identicalMinimumWords, sourceText.tokens.map(\.form) == targetText.tokens.map(\.form) {
             return [Finding(unit: unit.id, rule: "target-identical", severity: .error, side: "sq",
                             message: "The Albanian text is the English text, untranslated.")]
