@@ -42,13 +42,17 @@ struct TermPattern: Sendable {
 
     /// The token range the pattern covers when it starts at `start`, if it does.
     /// - Parameter folded: compare with `ë`/`ç` folded (for the diacritics check).
-    /// - Complexity: O(slots × articles skipped); terms are a few words long.
+    /// - Complexity: O(slots × insertions); terms are a few words long and at most
+    ///   ``maximumInsertions`` words are skipped in a row, so recursion stays shallow whatever the text.
     func match(_ text: TokenizedText, at start: Int, folded: Bool = false) -> Range<Int>? {
         guard let end = match(slot: 0, token: start, in: text, folded: folded) else { return nil }
         return start..<end
     }
 
-    private func match(slot: Int, token: Int, in text: TokenizedText, folded: Bool) -> Int? {
+    /// The most words a text may insert between two words of a term (`e saj e`).
+    static let maximumInsertions = 3
+
+    private func match(slot: Int, token: Int, in text: TokenizedText, folded: Bool, inserted: Int = 0) -> Int? {
         if slot == slots.count { return token }
         switch slots[slot] {
         case .article:
@@ -71,8 +75,8 @@ struct TermPattern: Sendable {
             }
             // The text may add a linking article or a possessive the term does not have
             // (`leje qëndrimi` as `leja e saj e qëndrimit`), but never before the first word.
-            if slot > 0, text.isInsertable(token) || (folded && text.isFoldedArticle(token)) {
-                return match(slot: slot, token: token + 1, in: text, folded: folded)
+            if slot > 0, inserted < Self.maximumInsertions, text.isInsertable(token) || (folded && text.isFoldedArticle(token)) {
+                return match(slot: slot, token: token + 1, in: text, folded: folded, inserted: inserted + 1)
             }
             return nil
         }

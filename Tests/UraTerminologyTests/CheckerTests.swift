@@ -43,6 +43,11 @@ import UraTestSupport
         #expect(finding.message.contains("'Asylum seekers'"))
     }
 
+    @Test func longRunsOfArticlesNeitherCrashNorMatch() {
+        let articles = Array(repeating: "e", count: 50_000).joined(separator: " ")
+        #expect(rules("A residence permit.", "Leja \(articles) qëndrimit.") == ["term-missing"])
+    }
+
     @Test func partialMatchesAreNotTerms() {
         // "residence" alone is not "residence permit"; "Kim Jong Un" is not the UN; "foreign" is not "foreigner".
         #expect(rules("The residence of the ambassador.", "Rezidenca e ambasadorit.") == [])
