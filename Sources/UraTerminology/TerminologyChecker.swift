@@ -23,7 +23,8 @@ public struct TranslationUnit: Sendable, Equatable {
 ///   translator's to change) or Albanian (error).
 /// - `diacritics` (error): the Albanian equivalent is there only if `ë`/`ç` are ignored.
 /// - `number-mismatch` (error): a number on one side that the other lacks, locale-aware.
-/// - `untranslated` (error): the Albanian side is empty; `source-missing` (warning): the English is.
+/// - `untranslated` (error): the Albanian side is empty or in English; `source-missing` (warning):
+///   the English side is empty.
 /// - `target-identical` (error): the Albanian text is the English text, unchanged.
 public struct TerminologyChecker: Sendable {
     public let glossary: Glossary
@@ -67,7 +68,28 @@ public struct TerminologyChecker: Sendable {
             return [Finding(unit: unit.id, rule: "target-identical", severity: .error, side: "sq",
                             message: "The Albanian text is the English text, untranslated.")]
         }
+        if Self.looksEnglish(targetText) {
+            return [Finding(unit: unit.id, rule: "untranslated", severity: .error, side: "sq",
+                            message: "The Albanian text is in English.")]
+        }
         return termFindings(unit.id, sourceText, targetText) + numberFindings(unit.id, sourceText, targetText)
+    }
+
+    /// English function words, and Albanian ones that English text never has.
+    private static let englishWords: Set<String> = ["the", "and", "of", "to", "in", "is", "for", "on", "with", "that", "was",
+                                                    "were", "are", "by", "as", "at", "from", "has", "have", "this", "will", "an", "a"]
+    private static let albanianWords: Set<String> = ["dhe", "në", "për", "të", "së", "me", "nga", "një", "është", "u", "i", "e", "se", "si"]
+
+    /// A target left in English but edited (not identical to the source): five words or more, a
+    /// quarter of them English function words, no Albanian function word and no `ë`/`ç`.
+    static func looksEnglish(_ text: TokenizedText) -> Bool {
+        guard text.tokens.count >= identicalMinimumWords else { return false }
+        var english = 0
+        for token in text.tokens {
+            if albanianWords.contains(token.form) || token.form.contains(where: { $0 == "ë" || $0 == "ç" }) { return false }
+            if englishWords.contains(token.form) { english += 1 }
+        }
+        return english * 4 >= text.tokens.count
     }
 
     private func termFindings(_ unit: String, _ source: TokenizedText, _ target: TokenizedText) -> [Finding] {
