@@ -39,7 +39,7 @@ import UraTestSupport
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding == Finding(unit: "u12", rule: "term-missing", severity: .error, side: "sq", term: "asylum seeker",
-                                   expected: ["azilkërkues"], message: finding.message))
+                                   expected: ["azilkërkues", "kërkues azili"], message: finding.message))
         #expect(finding.message.contains("'Asylum seekers'"))
     }
 
@@ -64,7 +64,7 @@ import UraTestSupport
         let albanian = Self.checker.check(TranslationUnit(id: "u", english: "Irregular migration rose.", albanian: "Migracioni i paligjshëm u rrit."))
         #expect(albanian.map(\.rule) == ["term-deprecated"])
         #expect(albanian.first?.side == "sq")
-        #expect(albanian.first?.expected == ["migracion i parregullt"])
+        #expect(albanian.first?.expected == ["migracion i parregullt", "migrim i parregullt"])
     }
 
     @Test func missingDiacriticsAreNotMissingTerms() {
