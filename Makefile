@@ -2,7 +2,7 @@
 # corpus) and `make test` (install what is missing, build, run every test).
 SWIFT ?= swift
 # System packages the tests need beyond the build's own (the validators install their own).
-TEST_PACKAGES ?= fop
+TEST_PACKAGES ?= fop myspell-sq hunspell-en-us
 
 .PHONY: all deps build release demo test eval clean
 

@@ -31,6 +31,11 @@ let package = Package(
             providers: [.apt(["libxslt1-dev"])]),
         .target(name: "UraICUShim", dependencies: ["CICU"]),
         .target(name: "UraXMLShim", dependencies: ["CLibXSLT"]),
+        // Hunspell stems English and Albanian word forms for terminology matching (issue 5).
+        .systemLibrary(
+            name: "CHunspell", pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]),
+        .target(name: "UraHunspellShim", dependencies: ["CHunspell"]),
 
         // Swift wrappers over the ICU shim: break iterators, normalisation, dates, charsets.
         .target(name: "UraICU", dependencies: ["UraICUShim"], swiftSettings: swiftSettings),
@@ -63,7 +68,7 @@ let package = Package(
         // Terminology: TBX/TSV glossaries and QA checks (issue 5).
         .target(
             name: "UraTerminology",
-            dependencies: ["UraCore", "UraText", "UraICU", "UraXML"],
+            dependencies: ["UraCore", "UraText", "UraICU", "UraXML", "UraHunspellShim"],
             swiftSettings: swiftSettings),
         // Publish: canonical XML, approval, XSLT outputs (issue 6).
         .target(
@@ -86,7 +91,7 @@ let package = Package(
         // Measurements against the development data (segmentation F1, throughput, ...).
         .executableTarget(
             name: "ura-eval",
-            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest", "UraXML", "UraPublish"],
+            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest", "UraXML", "UraPublish", "UraTerminology"],
             swiftSettings: swiftSettings),
 
         // Paths to the corpus, seeds and align-dev data, and a runner for the built `ura` binary.

@@ -1,5 +1,6 @@
 import UraCore
 import UraPublish
+import UraTerminology
 import UraText
 import UraIngest
 
@@ -11,6 +12,7 @@ public enum StandardSteps {
         registry.register(SegmentStep.name, SegmentStep.make)
         registry.register(IngestStep.name, IngestStep.make)
         registry.register(PublishStep.name, PublishStep.make)
+        registry.register(CheckStep.name, CheckStep.make)
         return registry
     }
 

@@ -7,9 +7,11 @@ import Foundation
 ///     ura-eval langid DIR [--write-profile FILE]  language-ID accuracy (leave-one-document-out);
 ///                                          with --write-profile, generates the shipped profile
 ///     ura-eval publish CORPUS XSLT [ROUNDS] XSLT transforms/s, in process vs xsltproc per document
+///     ura-eval terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]
+///                                          terminology P/R per rule; time to check align-dev
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE] | publish CORPUS XSLT [ROUNDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE] | publish CORPUS XSLT [ROUNDS] | terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -32,6 +34,13 @@ do {
     case "publish":
         guard arguments.count >= 3 else { usage() }
         try PublishEval(corpus: arguments[1], stylesheets: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20).run()
+    case "terms":
+        let glossaryIndex = arguments.firstIndex(of: "--glossary")
+        let glossary = glossaryIndex.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "glossaries/migration.tbx"
+        let positional = arguments.enumerated().filter { !$0.element.hasPrefix("--") && $0.offset != (glossaryIndex ?? -2) + 1 }.map(\.element)
+        guard positional.count >= 2 else { usage() }
+        try TermsEval(testSet: positional[1], alignDev: positional.count > 2 ? positional[2] : nil,
+                      glossary: glossary, verbose: arguments.contains("--verbose")).run()
     default:
         usage()
     }
