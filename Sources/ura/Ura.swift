@@ -8,5 +8,5 @@ struct Ura: ParsableCommand {
         commandName: "ura",
         abstract: "Ingest, segment, align, check, approve and publish English–Albanian press releases.",
         version: "0.1.0 (ICU \(ICU.version))",
-        subcommands: [BuildCommand.self, SegmentCommand.self])
+        subcommands: [BuildCommand.self, SegmentCommand.self, AlignCommand.self])
 }

@@ -1,0 +1,158 @@
+import Foundation
+import UraCore
+
+/// One pass of the aligner over one document with fixed costs.
+struct AlignmentRun {
+    let document: DocumentFeatures
+    let model: CostModel
+    private let paragraphShapes: [Shape]
+    private let paragraphPrior: [Shape: Double]
+    private let sentenceShapes: [Shape]
+    private let sentencePrior: [Shape: Double]
+
+    init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
+        self.document = document
+        model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
+        paragraphShapes = parameters.paragraphShapes.map(\.0)
+        paragraphPrior = Dictionary(uniqueKeysWithValues: parameters.paragraphShapes.map { ($0.0, -log($0.1)) })
+        sentenceShapes = parameters.sentenceShapes.map(\.0)
+        sentencePrior = Dictionary(uniqueKeysWithValues: parameters.sentenceShapes.map { ($0.0, -log($0.1)) })
+    }
+
+    // MARK: Paragraphs
+
+    /// The cheapest paragraph path.
+    /// - Complexity: near-linear in the number of paragraphs (see ``BandedDP``).
+    func paragraphPath() -> [PathStep] {
+        BandedDP.align(n: document.en.paragraphs.count, m: document.sq.paragraphs.count,
+                       shapes: paragraphShapes, initialHalfWidth: 8) { i, j, shape in
+            paragraphCost(en: i..<(i + shape.en), sq: j..<(j + shape.sq))
+        }
+    }
+
+    /// The cost of a paragraph bead, or nil when it is not allowed (a heading merged or split).
+    func paragraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        let shape = Shape(en: en.count, sq: sq.count)
+        guard let prior = paragraphPrior[shape] else { return nil }
+        let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
+        if shape.isNull {
+            return prior + model.sentenceEvidence(document, en: enSentences, sq: sqSentences)
+        }
+        var cost = prior
+        let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
+        let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
+        if headingEn || headingSq {
+            if en.count + sq.count > 2 { return nil }
+            // A heading translates a heading: one sentence for one sentence.
+            if enSentences.count != 1 || sqSentences.count != 1 { cost += model.parameters.headingPenalty }
+        }
+        return cost + sentencePath(en: enSentences, sq: sqSentences).cost
+    }
+
+    private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {
+        guard let first = paragraphs.first, let last = paragraphs.last else { return 0..<0 }
+        return side.paragraphs[first].sentences.lowerBound..<side.paragraphs[last].sentences.upperBound
+    }
+
+    // MARK: Sentences
+
+    /// The cheapest sentence alignment of English sentences `en` with Albanian sentences `sq`
+    /// (the sentences of one paragraph bead), with absolute indices.
+    /// - Complexity: O(n · m) for n and m sentences.
+    func sentencePath(en: Range<Int>, sq: Range<Int>) -> (cost: Double, path: [PathStep]) {
+        let path = BandedDP.align(n: en.count, m: sq.count, shapes: sentenceShapes,
+                                  initialHalfWidth: max(en.count, sq.count)) { i, j, shape in
+            sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
+                         sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
+        }
+        if ProcessInfo.processInfo.environment["URA_DEBUG"] != nil {
+            print("model", model.ratio, model.variance, document.en.sentences[en.lowerBound].length); print("sub", en, sq, path.map { "\($0.en)+\($0.shape.en):\($0.sq)+\($0.shape.sq)=\($0.cost)" })
+            for i in en { for j in sq { print("  ", i, j, sentenceCost(en: i..<(i+1), sq: j..<(j+1)) ?? -1, document.en.sentences[i].anchors, document.sq.sentences[j].anchors) } }
+        }
+        let absolute = path.map { PathStep(en: $0.en + en.lowerBound, sq: $0.sq + sq.lowerBound, shape: $0.shape, cost: $0.cost) }
+        return (path.reduce(0) { $0 + $1.cost }, absolute)
+    }
+
+    func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        guard let prior = sentencePrior[Shape(en: en.count, sq: sq.count)] else { return nil }
+        return prior + model.sentenceEvidence(document, en: en, sq: sq)
+    }
+
+    /// The 1:1 sentence pairs (English, Albanian index) of the aligned paragraph beads of `path`:
+    /// what the second pass learns from.
+    func sentencePairs(_ path: [PathStep]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        for step in path where !step.shape.isNull {
+            let en = sentences(of: step.en..<(step.en + step.shape.en), in: document.en)
+            let sq = sentences(of: step.sq..<(step.sq + step.shape.sq), in: document.sq)
+            for bead in sentencePath(en: en, sq: sq).path where bead.shape == .one {
+                pairs.append((bead.en, bead.sq))
+            }
+        }
+        return pairs
+    }
+
+    // MARK: Result
+
+    /// The alignment for paragraph path `path`: paragraph beads with confidences, and the
+    /// sentence beads inside them (sentences of 1:0 and 0:1 paragraphs become 1:0 and 0:1).
+    func alignment(_ path: [PathStep]) -> Alignment {
+        var paragraphs: [Bead] = []
+        var sentenceBeads: [Bead] = []
+        for (index, step) in path.enumerated() {
+            let enRange = step.en..<(step.en + step.shape.en), sqRange = step.sq..<(step.sq + step.shape.sq)
+            let score = paragraphConfidence(path, at: index)
+            paragraphs.append(Bead(en: Array(enRange), sq: Array(sqRange), score: score))
+            let en = sentences(of: enRange, in: document.en), sq = sentences(of: sqRange, in: document.sq)
+            if step.shape.isNull {
+                for sentence in en { sentenceBeads.append(Bead(en: [sentence], sq: [], score: score)) }
+                for sentence in sq { sentenceBeads.append(Bead(en: [], sq: [sentence], score: score)) }
+                continue
+            }
+            let inner = sentencePath(en: en, sq: sq).path
+            for (position, bead) in inner.enumerated() {
+                sentenceBeads.append(Bead(en: Array(bead.en..<(bead.en + bead.shape.en)),
+                                          sq: Array(bead.sq..<(bead.sq + bead.shape.sq)),
+                                          score: sentenceConfidence(inner, at: position)))
+            }
+        }
+        return Alignment(paragraphs: paragraphs, sentences: sentenceBeads)
+    }
+
+    /// How sure the aligner is of paragraph bead `index` of `path`, in 0...1: for an aligned
+    /// bead, the odds of "these translate each other" against "both sides are untranslated";
+    /// for a 1:0 or 0:1 bead, the odds against joining it to the bead before or after.
+    func paragraphConfidence(_ path: [PathStep], at index: Int) -> Double {
+        confidence(path, at: index) { en, sq in paragraphCost(en: en, sq: sq) }
+    }
+
+    func sentenceConfidence(_ path: [PathStep], at index: Int) -> Double {
+        confidence(path, at: index) { en, sq in sentenceCost(en: en, sq: sq) }
+    }
+
+    private func confidence(_ path: [PathStep], at index: Int, cost: (Range<Int>, Range<Int>) -> Double?) -> Double {
+        let step = path[index]
+        let en = step.en..<(step.en + step.shape.en), sq = step.sq..<(step.sq + step.shape.sq)
+        if !step.shape.isNull {
+            var apart = 0.0
+            for i in en { apart += cost(i..<(i + 1), sq.lowerBound..<sq.lowerBound) ?? .infinity }
+            for j in sq { apart += cost(en.upperBound..<en.upperBound, j..<(j + 1)) ?? .infinity }
+            return Self.logistic(apart - step.cost)
+        }
+        var alternative = Double.infinity
+        for neighbour in [index - 1, index + 1] where path.indices.contains(neighbour) {
+            let other = path[neighbour]
+            let lowEn = min(step.en, other.en), lowSq = min(step.sq, other.sq)
+            let joined = cost(lowEn..<(lowEn + step.shape.en + other.shape.en),
+                              lowSq..<(lowSq + step.shape.sq + other.shape.sq))
+            if let joined { alternative = min(alternative, joined - step.cost - other.cost) }
+        }
+        return alternative == .infinity ? 1 : Self.logistic(alternative)
+    }
+
+    /// 1 / (1 + e^-x), rounded to three decimals so output is stable and short.
+    static func logistic(_ x: Double) -> Double {
+        let value = 1 / (1 + exp(-max(-50, min(50, x))))
+        return (value * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,16 @@
+import UraCore
+
+/// The output formats of `ura align`.
+public enum AlignmentFormat: String, Sendable, CaseIterable {
+    case json, tmx, html, text
+
+    /// `alignment` of `text` in this format; `names` are the English and Albanian file names.
+    public func render(_ alignment: Alignment, text: BilingualText, names: (String, String)) -> String {
+        switch self {
+        case .json: AlignmentJSON.render(alignment)
+        case .tmx: AlignmentJSON.render(alignment)
+        case .html: AlignmentJSON.render(alignment)
+        case .text: AlignmentJSON.render(alignment)
+        }
+    }
+}

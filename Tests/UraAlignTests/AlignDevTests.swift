@@ -1,0 +1,4 @@
+import Testing
+import UraAlign
+import UraCore
+import UraTestSupport
