@@ -33,8 +33,17 @@ public struct AlignerParameters: Sendable {
         if let v = env["URA_VAR"], let d = Double(v) { variancePrior = d }
     }
 
+    /// Align a text without paragraphs (each side one paragraph of many sentences) sentence by
+    /// sentence, with sentence-level priors: set by the aligner, not by callers.
+    var sentenceMode = false
+
     /// Paragraph bead shapes and their prior probabilities.
     var paragraphShapes: [(Shape, Double)] {
+        if sentenceMode {
+            // Whole paragraphs go missing (several sentences in a row); sentences are rarely
+            // merged or split by a translator.
+            return [(.one, 0.9), (.deletion, 0.04), (.insertion, 0.04), (.merge, 0.01), (.split, 0.01)]
+        }
         var shapes: [(Shape, Double)] = [(.one, 0.75), (.deletion, 0.045), (.insertion, 0.045), (.merge, 0.08), (.split, 0.08)]
         if wideBeads {
             shapes += [(Shape(en: 2, sq: 2), 0.002), (Shape(en: 1, sq: 3), 0.002), (Shape(en: 3, sq: 1), 0.002)]
@@ -70,6 +79,22 @@ public struct Aligner: Sendable {
     /// - Complexity: near-linear in the number of paragraphs (banded search, see ``BandedDP``),
     ///   times the square of the sentences per paragraph.
     public func align(english: [[String]], albanian: [[String]]) -> Alignment {
+        let sentenceCounts = (english.joined().count, albanian.joined().count)
+        if english.count == 1 && albanian.count == 1 && max(sentenceCounts.0, sentenceCounts.1) > 3 {
+            // No paragraphs to go by (a presegmented file without blank lines): every sentence
+            // is a unit of the main programme.
+            var sentenceParameters = parameters
+            sentenceParameters.sentenceMode = true
+            let inner = Aligner(parameters: sentenceParameters)
+                .alignUnits(english: english[0].map { [$0] }, albanian: albanian[0].map { [$0] })
+            let score = inner.paragraphs.isEmpty ? 1 : inner.paragraphs.reduce(0) { $0 + $1.score } / Double(inner.paragraphs.count)
+            return Alignment(paragraphs: [Bead(en: [0], sq: [0], score: AlignmentRun.rounded(score))], sentences: inner.paragraphs)
+        }
+        return alignUnits(english: english, albanian: albanian)
+    }
+
+    /// The two-pass alignment of paragraphs of sentences.
+    func alignUnits(english: [[String]], albanian: [[String]]) -> Alignment {
         var document = DocumentFeatures(english: english, albanian: albanian)
         if let lexicon = parameters.lexicon {
             document.addLexicon(LexiconMatcher(lexicon.patterns))

@@ -152,7 +152,9 @@ struct AlignmentRun {
 
     /// 1 / (1 + e^-x), rounded to three decimals so output is stable and short.
     static func logistic(_ x: Double) -> Double {
-        let value = 1 / (1 + exp(-max(-50, min(50, x))))
-        return (value * 1000).rounded() / 1000
+        rounded(1 / (1 + exp(-max(-50, min(50, x)))))
     }
+
+    /// `value` rounded to three decimals.
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

@@ -1,3 +1,4 @@
+import UraAlign
 import UraCore
 import UraText
 
@@ -8,6 +9,7 @@ public enum StandardSteps {
     public static func registry() -> StepRegistry {
         var registry = StepRegistry()
         registry.register(SegmentStep.name, SegmentStep.make)
+        registry.register(AlignStep.name, AlignStep.make)
         return registry
     }
 

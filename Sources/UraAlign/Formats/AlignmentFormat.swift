@@ -8,9 +8,9 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
     public func render(_ alignment: Alignment, text: BilingualText, names: (String, String)) -> String {
         switch self {
         case .json: AlignmentJSON.render(alignment)
-        case .tmx: AlignmentJSON.render(alignment)
-        case .html: AlignmentJSON.render(alignment)
-        case .text: AlignmentJSON.render(alignment)
+        case .tmx: AlignmentTMX.render(alignment, text: text)
+        case .html: AlignmentHTML.render(alignment, text: text, title: names.0 == names.1 ? names.0 : "\(names.0) / \(names.1)")
+        case .text: AlignmentText.render(alignment, text: text)
         }
     }
 }
