@@ -86,7 +86,7 @@ let package = Package(
         // Measurements against the development data (segmentation F1, throughput, ...).
         .executableTarget(
             name: "ura-eval",
-            dependencies: ["UraCore", "UraText", "UraICU"],
+            dependencies: ["UraCore", "UraText", "UraICU", "UraAlign"],
             swiftSettings: swiftSettings),
 
         // Paths to the corpus, seeds and align-dev data, and a runner for the built `ura` binary.

@@ -4,9 +4,10 @@ import Foundation
 ///
 ///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
+///     ura-eval align DIR... [--presegmented] [--growth]   alignment F1, drops, time, memory, growth
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | align DIR... [--presegmented] [--growth]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -18,6 +19,11 @@ do {
     case "throughput":
         guard arguments.count >= 2 else { usage() }
         try ThroughputEval(directory: arguments[1], megabytes: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20).run()
+    case "align":
+        let options = arguments.dropFirst().filter { $0.hasPrefix("--") }
+        let directories = arguments.dropFirst().filter { !$0.hasPrefix("--") }
+        guard !directories.isEmpty else { usage() }
+        try AlignEval(directories: directories, presegmented: options.contains("--presegmented"), growth: options.contains("--growth")).run()
     default:
         usage()
     }
