@@ -30,7 +30,7 @@ enum Tokenizer {
                     let next = scalars[end]
                     if next.properties.numericType == .decimal {
                         end = scalars.index(after: end)
-                    } else if next == "." || next == "," {
+                    } else if next == "." || next == "," || next == ":" {
                         let after = scalars.index(after: end)
                         guard after < scalars.endIndex, scalars[after].properties.numericType == .decimal else { break }
                         end = after
