@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "UraTextTests", dependencies: ["UraText", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraXMLTests", dependencies: ["UraXML", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraText", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),

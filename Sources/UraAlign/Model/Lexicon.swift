@@ -17,12 +17,18 @@ public struct BilingualLexicon: Sendable, Equatable {
         return count <= 4 ? word : String(word.prefix(max(4, count - 2)))
     }
 
+    /// The content words of `text`, folded and stemmed. Words of one or two letters are left
+    /// out: Albanian articles change with case (`migracion i parregullt`, `migracionit të
+    /// parregullt`), so they must not decide a match.
+    static func stems(_ text: String) -> [String] {
+        LexiconMatcher.contentWords(Tokenizer.tokens(text).map { Tokenizer.fold($0.text) }).map(stem)
+    }
+
     /// The entries as stem patterns, for ``LexiconMatcher``.
     var patterns: [LexiconPattern] {
         entries.keys.sorted().compactMap { term in
-            let english = Tokenizer.tokens(term).map { Self.stem(Tokenizer.fold($0.text)) }
-            let albanian = (entries[term] ?? []).map { Tokenizer.tokens($0).map { Self.stem(Tokenizer.fold($0.text)) } }
-                .filter { !$0.isEmpty }
+            let english = Self.stems(term)
+            let albanian = (entries[term] ?? []).map(Self.stems).filter { !$0.isEmpty }
             guard !english.isEmpty, !albanian.isEmpty else { return nil }
             return LexiconPattern(key: "L:" + english.joined(separator: " "), english: english, albanian: albanian)
         }
@@ -54,11 +60,15 @@ struct LexiconMatcher {
         isEmpty = patterns.isEmpty
     }
 
+    /// Words of three letters or more.
+    static func contentWords(_ words: [String]) -> [String] { words.filter { $0.count > 2 } }
+
     private static func bucket(_ word: String) -> String { String(word.prefix(3)) }
 
     /// The keys of the entries found in `words` (folded words of one sentence) on `side`.
-    func keys(in words: [String], english side: Bool) -> [String] {
+    func keys(in allWords: [String], english side: Bool) -> [String] {
         let index = side ? english : albanian
+        let words = Self.contentWords(allWords)
         var found: [String] = []
         for start in words.indices {
             guard let candidates = index[Self.bucket(words[start])] else { continue }
