@@ -37,12 +37,21 @@ public struct AlignerParameters: Sendable {
     /// sentence, with sentence-level priors: set by the aligner, not by callers.
     var sentenceMode = false
 
+    /// Prior of a run of untranslated sentences in sentence mode: that of one sentence.
+    let runPrior = 0.04
+
     /// Paragraph bead shapes and their prior probabilities.
     var paragraphShapes: [(Shape, Double)] {
         if sentenceMode {
             // Whole paragraphs go missing (several sentences in a row); sentences are rarely
             // merged or split by a translator.
-            return [(.one, 0.9), (.deletion, 0.04), (.insertion, 0.04), (.merge, 0.01), (.split, 0.01)]
+            // A dropped paragraph takes a run of sentences with it: a run of up to four costs what
+            // one sentence does, so drops are not scattered.
+            var shapes: [(Shape, Double)] = [(.one, 0.9), (.merge, 0.01), (.split, 0.01)]
+            for run in 1...4 {
+                shapes += [(Shape(en: run, sq: 0), runPrior), (Shape(en: 0, sq: run), runPrior)]
+            }
+            return shapes
         }
         var shapes: [(Shape, Double)] = [(.one, 0.75), (.deletion, 0.045), (.insertion, 0.045), (.merge, 0.08), (.split, 0.08)]
         if wideBeads {
@@ -88,7 +97,13 @@ public struct Aligner: Sendable {
             let inner = Aligner(parameters: sentenceParameters)
                 .alignUnits(english: english[0].map { [$0] }, albanian: albanian[0].map { [$0] })
             let score = inner.paragraphs.isEmpty ? 1 : inner.paragraphs.reduce(0) { $0 + $1.score } / Double(inner.paragraphs.count)
-            return Alignment(paragraphs: [Bead(en: [0], sq: [0], score: AlignmentRun.rounded(score))], sentences: inner.paragraphs)
+            // A run of untranslated sentences is one bead per sentence in the result.
+            let sentences = inner.paragraphs.flatMap { bead in
+                bead.en.isEmpty || bead.sq.isEmpty
+                    ? bead.en.map { Bead(en: [$0], sq: [], score: bead.score) } + bead.sq.map { Bead(en: [], sq: [$0], score: bead.score) }
+                    : [bead]
+            }
+            return Alignment(paragraphs: [Bead(en: [0], sq: [0], score: AlignmentRun.rounded(score))], sentences: sentences)
         }
         return alignUnits(english: english, albanian: albanian)
     }
