@@ -23,15 +23,7 @@ public struct AlignerParameters: Sendable {
     /// Prior recall of number, name and lexicon anchors.
     public var recallPrior = [0.9, 0.6, 0.5]
 
-    public init() {
-        // TUNING (temporary): read overrides from the environment.
-        let env = ProcessInfo.processInfo.environment
-        if let v = env["URA_AW"], let d = Double(v) { anchorWeight = d }
-        if env["URA_NOLEX"] != nil { induceLexicon = false }
-        if env["URA_WIDE"] != nil { wideBeads = true }
-        if let v = env["URA_HP"], let d = Double(v) { headingPenalty = d }
-        if let v = env["URA_VAR"], let d = Double(v) { variancePrior = d }
-    }
+    public init() {}
 
     /// Align a text without paragraphs (each side one paragraph of many sentences) sentence by
     /// sentence, with sentence-level priors: set by the aligner, not by callers.

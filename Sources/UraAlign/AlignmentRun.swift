@@ -65,10 +65,6 @@ struct AlignmentRun {
             sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
                          sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
         }
-        if ProcessInfo.processInfo.environment["URA_DEBUG"] != nil {
-            print("model", model.ratio, model.variance, document.en.sentences[en.lowerBound].length); print("sub", en, sq, path.map { "\($0.en)+\($0.shape.en):\($0.sq)+\($0.shape.sq)=\($0.cost)" })
-            for i in en { for j in sq { print("  ", i, j, sentenceCost(en: i..<(i+1), sq: j..<(j+1)) ?? -1, document.en.sentences[i].anchors, document.sq.sentences[j].anchors) } }
-        }
         let absolute = path.map { PathStep(en: $0.en + en.lowerBound, sq: $0.sq + sq.lowerBound, shape: $0.shape, cost: $0.cost) }
         return (path.reduce(0) { $0 + $1.cost }, absolute)
     }

@@ -2,7 +2,7 @@ import Foundation
 import UraAlign
 import UraCore
 
-/// `ura-eval align DIR... [--presegmented] [--growth]`: strict bead F1 (paragraphs, sentences)
+/// `ura-eval align DIR... [--presegmented] [--growth] [--length-only] [--no-lexicon] [--wide]`: strict bead F1 (paragraphs, sentences)
 /// and dropped paragraphs found on each align-dev folder, the time and peak memory to align them
 /// all in this process, and (with `--growth`) the time to align documents of 250 to 2,000
 /// paragraphs built by concatenating the dev documents, to show the programme stays near-linear.
@@ -10,6 +10,8 @@ struct AlignEval {
     let directories: [String]
     let presegmented: Bool
     let growth: Bool
+    /// The aligner's settings (ablations: `--length-only`, `--no-lexicon`, `--wide`).
+    let parameters: AlignerParameters
 
     func run() throws {
         let clock = ContinuousClock()
@@ -24,7 +26,7 @@ struct AlignEval {
                     ? try BilingualText.read(english: base + ".en.sents", albanian: base + ".sq.sents", presegmented: true)
                     : try BilingualText.read(english: base + ".en.txt", albanian: base + ".sq.txt", presegmented: false)
                 let gold = try GoldAlignment(path: base + ".gold.json")
-                let alignment = Aligner().align(english: text.english, albanian: text.albanian)
+                let alignment = Aligner(parameters: parameters).align(english: text.english, albanian: text.albanian)
                 paragraphs.add(predicted: alignment.paragraphs, gold: gold.paragraphs)
                 sentences.add(predicted: alignment.sentences, gold: gold.sentences)
                 all.0.add(predicted: alignment.paragraphs, gold: gold.paragraphs)
@@ -73,7 +75,7 @@ struct AlignEval {
             let sqCount = Int(Double(albanian.count) * Double(size) / Double(english.count))
             let sq = Array(albanian.prefix(sqCount))
             let started = clock.now
-            _ = Aligner().align(english: en, albanian: sq)
+            _ = Aligner(parameters: parameters).align(english: en, albanian: sq)
             let seconds = seconds(clock.now - started)
             let perParagraph = seconds / Double(size)
             let relative = baseline.map { perParagraph / $0 } ?? 1

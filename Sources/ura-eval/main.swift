@@ -1,13 +1,15 @@
 import Foundation
+import UraAlign
 
 /// `ura-eval`: measurements on development data, for closing notes and tuning. Not a test.
 ///
 ///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
-///     ura-eval align DIR... [--presegmented] [--growth]   alignment F1, drops, time, memory, growth
+///     ura-eval align DIR... [--presegmented] [--growth] [--length-only|--no-lexicon|--wide]
+///                                          alignment F1, drops, time, memory, growth; ablations
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | align DIR... [--presegmented] [--growth]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | align DIR... [--presegmented] [--growth] [--length-only|--no-lexicon|--wide]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -23,7 +25,12 @@ do {
         let options = arguments.dropFirst().filter { $0.hasPrefix("--") }
         let directories = arguments.dropFirst().filter { !$0.hasPrefix("--") }
         guard !directories.isEmpty else { usage() }
-        try AlignEval(directories: directories, presegmented: options.contains("--presegmented"), growth: options.contains("--growth")).run()
+        var parameters = AlignerParameters()
+        if options.contains("--length-only") { parameters.anchorWeight = 0; parameters.induceLexicon = false }
+        if options.contains("--no-lexicon") { parameters.induceLexicon = false }
+        if options.contains("--wide") { parameters.wideBeads = true }
+        try AlignEval(directories: directories, presegmented: options.contains("--presegmented"),
+                      growth: options.contains("--growth"), parameters: parameters).run()
     default:
         usage()
     }
