@@ -115,35 +115,36 @@ struct AlignmentRun {
         return Alignment(paragraphs: paragraphs, sentences: sentenceBeads)
     }
 
-    /// How sure the aligner is of paragraph bead `index` of `path`, in 0...1: for an aligned
-    /// bead, the odds of "these translate each other" against "both sides are untranslated";
-    /// for a 1:0 or 0:1 bead, the odds against joining it to the bead before or after.
+    /// How sure the aligner is of paragraph bead `index` of `path`, in 0...1: the odds of the
+    /// chosen alignment of its neighbourhood (two beads either side) against the best alignment
+    /// of the same units that does not contain this bead (a drop moved, a merge undone, ...).
     func paragraphConfidence(_ path: [PathStep], at index: Int) -> Double {
-        confidence(path, at: index) { en, sq in paragraphCost(en: en, sq: sq) }
+        confidence(path, at: index, shapes: paragraphShapes) { en, sq in paragraphCost(en: en, sq: sq) }
     }
 
+    /// The same for a sentence bead inside one paragraph bead.
     func sentenceConfidence(_ path: [PathStep], at index: Int) -> Double {
-        confidence(path, at: index) { en, sq in sentenceCost(en: en, sq: sq) }
+        confidence(path, at: index, shapes: sentenceShapes) { en, sq in sentenceCost(en: en, sq: sq) }
     }
 
-    private func confidence(_ path: [PathStep], at index: Int, cost: (Range<Int>, Range<Int>) -> Double?) -> Double {
-        let step = path[index]
-        let en = step.en..<(step.en + step.shape.en), sq = step.sq..<(step.sq + step.shape.sq)
-        if !step.shape.isNull {
-            var apart = 0.0
-            for i in en { apart += cost(i..<(i + 1), sq.lowerBound..<sq.lowerBound) ?? .infinity }
-            for j in sq { apart += cost(en.upperBound..<en.upperBound, j..<(j + 1)) ?? .infinity }
-            return Self.logistic(apart - step.cost)
+    /// Neighbouring beads either side that the alternatives may rearrange.
+    static let confidenceWindow = 2
+
+    /// - Complexity: O(w²) bead costs for a window of w units.
+    private func confidence(_ path: [PathStep], at index: Int, shapes: [Shape],
+                            cost: (Range<Int>, Range<Int>) -> Double?) -> Double {
+        let low = max(0, index - Self.confidenceWindow), high = min(path.count - 1, index + Self.confidenceWindow)
+        let first = path[low], last = path[high], bead = path[index]
+        let current = path[low...high].reduce(0) { $0 + $1.cost }
+        let n = last.en + last.shape.en - first.en, m = last.sq + last.shape.sq - first.sq
+        let alternative = BandedDP.align(n: n, m: m, shapes: shapes, initialHalfWidth: max(n, m)) { i, j, shape in
+            let en = first.en + i, sq = first.sq + j
+            if en == bead.en && sq == bead.sq && shape == bead.shape { return nil }
+            return cost(en..<(en + shape.en), sq..<(sq + shape.sq))
         }
-        var alternative = Double.infinity
-        for neighbour in [index - 1, index + 1] where path.indices.contains(neighbour) {
-            let other = path[neighbour]
-            let lowEn = min(step.en, other.en), lowSq = min(step.sq, other.sq)
-            let joined = cost(lowEn..<(lowEn + step.shape.en + other.shape.en),
-                              lowSq..<(lowSq + step.shape.sq + other.shape.sq))
-            if let joined { alternative = min(alternative, joined - step.cost - other.cost) }
-        }
-        return alternative == .infinity ? 1 : Self.logistic(alternative)
+        // No other way to align these units (one unit on each side, say): nothing to doubt.
+        guard !alternative.isEmpty else { return 1 }
+        return Self.logistic(alternative.reduce(0) { $0 + $1.cost } - current)
     }
 
     /// 1 / (1 + e^-x), rounded to three decimals so output is stable and short.

@@ -3,8 +3,9 @@ import UraCore
 /// The terminal summary: counts by bead type, then every flagged paragraph bead (untranslated,
 /// merged or split, or of low confidence) with the start of its text.
 public enum AlignmentText {
-    /// Beads scoring below this are flagged for review.
-    public static let lowConfidence = 0.5
+    /// Beads scoring below this are flagged for review: on align-dev about 1 bead in 100, holding
+    /// half of the wrong ones.
+    public static let lowConfidence = 0.9
 
     public static func render(_ alignment: Alignment, text: BilingualText) -> String {
         let paragraphs = alignment.paragraphs
