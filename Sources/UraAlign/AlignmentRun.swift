@@ -58,10 +58,11 @@ struct AlignmentRun {
 
     /// The cheapest sentence alignment of English sentences `en` with Albanian sentences `sq`
     /// (the sentences of one paragraph bead), with absolute indices.
-    /// - Complexity: O(n · m) for n and m sentences.
+    /// - Complexity: O(n · m) for the n and m sentences of a paragraph bead of news (a few
+    ///   each); near-linear for a long one, since the band starts narrow.
     func sentencePath(en: Range<Int>, sq: Range<Int>) -> (cost: Double, path: [PathStep]) {
         let path = BandedDP.align(n: en.count, m: sq.count, shapes: sentenceShapes,
-                                  initialHalfWidth: max(en.count, sq.count)) { i, j, shape in
+                                  initialHalfWidth: 8 + abs(en.count - sq.count)) { i, j, shape in
             sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
                          sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
         }

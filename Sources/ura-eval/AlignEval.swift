@@ -2,13 +2,16 @@ import Foundation
 import UraAlign
 import UraCore
 
-/// `ura-eval align DIR... [--presegmented] [--growth] [--length-only] [--no-lexicon] [--wide]`: strict bead F1 (paragraphs, sentences)
+/// `ura-eval align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only] [--no-lexicon] [--wide]`: strict bead F1 (paragraphs, sentences)
 /// and dropped paragraphs found on each align-dev folder, the time and peak memory to align them
 /// all in this process, and (with `--growth`) the time to align documents of 250 to 2,000
 /// paragraphs built by concatenating the dev documents, to show the programme stays near-linear.
 struct AlignEval {
     let directories: [String]
     let presegmented: Bool
+    /// Paragraphs from the `.txt` files, sentences from the `.sents` files (the gold sentences):
+    /// the sentence alignment without segmentation differences.
+    var goldSentences = false
     let growth: Bool
     /// The aligner's settings (ablations: `--length-only`, `--no-lexicon`, `--wide`).
     let parameters: AlignerParameters
@@ -24,6 +27,7 @@ struct AlignEval {
                 let base = directory + "/" + name
                 let text = presegmented
                     ? try BilingualText.read(english: base + ".en.sents", albanian: base + ".sq.sents", presegmented: true)
+                    : goldSentences ? try Self.goldSentences(base)
                     : try BilingualText.read(english: base + ".en.txt", albanian: base + ".sq.txt", presegmented: false)
                 let gold = try GoldAlignment(path: base + ".gold.json")
                 let alignment = Aligner(parameters: parameters).align(english: text.english, albanian: text.albanian)
@@ -39,6 +43,25 @@ struct AlignEval {
         let elapsed = clock.now - started
         print("aligned \(totalDocuments) documents (segmentation included) in \(format(elapsed)); peak memory \(peakMemoryMiB()) MiB")
         if growth, let first = directories.first { try measureGrowth(first) }
+    }
+
+    /// The `.txt` paragraphs cut into the `.sents` lines (each paragraph is its lines joined by
+    /// spaces, as the data set was built).
+    static func goldSentences(_ base: String) throws -> BilingualText {
+        func side(_ language: String) throws -> [[String]] {
+            let paragraphs = Paragraphs.split(try TextInput.read("\(base).\(language).txt"))
+            var lines = try TextInput.read("\(base).\(language).sents").split(separator: "\n").map(String.init).filter { !$0.isEmpty }[...]
+            return try paragraphs.map { paragraph in
+                let target = paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                var taken: [String] = []
+                while taken.joined(separator: " ").count < target.count, let line = lines.popFirst() { taken.append(line) }
+                guard taken.joined(separator: " ").split(separator: " ").joined(separator: " ") == target else {
+                    throw UraError(.input, "paragraph is not a run of .sents lines: '\(target.prefix(40))'", file: base)
+                }
+                return taken
+            }
+        }
+        return BilingualText(english: try side("en"), albanian: try side("sq"))
     }
 
     private func line(_ name: String, _ paragraphs: StrictScore, _ sentences: StrictScore) -> String {
