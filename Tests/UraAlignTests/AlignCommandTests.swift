@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UraAlign
 import UraCore
 import UraTestSupport
 import UraText
@@ -127,5 +128,23 @@ import UraText
         let format = try align("pdf")
         #expect(format.status != 0)
         #expect(format.status < 128)
+    }
+}
+
+/// `--lexicon`: a bilingual lexicon read from TSV and used as anchors.
+@Suite struct AlignLexiconTests {
+    @Test func lexiconFileIsReadAndAMalformedLineIsNamed() throws {
+        let directory = try Fixtures.temporaryDirectory("ura-align-lexicon")
+        let good = directory + "/good.tsv", bad = directory + "/bad.tsv"
+        try "# English\tAlbanian\nshark\tpeshkaqen\nlobster\tgaforre; karavidhe\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "shark\tpeshkaqen\nlobster without a tab\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let lexicon = try BilingualLexicon.readTSV(good)
+        #expect(lexicon.entries == ["shark": ["peshkaqen"], "lobster": ["gaforre", "karavidhe"]])
+        let document = AlignCommandTests.document
+        let aligned = try Run.ura(["align", document + ".en.txt", document + ".sq.txt", "--lexicon", good, "--format", "json"])
+        #expect(aligned.status == 0)
+        let refused = try Run.ura(["align", document + ".en.txt", document + ".sq.txt", "--lexicon", bad])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad.tsv:2:"))
     }
 }
