@@ -9,6 +9,9 @@ struct AlignmentRun {
     private let paragraphPrior: [Shape: Double]
     private let sentenceShapes: [Shape]
     private let sentencePrior: [Shape: Double]
+    /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
+    /// the programme, and each costs a sentence alignment.
+    private let cache = CostCache()
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
@@ -32,6 +35,14 @@ struct AlignmentRun {
 
     /// The cost of a paragraph bead, or nil when it is not allowed (a heading merged or split).
     func paragraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        let key = CostCache.Key(en: en, sq: sq)
+        if let known = cache.costs[key] { return known }
+        let cost = computeParagraphCost(en: en, sq: sq)
+        cache.costs[key] = cost
+        return cost
+    }
+
+    private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         let shape = Shape(en: en.count, sq: sq.count)
         guard let prior = paragraphPrior[shape] else { return nil }
         let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
@@ -155,4 +166,14 @@ struct AlignmentRun {
 
     /// `value` rounded to three decimals.
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// Memoised bead costs of one run (a reference, so the run's methods stay non-mutating).
+final class CostCache {
+    struct Key: Hashable {
+        var en: Range<Int>
+        var sq: Range<Int>
+    }
+
+    var costs: [Key: Double?] = [:]
 }
