@@ -148,7 +148,7 @@ public enum AlignmentHTML {
         th, td { text-align: left; vertical-align: top; padding: 0.25rem 0.5rem; border-top: 1px solid #eee; }
         th:last-child, td:last-child { width: 6.5rem; }
         tr.low td { background: #fff3e0; }
-        @media (max-width: 800px) { .pair, .columns { grid-template-columns: 1fr; gap: 0.3rem; } .columns { display: none; } }
+        @media screen and (max-width: 800px) { .pair, .columns { grid-template-columns: 1fr; gap: 0.3rem; } .columns { display: none; } }
         @media print {
           body { background: #fff; font-size: 10pt; }
           header { border: none; }
