@@ -20,8 +20,8 @@ public struct AlignerParameters: Sendable {
     public var ratioPrior = 1.14
     /// Prior variance of the Albanian length per English character (measured on news).
     public var variancePrior = 2.2
-    /// Prior recall of number, name and lexicon anchors.
-    public var recallPrior = [0.9, 0.6, 0.5]
+    /// Prior recall of number, name, cognate and lexicon anchors.
+    public var recallPrior = [0.9, 0.6, 0.15, 0.5]
 
     public init() {}
 

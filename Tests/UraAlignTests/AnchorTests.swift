@@ -22,13 +22,15 @@ import Testing
         #expect(key("BE") != key("EU"))
     }
 
-    @Test func sentenceInitialWordsAreNotNames() {
+    @Test func sentenceInitialWordsAreNotNames() throws {
         let sentences = ["The attack occurred near the beach.", "Trump said the attack was terrible."].map(Tokenizer.tokens)
         let extractor = AnchorExtractor(sentences: sentences)
         var table = AnchorTable()
-        #expect(extractor.anchors(sentences[0], table: &table).isEmpty)
-        #expect(extractor.anchors(sentences[1], table: &table).count == 1)
-        #expect(table.kinds == [.name])
+        let first = extractor.anchors(sentences[0], table: &table), second = extractor.anchors(sentences[1], table: &table)
+        #expect(first.filter { table.kinds[$0] == .name }.isEmpty)
+        #expect(second.filter { table.kinds[$0] == .name } == [try #require(table.existing("@trum"))])
+        // Long lower-case words are cognate candidates: `attack` here, `atak` in Albanian would not match.
+        #expect(table.existing("~attac") != nil)
     }
 
     @Test func headingsAreOneSentenceWithoutFinalPunctuation() {

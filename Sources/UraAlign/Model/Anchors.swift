@@ -6,6 +6,9 @@ enum AnchorKind: Int, CaseIterable, Sendable {
     /// A name or acronym, compared on its first letters so case endings still match
     /// (`Trump`/`Trumpit`, `NATO`/`NATO-s`; `EU`/`BE` do not).
     case name
+    /// A long word that both languages write alike (`minute`/`minutë`, `senator`/`senatoren`):
+    /// an international word or cognate, compared on its first letters.
+    case cognate
     /// A pair of a bilingual lexicon (given, or induced from the document in a second pass).
     case lexicon
 }
@@ -35,6 +38,8 @@ struct AnchorExtractor {
     /// Letters of a name that are compared: enough to tell names apart, few enough that
     /// Albanian case endings (`Trump` → `Trumpit`, `Londra`/`London`) do not matter.
     static let namePrefix = 4
+    /// Letters of a lower-case word compared as a possible cognate.
+    static let cognatePrefix = 5
 
     /// Lower-case words seen anywhere on this side: a capitalised word that also occurs in lower
     /// case is an ordinary word at the start of a sentence or in a title (`The`, `Ai`), not a name.
@@ -59,6 +64,8 @@ struct AnchorExtractor {
             } else if token.isCapitalized, token.text.unicodeScalars.count >= 2,
                       token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
                 result.insert(table.id(Self.nameKey(token.text), .name))
+            } else if !token.isCapitalized, token.text.unicodeScalars.count >= Self.cognatePrefix + 1 {
+                result.insert(table.id("~" + String(Tokenizer.fold(token.text).prefix(Self.cognatePrefix)), .cognate))
             }
         }
         return result.sorted()

@@ -74,10 +74,23 @@ struct CostModel {
 
     /// The anchor evidence against a bead whose sides hold `en` and `sq` anchors (sorted ids):
     /// negative when they share rare anchors.
+    /// - Complexity: O(a) for a anchors (both lists are sorted: one merge pass).
     func anchorCost(_ en: [Int], _ sq: [Int]) -> Double {
         var llr = 0.0
-        for id in en { llr += sq.contains(id) ? enHit[id] : enMiss[id] }
-        for id in sq { llr += en.contains(id) ? sqHit[id] : sqMiss[id] }
+        var i = 0, j = 0
+        while i < en.count || j < sq.count {
+            if j == sq.count || (i < en.count && en[i] < sq[j]) {
+                llr += enMiss[en[i]]
+                i += 1
+            } else if i == en.count || sq[j] < en[i] {
+                llr += sqMiss[sq[j]]
+                j += 1
+            } else {
+                llr += enHit[en[i]] + sqHit[sq[j]]
+                i += 1
+                j += 1
+            }
+        }
         return -0.5 * parameters.anchorWeight * llr
     }
 
