@@ -77,6 +77,13 @@ import UraText
         #expect(result.stdout.contains("UNTRANSLATED (English only) en ¶4 ↔ sq –"))
     }
 
+    @Test func outputFileTakesItsFormatFromTheExtension() throws {
+        let path = try Fixtures.temporaryDirectory("ura-align") + "/review.html"
+        let result = try Run.ura(["align", Self.english, Self.albanian, "-o", path])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        #expect(try Fixtures.text(path).hasPrefix("<!DOCTYPE html>"))
+    }
+
     @Test func presegmentedReadsOneSentencePerLine() throws {
         let result = try Run.ura(["align", Self.document + ".en.sents", Self.document + ".sq.sents", "--presegmented", "--format", "json"])
         #expect(result.status == 0)

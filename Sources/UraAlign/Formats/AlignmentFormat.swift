@@ -4,6 +4,18 @@ import UraCore
 public enum AlignmentFormat: String, Sendable, CaseIterable {
     case json, tmx, html, text
 
+    /// The format a file name's extension asks for (`review.html` → html, `notes.txt` → text).
+    public init?(fileName: String) {
+        let ext = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        switch ext {
+        case "json": self = .json
+        case "tmx": self = .tmx
+        case "html", "htm": self = .html
+        case "txt", "text": self = .text
+        default: return nil
+        }
+    }
+
     /// `alignment` of `text` in this format; `names` are the English and Albanian file names.
     public func render(_ alignment: Alignment, text: BilingualText, names: (String, String)) -> String {
         switch self {

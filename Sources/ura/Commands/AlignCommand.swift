@@ -24,7 +24,7 @@ struct AlignCommand: ParsableCommand {
     @Argument(help: "The Albanian text file (left out for a bundle folder).")
     var albanian: String?
 
-    @Option(name: .long, help: "Output format: json, tmx, html or text.")
+    @Option(name: .long, help: "Output format: json, tmx, html or text (default: from the -o file's extension, else text on a terminal and json otherwise).")
     var format: AlignmentFormat?
 
     @Flag(name: .long, help: "Each non-empty line is one sentence; blank lines separate paragraphs.")
@@ -43,7 +43,8 @@ struct AlignCommand: ParsableCommand {
             var parameters = AlignerParameters()
             if let lexicon { parameters.lexicon = try BilingualLexicon.readTSV(lexicon) }
             let alignment = Aligner(parameters: parameters).align(english: text.english, albanian: text.albanian)
-            let chosen = format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .text : .json)
+            let chosen = format ?? output.flatMap(AlignmentFormat.init(fileName:))
+                ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .text : .json)
             let rendered = chosen.render(alignment, text: text, names: (english, albanian ?? english))
             if let output {
                 try AtomicFile.write(rendered, to: output)
