@@ -5,11 +5,11 @@ import UraAlign
 ///
 ///     ura-eval segment DIR [--verbose]     sentence-boundary F1, Ura vs plain ICU
 ///     ura-eval throughput DIR [MB]         segmentation MB/s, Ura vs raw ICU, same input
-///     ura-eval align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide]
+///     ura-eval align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W]
 ///                                          alignment F1, drops, time, memory, growth; ablations
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W]\n".utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -29,6 +29,9 @@ do {
         if options.contains("--length-only") { parameters.anchorWeight = 0; parameters.induceLexicon = false }
         if options.contains("--no-lexicon") { parameters.induceLexicon = false }
         if options.contains("--wide") { parameters.wideBeads = true }
+        if let weight = options.first(where: { $0.hasPrefix("--anchor-weight=") }), let value = Double(weight.dropFirst("--anchor-weight=".count)) {
+            parameters.anchorWeight = value
+        }
         var eval = AlignEval(directories: directories, presegmented: options.contains("--presegmented"),
                              growth: options.contains("--growth"), parameters: parameters)
         eval.goldSentences = options.contains("--gold-sentences")
