@@ -5,13 +5,17 @@ import UraCore
 /// only if a gold bead has exactly the same English and Albanian indices; 1:0 and 0:1 beads are
 /// included; counts are summed over documents before P, R and F1 (micro average).
 public struct StrictScore: Sendable, Equatable {
+    /// Predicted beads that are gold beads.
     public var truePositives = 0
+    /// Predicted beads (distinct, non-empty).
     public var predicted = 0
+    /// Gold beads (distinct, non-empty).
     public var gold = 0
     /// Gold 1:0 and 0:1 beads, and how many of them were predicted exactly (drops found).
     public var goldNull = 0
     public var nullFound = 0
 
+    /// An empty tally.
     public init() {}
 
     /// Adds one document's beads.
@@ -29,6 +33,7 @@ public struct StrictScore: Sendable, Equatable {
         }
     }
 
+    /// P = tp / predicted; R = tp / gold; F1 their harmonic mean (0 when undefined).
     public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
     public var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
@@ -42,7 +47,9 @@ public struct StrictScore: Sendable, Equatable {
 /// A gold alignment file of the align-dev set (`NAME.gold.json`): paragraph and sentence beads
 /// without scores.
 public struct GoldAlignment: Sendable {
+    /// Gold paragraph beads (score 1).
     public var paragraphs: [Bead]
+    /// Gold sentence beads (score 1).
     public var sentences: [Bead]
 
     private struct File: Decodable {

@@ -2,6 +2,7 @@ import UraCore
 
 /// The output formats of `ura align`.
 public enum AlignmentFormat: String, Sendable, CaseIterable {
+    /// Beads for tools (`score-align`); TMX 1.4b; the review page; the terminal summary.
     case json, tmx, html, text
 
     /// The format a file name's extension asks for (`review.html` → html, `notes.txt` → text).

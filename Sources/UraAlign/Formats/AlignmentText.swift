@@ -7,6 +7,7 @@ public enum AlignmentText {
     /// half of the wrong ones.
     public static let lowConfidence = 0.9
 
+    /// The summary of `alignment` of `text`.
     public static func render(_ alignment: Alignment, text: BilingualText) -> String {
         let paragraphs = alignment.paragraphs
         let untranslatedEn = paragraphs.filter { $0.sq.isEmpty }.count

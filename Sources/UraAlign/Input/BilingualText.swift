@@ -10,6 +10,7 @@ public struct BilingualText: Sendable, Equatable {
     /// Sentences of each Albanian paragraph.
     public var albanian: [[String]]
 
+    /// Paragraphs of sentences, per side.
     public init(english: [[String]], albanian: [[String]]) {
         self.english = english
         self.albanian = albanian

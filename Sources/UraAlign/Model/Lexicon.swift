@@ -7,6 +7,7 @@ public struct BilingualLexicon: Sendable, Equatable {
     /// English term → Albanian forms.
     public var entries: [String: [String]]
 
+    /// A lexicon of `entries` (English term → Albanian forms).
     public init(_ entries: [String: [String]]) {
         self.entries = entries
     }

@@ -6,6 +6,7 @@ import UraCore
 /// otherwise. A release in one language only, or whose sides cannot be aligned (one side ten
 /// times the other), gets no alignment.
 public enum AlignStep {
+    /// The registry name.
     public static let name = "align"
 
     /// Builds the step. Option `lexicon`: a TSV lexicon file to use as anchors.
