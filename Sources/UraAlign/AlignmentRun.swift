@@ -46,12 +46,15 @@ struct AlignmentRun {
         let shape = Shape(en: en.count, sq: sq.count)
         guard let prior = paragraphPrior[shape] else { return nil }
         let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
+        let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
+        let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
         if shape.isNull {
+            // A run of untranslated units (sentence mode) is one lost paragraph: never a heading
+            // and its text together.
+            if en.count + sq.count > 1 && (headingEn || headingSq) { return nil }
             return prior + model.sentenceEvidence(document, en: enSentences, sq: sqSentences)
         }
         var cost = prior
-        let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
-        let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
         if headingEn || headingSq {
             if en.count + sq.count > 2 { return nil }
             // A heading translates a heading: one sentence for one sentence.
