@@ -65,7 +65,8 @@ public enum AlignmentHTML {
         let flagged = alignment.paragraphs.enumerated().compactMap { number, bead in
             AlignmentText.flag(bead).map { (number, bead, $0) }
         }
-        var out = "<p class=\"counts\">\(alignment.paragraphs.count) paragraph pairs, \(flagged.count) to check. "
+        let pairs = AlignmentText.count(alignment.paragraphs.count, "paragraph pair")
+        var out = "<p class=\"counts\">\(pairs), " + (flagged.isEmpty ? "nothing to check. " : "\(flagged.count) to check. ")
         out += "<span class=\"key untranslated\">untranslated</span> <span class=\"key joined\">merged or split</span> "
         out += "<span class=\"key low\">low confidence</span></p>\n"
         if !flagged.isEmpty {
