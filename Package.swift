@@ -91,7 +91,7 @@ let package = Package(
         // Measurements against the development data (segmentation F1, throughput, ...).
         .executableTarget(
             name: "ura-eval",
-            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest", "UraXML", "UraPublish", "UraTerminology"],
+            dependencies: ["UraCore", "UraText", "UraICU", "UraIngest", "UraXML", "UraPublish", "UraTerminology", "UraAlign"],
             swiftSettings: swiftSettings),
 
         // Paths to the corpus, seeds and align-dev data, and a runner for the built `ura` binary.
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "UraTextTests", dependencies: ["UraText", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraXMLTests", dependencies: ["UraXML", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraIngestTests", dependencies: ["UraIngest", "UraCore", "UraICU", "UraTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraText", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraXML", "UraICU", "UraTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),

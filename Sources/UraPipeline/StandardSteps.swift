@@ -1,3 +1,4 @@
+import UraAlign
 import UraCore
 import UraPublish
 import UraTerminology
@@ -13,6 +14,7 @@ public enum StandardSteps {
         registry.register(IngestStep.name, IngestStep.make)
         registry.register(PublishStep.name, PublishStep.make)
         registry.register(CheckStep.name, CheckStep.make)
+        registry.register(AlignStep.name, AlignStep.make)
         return registry
     }
 

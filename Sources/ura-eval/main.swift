@@ -1,4 +1,5 @@
 import Foundation
+import UraAlign
 
 /// `ura-eval`: measurements on development data, for closing notes and tuning. Not a test.
 ///
@@ -9,9 +10,16 @@ import Foundation
 ///     ura-eval publish CORPUS XSLT [ROUNDS] XSLT transforms/s, in process vs xsltproc per document
 ///     ura-eval terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]
 ///                                          terminology P/R per rule; time to check align-dev
+///     ura-eval align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W]
+///                                          alignment F1, drops, time, memory, growth; ablations
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE] | publish CORPUS XSLT [ROUNDS] | terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]\n".utf8))
+    FileHandle.standardError.write(Data("""
+        usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE]
+             | publish CORPUS XSLT [ROUNDS] | terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]
+             | align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W]
+
+        """.utf8))
     exit(2)
 }
 guard let command = arguments.first else { usage() }
@@ -41,6 +49,21 @@ do {
         guard positional.count >= 2 else { usage() }
         try TermsEval(testSet: positional[1], alignDev: positional.count > 2 ? positional[2] : nil,
                       glossary: glossary, verbose: arguments.contains("--verbose")).run()
+    case "align":
+        let options = arguments.dropFirst().filter { $0.hasPrefix("--") }
+        let directories = arguments.dropFirst().filter { !$0.hasPrefix("--") }
+        guard !directories.isEmpty else { usage() }
+        var parameters = AlignerParameters()
+        if options.contains("--length-only") { parameters.anchorWeight = 0; parameters.induceLexicon = false }
+        if options.contains("--no-lexicon") { parameters.induceLexicon = false }
+        if options.contains("--wide") { parameters.wideBeads = true }
+        if let weight = options.first(where: { $0.hasPrefix("--anchor-weight=") }), let value = Double(weight.dropFirst("--anchor-weight=".count)) {
+            parameters.anchorWeight = value
+        }
+        var eval = AlignEval(directories: directories, presegmented: options.contains("--presegmented"),
+                             growth: options.contains("--growth"), parameters: parameters)
+        eval.goldSentences = options.contains("--gold-sentences")
+        try eval.run()
     default:
         usage()
     }

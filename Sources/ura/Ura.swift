@@ -9,7 +9,7 @@ struct Ura: AsyncParsableCommand {
         abstract: "Ingest, segment, align, check, approve and publish English–Albanian press releases.",
         version: "0.1.0 (ICU \(ICU.version))",
         subcommands: [
-            IngestCommand.self, SegmentCommand.self, CheckCommand.self, ApproveCommand.self, StatusCommand.self,
-            PublishCommand.self, BuildCommand.self, BenchCommand.self,
+            IngestCommand.self, SegmentCommand.self, AlignCommand.self, CheckCommand.self, ApproveCommand.self,
+            StatusCommand.self, PublishCommand.self, BuildCommand.self, BenchCommand.self,
         ])
 }

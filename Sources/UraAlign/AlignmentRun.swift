@@ -1,0 +1,182 @@
+import Foundation
+import UraCore
+
+/// One pass of the aligner over one document with fixed costs.
+struct AlignmentRun {
+    let document: DocumentFeatures
+    let model: CostModel
+    private let paragraphShapes: [Shape]
+    private let paragraphPrior: [Shape: Double]
+    private let sentenceShapes: [Shape]
+    private let sentencePrior: [Shape: Double]
+    /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
+    /// the programme, and each costs a sentence alignment.
+    private let cache = CostCache()
+
+    init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
+        self.document = document
+        model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
+        paragraphShapes = parameters.paragraphShapes.map(\.0)
+        paragraphPrior = Dictionary(uniqueKeysWithValues: parameters.paragraphShapes.map { ($0.0, -log($0.1)) })
+        sentenceShapes = parameters.sentenceShapes.map(\.0)
+        sentencePrior = Dictionary(uniqueKeysWithValues: parameters.sentenceShapes.map { ($0.0, -log($0.1)) })
+    }
+
+    // MARK: Paragraphs
+
+    /// The cheapest paragraph path.
+    /// - Complexity: near-linear in the number of paragraphs (see ``BandedDP``).
+    func paragraphPath() -> [PathStep] {
+        BandedDP.align(n: document.en.paragraphs.count, m: document.sq.paragraphs.count,
+                       shapes: paragraphShapes, initialHalfWidth: 8) { i, j, shape in
+            paragraphCost(en: i..<(i + shape.en), sq: j..<(j + shape.sq))
+        }
+    }
+
+    /// The cost of a paragraph bead, or nil when it is not allowed (a heading merged or split).
+    func paragraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        let key = CostCache.Key(en: en, sq: sq)
+        if let known = cache.costs[key] { return known }
+        let cost = computeParagraphCost(en: en, sq: sq)
+        cache.costs[key] = cost
+        return cost
+    }
+
+    private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        let shape = Shape(en: en.count, sq: sq.count)
+        guard let prior = paragraphPrior[shape] else { return nil }
+        let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
+        let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
+        let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
+        if shape.isNull {
+            // A run of untranslated units (sentence mode) is one lost paragraph: never a heading
+            // and its text together.
+            if en.count + sq.count > 1 && (headingEn || headingSq) { return nil }
+            return prior + model.sentenceEvidence(document, en: enSentences, sq: sqSentences)
+        }
+        var cost = prior
+        if headingEn || headingSq {
+            if en.count + sq.count > 2 { return nil }
+            // A heading translates a heading: one sentence for one sentence.
+            if enSentences.count != 1 || sqSentences.count != 1 { cost += model.parameters.headingPenalty }
+        }
+        return cost + sentencePath(en: enSentences, sq: sqSentences).cost
+    }
+
+    private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {
+        guard let first = paragraphs.first, let last = paragraphs.last else { return 0..<0 }
+        return side.paragraphs[first].sentences.lowerBound..<side.paragraphs[last].sentences.upperBound
+    }
+
+    // MARK: Sentences
+
+    /// The cheapest sentence alignment of English sentences `en` with Albanian sentences `sq`
+    /// (the sentences of one paragraph bead), with absolute indices.
+    /// - Complexity: O(n · m) for the n and m sentences of a paragraph bead of news (a few
+    ///   each); near-linear for a long one, since the band starts narrow.
+    func sentencePath(en: Range<Int>, sq: Range<Int>) -> (cost: Double, path: [PathStep]) {
+        let path = BandedDP.align(n: en.count, m: sq.count, shapes: sentenceShapes,
+                                  initialHalfWidth: 8 + abs(en.count - sq.count)) { i, j, shape in
+            sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
+                         sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
+        }
+        let absolute = path.map { PathStep(en: $0.en + en.lowerBound, sq: $0.sq + sq.lowerBound, shape: $0.shape, cost: $0.cost) }
+        return (path.reduce(0) { $0 + $1.cost }, absolute)
+    }
+
+    func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        guard let prior = sentencePrior[Shape(en: en.count, sq: sq.count)] else { return nil }
+        return prior + model.sentenceEvidence(document, en: en, sq: sq)
+    }
+
+    /// The 1:1 sentence pairs (English, Albanian index) of the aligned paragraph beads of `path`:
+    /// what the second pass learns from.
+    func sentencePairs(_ path: [PathStep]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        for step in path where !step.shape.isNull {
+            let en = sentences(of: step.en..<(step.en + step.shape.en), in: document.en)
+            let sq = sentences(of: step.sq..<(step.sq + step.shape.sq), in: document.sq)
+            for bead in sentencePath(en: en, sq: sq).path where bead.shape == .one {
+                pairs.append((bead.en, bead.sq))
+            }
+        }
+        return pairs
+    }
+
+    // MARK: Result
+
+    /// The alignment for paragraph path `path`: paragraph beads with confidences, and the
+    /// sentence beads inside them (sentences of 1:0 and 0:1 paragraphs become 1:0 and 0:1).
+    func alignment(_ path: [PathStep]) -> Alignment {
+        var paragraphs: [Bead] = []
+        var sentenceBeads: [Bead] = []
+        for (index, step) in path.enumerated() {
+            let enRange = step.en..<(step.en + step.shape.en), sqRange = step.sq..<(step.sq + step.shape.sq)
+            let score = paragraphConfidence(path, at: index)
+            paragraphs.append(Bead(en: Array(enRange), sq: Array(sqRange), score: score))
+            let en = sentences(of: enRange, in: document.en), sq = sentences(of: sqRange, in: document.sq)
+            if step.shape.isNull {
+                for sentence in en { sentenceBeads.append(Bead(en: [sentence], sq: [], score: score)) }
+                for sentence in sq { sentenceBeads.append(Bead(en: [], sq: [sentence], score: score)) }
+                continue
+            }
+            let inner = sentencePath(en: en, sq: sq).path
+            for (position, bead) in inner.enumerated() {
+                sentenceBeads.append(Bead(en: Array(bead.en..<(bead.en + bead.shape.en)),
+                                          sq: Array(bead.sq..<(bead.sq + bead.shape.sq)),
+                                          score: sentenceConfidence(inner, at: position)))
+            }
+        }
+        return Alignment(paragraphs: paragraphs, sentences: sentenceBeads)
+    }
+
+    /// How sure the aligner is of paragraph bead `index` of `path`, in 0...1: the odds of the
+    /// chosen alignment of its neighbourhood (two beads either side) against the best alignment
+    /// of the same units that does not contain this bead (a drop moved, a merge undone, ...).
+    func paragraphConfidence(_ path: [PathStep], at index: Int) -> Double {
+        confidence(path, at: index, shapes: paragraphShapes) { en, sq in paragraphCost(en: en, sq: sq) }
+    }
+
+    /// The same for a sentence bead inside one paragraph bead.
+    func sentenceConfidence(_ path: [PathStep], at index: Int) -> Double {
+        confidence(path, at: index, shapes: sentenceShapes) { en, sq in sentenceCost(en: en, sq: sq) }
+    }
+
+    /// Neighbouring beads either side that the alternatives may rearrange.
+    static let confidenceWindow = 2
+
+    /// - Complexity: O(w²) bead costs for a window of w units.
+    private func confidence(_ path: [PathStep], at index: Int, shapes: [Shape],
+                            cost: (Range<Int>, Range<Int>) -> Double?) -> Double {
+        let low = max(0, index - Self.confidenceWindow), high = min(path.count - 1, index + Self.confidenceWindow)
+        let first = path[low], last = path[high], bead = path[index]
+        let current = path[low...high].reduce(0) { $0 + $1.cost }
+        let n = last.en + last.shape.en - first.en, m = last.sq + last.shape.sq - first.sq
+        let alternative = BandedDP.align(n: n, m: m, shapes: shapes, initialHalfWidth: max(n, m)) { i, j, shape in
+            let en = first.en + i, sq = first.sq + j
+            if en == bead.en && sq == bead.sq && shape == bead.shape { return nil }
+            return cost(en..<(en + shape.en), sq..<(sq + shape.sq))
+        }
+        // No other way to align these units (one unit on each side, say): nothing to doubt.
+        guard !alternative.isEmpty else { return 1 }
+        return Self.logistic(alternative.reduce(0) { $0 + $1.cost } - current)
+    }
+
+    /// 1 / (1 + e^-x), rounded to three decimals so output is stable and short.
+    static func logistic(_ x: Double) -> Double {
+        rounded(1 / (1 + exp(-max(-50, min(50, x)))))
+    }
+
+    /// `value` rounded to three decimals.
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// Memoised bead costs of one run (a reference, so the run's methods stay non-mutating).
+final class CostCache {
+    struct Key: Hashable {
+        var en: Range<Int>
+        var sq: Range<Int>
+    }
+
+    var costs: [Key: Double?] = [:]
+}

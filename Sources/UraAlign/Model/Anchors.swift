@@ -1,0 +1,85 @@
+/// Evidence that survives translation, by kind. Each kind has its own recall (how often an
+/// anchor of the English side is found in a true translation), estimated from the document.
+enum AnchorKind: Int, CaseIterable, Sendable {
+    /// A number, whatever the locale writes: `5,700` = `5.700`, `1.5` = `1,5`.
+    case number
+    /// A name or acronym, compared on its first letters so case endings still match
+    /// (`Trump`/`Trumpit`, `NATO`/`NATO-s`; `EU`/`BE` do not).
+    case name
+    /// A long word that both languages write alike (`minute`/`minutë`, `senator`/`senatoren`):
+    /// an international word or cognate, compared on its first letters.
+    case cognate
+    /// A pair of a bilingual lexicon (given, or induced from the document in a second pass).
+    case lexicon
+}
+
+/// Anchor keys shared by both languages, interned to small integers.
+struct AnchorTable {
+    private(set) var kinds: [AnchorKind] = []
+    private var ids: [String: Int] = [:]
+
+    /// The id of `key` (created on first use).
+    mutating func id(_ key: String, _ kind: AnchorKind) -> Int {
+        if let id = ids[key] { return id }
+        let id = kinds.count
+        ids[key] = id
+        kinds.append(kind)
+        return id
+    }
+
+    /// The id of `key` if it exists.
+    func existing(_ key: String) -> Int? { ids[key] }
+
+    var count: Int { kinds.count }
+}
+
+/// Finds number and name anchors in sentences of one language.
+struct AnchorExtractor {
+    /// Letters of a name that are compared: enough to tell names apart, few enough that
+    /// Albanian case endings (`Trump` → `Trumpit`, `Londra`/`London`) do not matter.
+    static let namePrefix = 4
+    /// Letters of a lower-case word compared as a possible cognate.
+    static let cognatePrefix = 5
+
+    /// Lower-case words seen anywhere on this side: a capitalised word that also occurs in lower
+    /// case is an ordinary word at the start of a sentence or in a title (`The`, `Ai`), not a name.
+    let vocabulary: Set<String>
+
+    init(sentences: [[Token]]) {
+        var vocabulary = Set<String>()
+        for tokens in sentences {
+            for token in tokens where !token.isNumber && !token.isCapitalized {
+                vocabulary.insert(String(token.text))
+            }
+        }
+        self.vocabulary = vocabulary
+    }
+
+    /// The anchor ids of one sentence, sorted and unique.
+    func anchors(_ tokens: [Token], table: inout AnchorTable) -> [Int] {
+        var result = Set<Int>()
+        for token in tokens {
+            if token.isNumber {
+                result.insert(table.id(Self.numberKey(token.text), .number))
+            } else if token.isCapitalized, token.text.unicodeScalars.count >= 2,
+                      token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
+                result.insert(table.id(Self.nameKey(token.text), .name))
+            } else if !token.isCapitalized, token.text.unicodeScalars.count >= Self.cognatePrefix + 1 {
+                result.insert(table.id("~" + String(Tokenizer.fold(token.text).prefix(Self.cognatePrefix)), .cognate))
+            }
+        }
+        return result.sorted()
+    }
+
+    /// `#5700` for `5,700`, `5.700` and `5700`: the digits without separators or leading zeros.
+    static func numberKey(_ text: Substring) -> String {
+        var digits = String(text.unicodeScalars.filter { $0.properties.numericType == .decimal }.map(Character.init))
+        while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
+        return "#" + digits
+    }
+
+    /// `@trum` for `Trump` and `Trumpit`; short words (`BE`, `EU`) are kept whole.
+    static func nameKey(_ text: Substring) -> String {
+        "@" + String(Tokenizer.fold(text).prefix(namePrefix))
+    }
+}
