@@ -6,11 +6,11 @@ import UraText
 
 /// The `align` step on the bundled corpus.
 @Suite struct AlignStepTests {
-    @Test func alignsTheBilingualReleaseAndSkipsEnglishOnlyOnes() throws {
+    @Test func alignsTheBilingualReleaseAndSkipsEnglishOnlyOnes() async throws {
         let corpus = Corpus(directory: Fixtures.corpus)
         var context = PipelineContext(corpus: corpus, releases: try corpus.loadAll())
         let pipeline = Pipeline(steps: [try SegmentStep.make(options: [:]), try AlignStep.make(options: [:])])
-        try pipeline.run(&context)
+        try await pipeline.run(&context)
         let release = try #require(context.releases.first { $0.id == "2018-11-05-roundtable-with-albanian-government-institutions-on-the" })
         let alignment = try #require(release.alignment)
         let en = try #require(release.sentences[.english]), sq = try #require(release.sentences[.albanian])

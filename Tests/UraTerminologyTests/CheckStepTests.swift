@@ -4,12 +4,12 @@ import UraTerminology
 import UraTestSupport
 
 @Suite struct CheckStepTests {
-    @Test func stepRecordsFindingsOnEveryRelease() throws {
+    @Test func stepRecordsFindingsOnEveryRelease() async throws {
         let step = try CheckStep.make(options: ["glossary": GlossaryTests.migration])
         #expect(step.name == "check")
         let corpus = Corpus(directory: Fixtures.corpus)
         var context = PipelineContext(corpus: corpus, releases: try corpus.loadAll())
-        try Pipeline(steps: [step]).run(&context)
+        try await Pipeline(steps: [step]).run(&context)
         let bilingual = try #require(context.releases.first { $0.id.hasPrefix("2018-11-05") })
         #expect(bilingual.findings == [])
         let englishOnly = try #require(context.releases.first { $0.id.hasPrefix("2019-10-29") })
