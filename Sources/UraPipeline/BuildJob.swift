@@ -52,7 +52,7 @@ public struct BuildJob: Sendable {
         func add(_ step: String, _ name: String, _ value: String) {
             if options[step]?[name] == nil { options[step, default: [:]][name] = value }
         }
-        add("check", "glossaries", configuration.glossaries.map(resolve).joined(separator: "\n"))
+        add("check", "glossary", configuration.glossaries.map(resolve).joined(separator: ","))
         add("publish", "out", resolve(configuration.output))
         add("publish", "xslt", resolve(configuration.stylesheets))
         add("publish", "base-url", configuration.baseURL)

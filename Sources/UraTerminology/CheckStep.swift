@@ -14,7 +14,20 @@ public enum CheckStep {
         let paths = (options["glossary"] ?? defaultGlossary).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         let checker = TerminologyChecker(glossary: try Glossary.load(paths))
         return PipelineStep(name: name, summary: "Check terminology", body: .perRelease { release, _ in
-            release.findings = checker.check(UnitReader.units(of: release))
+            release.findings = Self.findings(checker.check(UnitReader.units(of: release)), of: release)
         })
+    }
+
+    /// The findings of a release: as the checker gives them, except that a release written in
+    /// one language only (published in that language; see the publishing step) gets one
+    /// `single-language` warning instead of an `untranslated` error per paragraph. Its text is
+    /// still checked (a deprecated English term is still reported).
+    static func findings(_ findings: [Finding], of release: PressRelease) -> [Finding] {
+        guard release.languages.count == 1, let present = release.languages.first else { return findings }
+        let missingSide = present.other
+        var kept = findings.filter { !(["untranslated", "source-missing"].contains($0.rule)) }
+        kept.insert(Finding(unit: "release", rule: "single-language", severity: .warning, side: missingSide.code,
+                            message: "The release has no \(missingSide.name) text; it is published in \(present.name) only."), at: 0)
+        return kept
     }
 }

@@ -8,13 +8,16 @@ import UraXML
 public enum UnitReader {
     /// The units of `path`, whatever it is. A directory is a bundle (it holds `index.en.md` or
     /// `index.sq.md`) or a corpus of bundles (unit ids are then prefixed `<release id>/`).
+    /// - Parameter prepare: what to do to a bundle's release before its units are read (the
+    ///   command line aligns it, so a unit is a paragraph bead).
     /// - Throws: ``UraError`` (`.input`) for a file Ura cannot use.
-    public static func units(at path: String) throws(UraError) -> [TranslationUnit] {
+    public static func units(at path: String,
+                             prepare: (PressRelease) throws -> PressRelease = { $0 }) throws(UraError) -> [TranslationUnit] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw UraError(.input, "no such file or folder", file: path)
         }
-        if isDirectory.boolValue { return try directoryUnits(path) }
+        if isDirectory.boolValue { return try directoryUnits(path, prepare: prepare) }
         let bytes = try TextInput.readBytes(path)
         let root = try XMLParser.parse(bytes, file: path)
         switch root.localName {
@@ -27,9 +30,9 @@ public enum UnitReader {
 
     /// The units of one release: its title, then one per paragraph bead.
     ///
-    /// Interim behaviour until the aligner (UraAlign) is wired in: when the release carries no
-    /// alignment, paragraphs are paired by index (paragraph 3 with paragraph 3), and the extra
-    /// paragraphs of the longer side become units of their own.
+    /// A unit is a paragraph bead of the release's alignment. A release that carries none (one
+    /// language only, or read without the aligner) has its paragraphs paired by index, and the
+    /// extra paragraphs of the longer side become units of their own.
     public static func units(of release: PressRelease) -> [TranslationUnit] {
         let english = release.texts[.english], albanian = release.texts[.albanian]
         var units: [TranslationUnit] = []
@@ -49,13 +52,18 @@ public enum UnitReader {
         return units
     }
 
-    private static func directoryUnits(_ path: String) throws(UraError) -> [TranslationUnit] {
+    private static func directoryUnits(_ path: String, prepare: (PressRelease) throws -> PressRelease) throws(UraError) -> [TranslationUnit] {
+        func prepared(_ release: PressRelease) throws(UraError) -> PressRelease {
+            do { return try prepare(release) } catch let error as UraError { throw error } catch {
+                throw UraError(.input, "\(error)", file: path)
+            }
+        }
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         let isBundle = Language.allCases.contains { FileManager.default.fileExists(atPath: "\(trimmed)/index.\($0.code).md") }
         if isBundle {
             let url = URL(fileURLWithPath: trimmed)
             let corpus = Corpus(directory: url.deletingLastPathComponent().path)
-            return units(of: try corpus.load(url.lastPathComponent))
+            return units(of: try prepared(try corpus.load(url.lastPathComponent)))
         }
         let corpus = Corpus(directory: trimmed)
         let ids = try corpus.releaseIDs()
@@ -64,7 +72,7 @@ public enum UnitReader {
         }
         var result: [TranslationUnit] = []
         for id in ids {
-            for var unit in units(of: try corpus.load(id)) {
+            for var unit in units(of: try prepared(try corpus.load(id))) {
                 unit.id = "\(id)/\(unit.id)"
                 result.append(unit)
             }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import UraCore
+import UraPipeline
 import UraPublish
+import UraTerminology
 
 /// `ura approve RELEASE --by NAME [--override REASON]`: runs the check before approval and
 /// records who approved the release and when.
@@ -27,6 +29,9 @@ struct ApproveCommand: ParsableCommand {
     @Option(name: .long, help: "The corpus folder of release bundles.")
     var corpus: String = "corpus"
 
+    @Option(name: .long, help: "A glossary for the terminology check (TBX or TSV); repeat for several.")
+    var glossary: [String] = [CheckStep.defaultGlossary]
+
     func run() throws {
         try reportingErrors {
             let source = Corpus(directory: corpus)
@@ -35,7 +40,7 @@ struct ApproveCommand: ParsableCommand {
             }
             let timestamp = BuildClock.iso8601(try BuildClock.now())
             let outcome = try Approval.approve(try source.load(release), by: by, overrideReason: override,
-                                               at: timestamp, gate: Self.approvalGate)
+                                               at: timestamp, gate: StandardSteps.approvalGate(glossaries: glossary))
             for finding in outcome.findings {
                 print("\(finding.severity.rawValue): \(finding.unit) (\(finding.side)) \(finding.rule): \(finding.message)")
             }
@@ -56,9 +61,4 @@ struct ApproveCommand: ParsableCommand {
         }
     }
 
-    /// THE PLACE WHERE THE TERMINOLOGY CHECK PLUGS IN. The terminology module (issue 5) was built
-    /// in parallel; until it is merged, approval runs no check. After merging, replace
-    /// `Approval.noCheck` with a gate that loads the glossary and returns the release's findings,
-    /// e.g. `{ release in try TerminologyChecker(glossary: …).check(release) }`.
-    static let approvalGate: ApprovalGate = Approval.noCheck
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import UraAlign
 import UraCore
+import UraPipeline
+import UraText
 import UraTerminology
 
 /// `ura check FILE... --glossary G [--glossary G2] [--format text|json|html]`: terminology and
@@ -40,7 +43,12 @@ struct CheckCommand: ParsableCommand {
                 let glossary = try Glossary.load(self.glossary)
                 for warning in glossary.warnings { printError("warning: \(warning)") }
                 var units: [TranslationUnit] = []
-                for file in files { units.append(contentsOf: try UnitReader.units(at: file)) }
+                // A bundle is segmented and aligned first, so its units are paragraph beads.
+                for file in files {
+                    units.append(contentsOf: try UnitReader.units(at: file) {
+                        try StandardSteps.process($0, through: [SegmentStep.name, AlignStep.name])
+                    })
+                }
                 let findings = TerminologyChecker(glossary: glossary).check(units)
                 switch format {
                 case .text: writeOutput(FindingsReport.text(findings))

@@ -1,0 +1,113 @@
+import Foundation
+import UraAlign
+import UraCore
+import UraTerminology
+import UraXML
+
+/// The `review` step (whole context): writes what translators work through, per release, into
+/// the review folder (option `out`, default `review`):
+///
+/// - `<id>/alignment.html`: the side-by-side alignment review page (bilingual releases);
+/// - `<id>/<id>.tmx`: the aligned sentence pairs as TMX 1.4b, for a translation memory;
+/// - `<id>/qa.html`: the terminology findings, unit by unit, with a checkbox per finding;
+/// - `index.html`: every release with its counts of errors, warnings and flagged beads.
+///
+/// Every file is written atomically. A release whose content did not change since the last
+/// review (a digest kept in `<id>/.digest`) is not rewritten, so an incremental build touches only
+/// the releases that changed; folders of releases no longer in the corpus are removed.
+public enum ReviewStep {
+    public static let name = "review"
+
+    /// Bumped when the review files' layout changes, so old ones are rewritten.
+    static let version = "review-1"
+
+    @Sendable public static func make(options: [String: String]) throws -> PipelineStep {
+        let folder = options["out"] ?? "review"
+        return PipelineStep(name: name, summary: "Write review material", body: .whole { context in
+            let written = try write(context.releases, to: folder)
+            context.filesWritten += written
+        })
+    }
+
+    /// Writes the review material of `releases` into `folder`; returns the paths written.
+    static func write(_ releases: [PressRelease], to folder: String) throws(UraError) -> [String] {
+        var written: [String] = []
+        var rows: [String] = []
+        for release in releases {
+            let digest = SHA256.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
+            let directory = folder + "/" + release.id
+            let stamp = directory + "/.digest"
+            let flagged = release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0
+            let findings = release.findings ?? []
+            rows.append(row(release, flagged: flagged, findings: findings))
+            if (try? String(contentsOfFile: stamp, encoding: .utf8)) == digest { continue }
+            var files: [(String, String)] = []
+            if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {
+                let text = BilingualText(english: en, albanian: sq)
+                files.append(("alignment.html", AlignmentHTML.render(alignment, text: text, title: release.title(in: .english))))
+                files.append(("\(release.id).tmx", AlignmentTMX.render(alignment, text: text)))
+            }
+            if release.findings != nil {
+                files.append(("qa.html", FindingsReport.html(findings, units: UnitReader.units(of: release),
+                                                            title: "Terminology check: \(release.title(in: .english))")))
+            }
+            for (name, content) in files {
+                try AtomicFile.write(content, to: directory + "/" + name)
+                written.append(release.id + "/" + name)
+            }
+            // The stamp last: a build killed before it rewrites the release next time.
+            try AtomicFile.write(digest, to: stamp)
+        }
+        let ids = Set(releases.map(\.id))
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where !ids.contains(entry) && FileManager.default.fileExists(atPath: folder + "/" + entry + "/.digest") {
+            try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+        }
+        try AtomicFile.write(index(rows), to: folder + "/index.html")
+        written.append("index.html")
+        return written
+    }
+
+    private static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        var links: [String] = []
+        let base = release.id.xmlAttributeEscaped
+        if release.alignment != nil {
+            links.append("<a href=\"\(base)/alignment.html\">alignment</a>")
+            links.append("<a href=\"\(base)/\(base).tmx\">TMX</a>")
+        }
+        if release.findings != nil { links.append("<a href=\"\(base)/qa.html\">terminology</a>") }
+        return "<tr><td>\(release.id.xmlEscaped)</td><td>\(release.title(in: .english).xmlEscaped)</td><td>\(release.status.rawValue)</td>"
+            + "<td>\(release.languages.map(\.code).joined(separator: " "))</td><td class=\"n\">\(errors)</td><td class=\"n\">\(warnings)</td>"
+            + "<td class=\"n\">\(flagged)</td><td>\(links.joined(separator: " · "))</td></tr>\n"
+    }
+
+    private static func index(_ rows: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Review: releases</title>
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 2em; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border-bottom: 1px solid #ddd; padding: 0.4em; text-align: left; vertical-align: top; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        </style>
+        </head>
+        <body>
+        <h1>Review: releases</h1>
+        <table>
+        <thead><tr><th>Release</th><th>Title</th><th>Status</th><th>Languages</th><th>Errors</th><th>Warnings</th><th>Flagged beads</th><th>Review</th></tr></thead>
+        <tbody>
+        \(rows.joined())</tbody>
+        </table>
+        </body>
+        </html>
+
+        """
+    }
+}
