@@ -4,7 +4,7 @@ SWIFT ?= swift
 # System packages the tests need beyond the build's own (the validators install their own).
 TEST_PACKAGES ?= fop myspell-sq hunspell-en-us
 
-.PHONY: all deps build release demo test eval clean
+.PHONY: all deps build release demo test eval bench clean
 
 all: build
 
@@ -17,22 +17,23 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product ura
 
-## The main job on the bundled corpus, ending with a published site in .build/demo/public.
-## The corpus has no approved release, so the demo approves two (the bilingual one and an
-## English-only one) in a copy, .build/demo/corpus: corpus/ itself is never changed. The third
-## stays a draft and must not appear anywhere in the site. The approval time and the build date
-## are the last commit's time, so the demo's output is the same on every machine.
+## The main job on the bundled corpus: `ura build` (segment, align, check, review material,
+## publish) into .build/demo. The corpus has no approved release, so the demo first approves two
+## (the bilingual one and an English-only one) in a copy, .build/demo/corpus, through the
+## terminology gate: corpus/ itself is never changed. The third stays a draft and appears in no
+## output. Approval time and build date are the last commit's time, so the output is the same on
+## every machine. PDFs are rendered when Apache FOP is installed.
 DEMO := .build/demo
 DEMO_EPOCH = $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 demo: release
-	.build/release/ura build --corpus corpus
-	rm -rf $(DEMO)/corpus && mkdir -p $(DEMO) && cp -R corpus $(DEMO)/corpus
+	rm -rf $(DEMO) && mkdir -p $(DEMO) && cp -R corpus $(DEMO)/corpus
 	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) .build/release/ura approve 2018-11-05-roundtable-with-albanian-government-institutions-on-the --by "Demo press officer" --corpus $(DEMO)/corpus
 	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) .build/release/ura approve 2019-10-29-new-registration-and-temporary-accommodation-centre-for --by "Demo press officer" --corpus $(DEMO)/corpus
 	.build/release/ura status --corpus $(DEMO)/corpus
-	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) .build/release/ura publish --corpus $(DEMO)/corpus --out $(DEMO)/public \
-	  --base-url http://localhost:8000/ --site-title "IOM Albania" $$(command -v fop >/dev/null && echo --pdf)
-	@echo "site: $(DEMO)/public/index.html (serve it: python3 -m http.server -d $(DEMO)/public 8000)"
+	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) .build/release/ura build --corpus $(DEMO)/corpus --out $(DEMO)/public --review $(DEMO)/review \
+	  --no-cache $$(command -v fop >/dev/null && echo --pdf)
+	@echo "site: $(DEMO)/public/index.html  review: $(DEMO)/review/index.html"
+	@echo "(serve the site: python3 -m http.server -d $(DEMO)/public 8000)"
 
 test: deps
 	@scripts/install-deps $(TEST_PACKAGES)
@@ -45,6 +46,14 @@ eval: deps
 	.build/release/ura-eval segment ../shared/data/align-dev
 	.build/release/ura-eval throughput ../shared/data/align-dev
 	.build/release/ura-eval publish corpus xslt
+	.build/release/ura-eval langid ../shared/data/align-dev
+	.build/release/ura-eval terms glossaries/testset/migration-check.tsv ../shared/data/align-dev
+	.build/release/ura-eval align ../shared/data/align-dev ../shared/data/align-dev-more/seed-1 ../shared/data/align-dev-more/seed-2 ../shared/data/align-dev-more/seed-3 ../shared/data/align-dev-more/seed-4
+	.build/release/ura-eval align ../shared/data/align-dev ../shared/data/align-dev-more/seed-1 ../shared/data/align-dev-more/seed-2 ../shared/data/align-dev-more/seed-3 ../shared/data/align-dev-more/seed-4 --presegmented
+
+## Build-speed benchmark (not a test): N = 200, 2,000, 20,000 releases, and Hugo when installed.
+bench: release
+	.build/release/ura bench
 
 clean:
 	rm -rf .build

@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "UraAlignTests", dependencies: ["UraAlign", "UraCore", "UraText", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraTerminologyTests", dependencies: ["UraTerminology", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraPublishTests", dependencies: ["UraPublish", "UraCore", "UraXML", "UraICU", "UraTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
-        .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "UraPipelineTests", dependencies: ["UraPipeline", "UraCore", "UraICU", "UraTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "UraCLITests", dependencies: ["UraCore", "UraTestSupport"], swiftSettings: swiftSettings),
     ]
 )

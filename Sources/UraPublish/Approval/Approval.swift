@@ -54,7 +54,7 @@ public enum Approval {
         if !errors.isEmpty && reason == nil {
             let first = errors[0]
             throw UraError(.input, "not approved: \(errors.count) terminology error\(errors.count == 1 ? "" : "s"), "
-                           + "first in \(first.unit) (\(first.side)): \(first.message); fix them or give --override 'reason'",
+                           + "first in \(first.unit) (\(first.side)): \(first.message.hasSuffix(".") ? String(first.message.dropLast()) : first.message); fix them or give --override 'reason'",
                            file: release.id)
         }
         var approved = release

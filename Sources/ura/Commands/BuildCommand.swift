@@ -23,6 +23,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The output folder (overrides the configuration).")
     var out: String?
 
+    @Option(name: .long, help: "The review folder for translators (overrides the configuration).")
+    var review: String?
+
+    @Flag(name: .long, help: "Also render the print outputs to PDF with Apache FOP.")
+    var pdf = false
+
     @Option(name: .long, parsing: .upToNextOption, help: "The steps to run, in order (overrides the configuration).")
     var steps: [String] = []
 
@@ -43,6 +49,8 @@ struct BuildCommand: AsyncParsableCommand {
             var configuration = try BuildConfiguration.load(config ?? "ura.yaml", required: config != nil)
             if let corpus { configuration.corpus = corpus }
             if let out { configuration.output = out }
+            if let review { configuration.review = review }
+            if pdf { configuration.options["publish", default: [:]]["pdf"] = "true" }
             if !steps.isEmpty { configuration.steps = steps }
             if let jobs { configuration.jobs = jobs }
             if noCache { configuration.cache = nil }
