@@ -15,10 +15,14 @@ public struct Benchmark: Sendable {
     public var ura: String
     /// The stylesheet folder the builds publish with.
     public var stylesheets: String
+    /// The glossary the builds check with.
+    public var glossary: String
     /// Whether to run Hugo on the same bundles when it is installed.
     public var compareWithHugo: Bool
 
-    public init(source: String, workDirectory: String, ura: String, stylesheets: String, compareWithHugo: Bool = true) {
+    public init(source: String, workDirectory: String, ura: String, stylesheets: String, glossary: String,
+                compareWithHugo: Bool = true) {
+        self.glossary = glossary
         self.source = source
         self.workDirectory = workDirectory
         self.ura = ura
@@ -90,7 +94,7 @@ public struct Benchmark: Sendable {
                 try? FileManager.default.removeItem(atPath: base + "/" + name)
             }
             let config = base + "/ura.yaml"
-            try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public\nreview: \(base)/review\ncache: \(base)/cache\nxslt: \(stylesheets)\n", to: config)
+            try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public\nreview: \(base)/review\ncache: \(base)/cache\nxslt: \(stylesheets)\nglossaries: [\(glossary)]\n", to: config)
 
             log("n=\(size): full build")
             let full = try build(config)
@@ -104,7 +108,7 @@ public struct Benchmark: Sendable {
             var matches: Bool?
             if size <= 2_000 {
                 let cleanConfig = base + "/ura-clean.yaml"
-                try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public-clean\nreview: \(base)/review-clean\ncache: \"\"\nxslt: \(stylesheets)\n", to: cleanConfig)
+                try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public-clean\nreview: \(base)/review-clean\ncache: \"\"\nxslt: \(stylesheets)\nglossaries: [\(glossary)]\n", to: cleanConfig)
                 _ = try build(cleanConfig)
                 matches = try treeDigest(base + "/public") == treeDigest(base + "/public-clean")
             }
@@ -133,7 +137,7 @@ public struct Benchmark: Sendable {
     private func build(_ config: String) throws -> BuildRun {
         let outcome = try ChildProcess.run(ura, ["build", "--config", config, "--json"])
         guard outcome.status == 0 || outcome.status == 1,
-              let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
+              let json = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
             throw UraError(.internal, "ura build failed (\(outcome.status)): \(outcome.stderr.split(separator: "\n").first ?? "")")
         }
         let steps = (json["steps"] as? [[String: Any]] ?? []).map { ($0["name"] as? String ?? "?", $0["seconds"] as? Double ?? 0) }

@@ -20,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "The stylesheet folder to publish with.")
     var xslt: String = "xslt"
 
+    @Option(name: .long, help: "The glossary to check with.")
+    var glossary: String = "glossaries/migration.tbx"
+
     @Flag(name: .long, help: "Do not run Hugo even when it is installed.")
     var noHugo = false
 
@@ -29,6 +32,7 @@ struct BenchCommand: ParsableCommand {
             let ura = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
             let bench = Benchmark(source: URL(fileURLWithPath: source).standardizedFileURL.path, workDirectory: work,
                                   ura: ura, stylesheets: URL(fileURLWithPath: xslt).standardizedFileURL.path,
+                                  glossary: URL(fileURLWithPath: glossary).standardizedFileURL.path,
                                   compareWithHugo: !noHugo)
             let results = try bench.run(sizes: sizes) { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
             for line in Benchmark.report(results) { print(line) }
