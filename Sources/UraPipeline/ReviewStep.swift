@@ -13,8 +13,10 @@ import UraXML
 /// - `index.html`: every release with its counts of errors, warnings and flagged beads.
 ///
 /// Every file is written atomically. A release whose content did not change since the last
-/// review (a digest kept in `<id>/.digest`) is not rewritten, so an incremental build touches only
-/// the releases that changed; folders of releases no longer in the corpus are removed.
+/// review (its digest is in `.digests`, rewritten once at the end) is not rewritten, so an
+/// incremental build touches only the releases that changed; a build killed half-way leaves the
+/// old `.digests`, so the next one rewrites what it may have missed. Folders of releases no longer
+/// in the corpus are removed.
 public enum ReviewStep {
     public static let name = "review"
 
@@ -31,41 +33,73 @@ public enum ReviewStep {
 
     /// Writes the review material of `releases` into `folder`; returns the paths written.
     static func write(_ releases: [PressRelease], to folder: String) throws(UraError) -> [String] {
+        // Releases are independent: render and write them on every core; the first failure in
+        // release order is the one reported.
+        let digestsPath = folder + "/.digests"
+        var recorded: [String: String] = [:]
+        for line in ((try? String(contentsOfFile: digestsPath, encoding: .utf8)) ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { recorded[String(parts[1])] = String(parts[0]) }
+        }
+        let previous = recorded
+        var outcomes = [Result<(digest: String, written: [String]), UraError>?](repeating: nil, count: releases.count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: releases.count) { index in
+                do throws(UraError) {
+                    slots[index] = .success(try write(releases[index], to: folder, previousDigest: previous[releases[index].id]))
+                } catch { slots[index] = .failure(error) }
+            }
+        }
         var written: [String] = []
-        var rows: [String] = []
-        for release in releases {
-            let digest = SHA256.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
-            let directory = folder + "/" + release.id
-            let stamp = directory + "/.digest"
-            let flagged = release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0
-            let findings = release.findings ?? []
-            rows.append(row(release, flagged: flagged, findings: findings))
-            if (try? String(contentsOfFile: stamp, encoding: .utf8)) == digest { continue }
-            var files: [(String, String)] = []
-            if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {
-                let text = BilingualText(english: en, albanian: sq)
-                files.append(("alignment.html", AlignmentHTML.render(alignment, text: text, title: release.title(in: .english))))
-                files.append(("\(release.id).tmx", AlignmentTMX.render(alignment, text: text)))
+        var digests = ""
+        for (release, outcome) in zip(releases, outcomes) {
+            switch outcome {
+            case .success(let result):
+                written += result.written
+                digests += "\(result.digest) \(release.id)\n"
+            case .failure(let error): throw error
+            case nil: continue
             }
-            if release.findings != nil {
-                files.append(("qa.html", FindingsReport.html(findings, units: UnitReader.units(of: release),
-                                                            title: "Terminology check: \(release.title(in: .english))")))
-            }
-            for (name, content) in files {
-                try AtomicFile.write(content, to: directory + "/" + name)
-                written.append(release.id + "/" + name)
-            }
-            // The stamp last: a build killed before it rewrites the release next time.
-            try AtomicFile.write(digest, to: stamp)
+        }
+        let rows = releases.map { release in
+            row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
+                findings: release.findings ?? [])
         }
         let ids = Set(releases.map(\.id))
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where !ids.contains(entry) && FileManager.default.fileExists(atPath: folder + "/" + entry + "/.digest") {
+        where !ids.contains(entry) && previous[entry] != nil {
             try? FileManager.default.removeItem(atPath: folder + "/" + entry)
         }
+        try AtomicFile.write(digests, to: digestsPath)
         try AtomicFile.write(index(rows), to: folder + "/index.html")
         written.append("index.html")
         return written
+    }
+
+    /// Writes one release's review files unless `previousDigest` says they are current; returns
+    /// the release's digest and the paths written.
+    private static func write(_ release: PressRelease, to folder: String,
+                              previousDigest: String?) throws(UraError) -> (digest: String, written: [String]) {
+        let digest = SHA256.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
+        let directory = folder + "/" + release.id
+        if previousDigest == digest, FileManager.default.fileExists(atPath: directory) { return (digest, []) }
+        var files: [(String, String)] = []
+        if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {
+            let text = BilingualText(english: en, albanian: sq)
+            files.append(("alignment.html", AlignmentHTML.render(alignment, text: text, title: release.title(in: .english))))
+            files.append(("\(release.id).tmx", AlignmentTMX.render(alignment, text: text)))
+        }
+        if let findings = release.findings {
+            files.append(("qa.html", FindingsReport.html(findings, units: UnitReader.units(of: release),
+                                                        title: "Terminology check: \(release.title(in: .english))")))
+        }
+        var written: [String] = []
+        for (name, content) in files {
+            try AtomicFile.write(content, to: directory + "/" + name)
+            written.append(release.id + "/" + name)
+        }
+        return (digest, written)
     }
 
     private static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {

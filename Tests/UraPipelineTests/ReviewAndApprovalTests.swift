@@ -41,6 +41,18 @@ import UraTestSupport
         #expect(try Fixtures.text(tmx).components(separatedBy: "<tu ").count - 1 == 4)
         let index = try Fixtures.text(root + "/review/index.html")
         #expect(index.contains("2019-10-29-new-registration-and-temporary-accommodation-centre-for"))
+        // A rebuild rewrites only the review index; an edited release gets its files again.
+        let again = try Run.ura(["build", "--config", config, "--json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(summary["files_written"] as? Int == 1)
+        let corpus = Corpus(directory: root + "/corpus")
+        var edited = try corpus.load("2018-11-05-roundtable-with-albanian-government-institutions-on-the")
+        edited.texts[.english]?.paragraphs.append("IOM will publish the report in December.")
+        try corpus.write(edited)
+        let third = try Run.ura(["build", "--config", config, "--json"])
+        let thirdSummary = try #require(try JSONSerialization.jsonObject(with: Data(third.stdout.utf8)) as? [String: Any])
+        #expect(thirdSummary["files_written"] as? Int == 4)
+        #expect(try Fixtures.text(bilingual + "/alignment.html").contains("IOM will publish the report in December."))
         // Nothing is approved in the bundled corpus: the site has no release page.
         #expect(!FileManager.default.fileExists(atPath: root + "/public/en/2018-11-05-roundtable-with-albanian-government-institutions-on-the.html"))
     }
