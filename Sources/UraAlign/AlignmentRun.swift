@@ -16,19 +16,26 @@ final class AlignmentRun {
     private let sentencePrior: [Double]
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
     /// the programme, and each costs a sentence alignment.
-    private let cache = CostCache()
+    private let cache: CostCache
     /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
     /// the same place) align the same sentences again.
-    private let sentenceCache = CostCache()
+    private let sentenceCache: CostCache
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
+        // Each unit starts beads of a few shapes with the units of the other side near it.
+        cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
+        sentenceCache = CostCache(expected: Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
         paragraphShapes = parameters.paragraphShapes.map(\.0)
         paragraphPrior = parameters.paragraphShapes.map { -log($0.1) }
         sentenceShapes = parameters.sentenceShapes.map(\.0)
         sentencePrior = parameters.sentenceShapes.map { -log($0.1) }
     }
+
+    /// Beads whose cost a run asks for, per unit of the document, about: what the caches are
+    /// sized for so they seldom grow.
+    static let beadsPerUnit = 24
 
     // MARK: Paragraphs
 

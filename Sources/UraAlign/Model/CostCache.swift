@@ -5,33 +5,23 @@
 /// times (the band and the confidence windows overlap, paragraph beads share sentence beads),
 /// and a `Dictionary` of ranges spent more time hashing than the costs took to compute.
 final class CostCache {
-    /// Slots: `Int.min` when empty, else the packed key of the bead.
-    private var keys: [Int]
-    /// The cost of the bead in the same slot (nil: the bead is not allowed).
-    private var values: [Double?]
-    private var count = 0
-    /// log2 of the number of slots.
-    private var bits: Int
+    /// The table, in one stored property: each access to a class's stored property is checked
+    /// for exclusivity at run time, so a look-up touches it once, not once per probe.
+    private var table: Table
 
-    init() {
-        bits = 10
-        keys = [Int](repeating: .min, count: 1 << bits)
-        values = [Double?](repeating: nil, count: 1 << bits)
+    /// A table sized for about `expected` beads without growing.
+    init(expected: Int = 512) {
+        var bits = 10
+        while 1 << bits < 2 * expected { bits += 1 }
+        table = Table(bits: bits)
     }
 
     /// The cost of the bead over units `en` and `sq`, computed by `compute` the first time.
     func cost(en: Range<Int>, sq: Range<Int>, compute: () -> Double?) -> Double? {
         guard let key = Self.key(en: en, sq: sq) else { return compute() }
-        var slot = self.slot(key)
-        while keys[slot] != .min {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & ((1 << bits) - 1)
-        }
+        if let known = table.value(key) { return known }
         let value = compute()
-        keys[slot] = key
-        values[slot] = value
-        count += 1
-        if 2 * count > keys.count { grow() }
+        table.insert(key, value)
         return value
     }
 
@@ -41,21 +31,53 @@ final class CostCache {
         return en.lowerBound << 32 | en.count << 28 | sq.lowerBound << 4 | sq.count
     }
 
-    /// Fibonacci hashing: the top bits of the key times 2^64/φ.
-    private func slot(_ key: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-    }
+    /// Linear probing over 2^bits slots, grown at half full.
+    private struct Table {
+        /// Slots: `Int.min` when empty, else the packed key of the bead.
+        var keys: [Int]
+        /// The cost of the bead in the same slot (nil: the bead is not allowed).
+        var values: [Double?]
+        var count = 0
+        /// log2 of the number of slots.
+        var bits: Int
 
-    private func grow() {
-        let oldKeys = keys, oldValues = values
-        bits += 1
-        keys = [Int](repeating: .min, count: 1 << bits)
-        values = [Double?](repeating: nil, count: 1 << bits)
-        for (key, value) in zip(oldKeys, oldValues) where key != .min {
+        init(bits: Int) {
+            self.bits = bits
+            keys = [Int](repeating: .min, count: 1 << bits)
+            values = [Double?](repeating: nil, count: 1 << bits)
+        }
+
+        /// The stored cost of `key`: nil when not stored, `.some(nil)` for a refused bead.
+        func value(_ key: Int) -> Double?? {
             var slot = self.slot(key)
-            while keys[slot] != .min { slot = (slot + 1) & ((1 << bits) - 1) }
+            while keys[slot] != .min {
+                if keys[slot] == key { return .some(values[slot]) }
+                slot = (slot + 1) & ((1 << bits) - 1)
+            }
+            return nil
+        }
+
+        mutating func insert(_ key: Int, _ value: Double?) {
+            var slot = self.slot(key)
+            while keys[slot] != .min {
+                if keys[slot] == key { break }
+                slot = (slot + 1) & ((1 << bits) - 1)
+            }
+            if keys[slot] == .min { count += 1 }
             keys[slot] = key
             values[slot] = value
+            if 2 * count > keys.count { grow() }
+        }
+
+        /// Fibonacci hashing: the top bits of the key times 2^64/φ.
+        private func slot(_ key: Int) -> Int {
+            Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+        }
+
+        private mutating func grow() {
+            var larger = Table(bits: bits + 1)
+            for (key, value) in zip(keys, values) where key != .min { larger.insert(key, value) }
+            self = larger
         }
     }
 }
