@@ -2,25 +2,40 @@ import Foundation
 import UraCore
 
 /// One pass of the aligner over one document with fixed costs.
-struct AlignmentRun {
+///
+/// A class: the dynamic programmes call back into it for every cell, and each closure that
+/// captured a struct copied (retained and released) all of its arrays.
+final class AlignmentRun {
     let document: DocumentFeatures
     let model: CostModel
     private let paragraphShapes: [Shape]
-    private let paragraphPrior: [Shape: Double]
+    /// Prior cost of each paragraph shape, in the order of `paragraphShapes`.
+    private let paragraphPrior: [Double]
     private let sentenceShapes: [Shape]
-    private let sentencePrior: [Shape: Double]
+    /// Prior cost of each sentence shape, in the order of `sentenceShapes`.
+    private let sentencePrior: [Double]
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
     /// the programme, and each costs a sentence alignment.
-    private let cache = CostCache()
+    private let cache: CostCache
+    /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
+    /// the same place) align the same sentences again.
+    private let sentenceCache: CostCache
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
+        // Each unit starts beads of a few shapes with the units of the other side near it.
+        cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
+        sentenceCache = CostCache(expected: Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
         paragraphShapes = parameters.paragraphShapes.map(\.0)
-        paragraphPrior = Dictionary(uniqueKeysWithValues: parameters.paragraphShapes.map { ($0.0, -log($0.1)) })
+        paragraphPrior = parameters.paragraphShapes.map { -log($0.1) }
         sentenceShapes = parameters.sentenceShapes.map(\.0)
-        sentencePrior = Dictionary(uniqueKeysWithValues: parameters.sentenceShapes.map { ($0.0, -log($0.1)) })
+        sentencePrior = parameters.sentenceShapes.map { -log($0.1) }
     }
+
+    /// Beads whose cost a run asks for, per unit of the document, about: what the caches are
+    /// sized for so they seldom grow.
+    static let beadsPerUnit = 24
 
     // MARK: Paragraphs
 
@@ -35,16 +50,13 @@ struct AlignmentRun {
 
     /// The cost of a paragraph bead, or nil when it is not allowed (a heading merged or split).
     func paragraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
-        let key = CostCache.Key(en: en, sq: sq)
-        if let known = cache.costs[key] { return known }
-        let cost = computeParagraphCost(en: en, sq: sq)
-        cache.costs[key] = cost
-        return cost
+        cache.cost(en: en, sq: sq) { computeParagraphCost(en: en, sq: sq) }
     }
 
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         let shape = Shape(en: en.count, sq: sq.count)
-        guard let prior = paragraphPrior[shape] else { return nil }
+        guard let index = paragraphShapes.firstIndex(of: shape) else { return nil }
+        let prior = paragraphPrior[index]
         let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
         let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
         let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
@@ -85,8 +97,8 @@ struct AlignmentRun {
     }
 
     func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
-        guard let prior = sentencePrior[Shape(en: en.count, sq: sq.count)] else { return nil }
-        return prior + model.sentenceEvidence(document, en: en, sq: sq)
+        guard let index = sentenceShapes.firstIndex(of: Shape(en: en.count, sq: sq.count)) else { return nil }
+        return sentenceCache.cost(en: en, sq: sq) { sentencePrior[index] + model.sentenceEvidence(document, en: en, sq: sq) }
     }
 
     /// The 1:1 sentence pairs (English, Albanian index) of the aligned paragraph beads of `path`:
@@ -169,14 +181,4 @@ struct AlignmentRun {
 
     /// `value` rounded to three decimals.
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-}
-
-/// Memoised bead costs of one run (a reference, so the run's methods stay non-mutating).
-final class CostCache {
-    struct Key: Hashable {
-        var en: Range<Int>
-        var sq: Range<Int>
-    }
-
-    var costs: [Key: Double?] = [:]
 }

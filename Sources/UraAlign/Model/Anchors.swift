@@ -57,15 +57,21 @@ struct AnchorExtractor {
 
     /// The anchor ids of one sentence, sorted and unique.
     func anchors(_ tokens: [Token], table: inout AnchorTable) -> [Int] {
+        var folder = WordFolder()
+        return anchors(tokens, table: &table, folder: &folder)
+    }
+
+    /// The same, folding words through `folder` (shared by the sentences of a document).
+    func anchors(_ tokens: [Token], table: inout AnchorTable, folder: inout WordFolder) -> [Int] {
         var result = Set<Int>()
         for token in tokens {
             if token.isNumber {
                 result.insert(table.id(Self.numberKey(token.text), .number))
             } else if token.isCapitalized, token.text.unicodeScalars.count >= 2,
                       token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
-                result.insert(table.id(Self.nameKey(token.text), .name))
+                result.insert(table.id(Self.nameKey(token.text, folder: &folder), .name))
             } else if !token.isCapitalized, token.text.unicodeScalars.count >= Self.cognatePrefix + 1 {
-                result.insert(table.id("~" + String(Tokenizer.fold(token.text).prefix(Self.cognatePrefix)), .cognate))
+                result.insert(table.id("~" + String(folder.fold(token.text).prefix(Self.cognatePrefix)), .cognate))
             }
         }
         return result.sorted()
@@ -80,6 +86,12 @@ struct AnchorExtractor {
 
     /// `@trum` for `Trump` and `Trumpit`; short words (`BE`, `EU`) are kept whole.
     static func nameKey(_ text: Substring) -> String {
-        "@" + String(Tokenizer.fold(text).prefix(namePrefix))
+        var folder = WordFolder()
+        return nameKey(text, folder: &folder)
+    }
+
+    /// The same, folding through `folder`.
+    static func nameKey(_ text: Substring, folder: inout WordFolder) -> String {
+        "@" + String(folder.fold(text).prefix(namePrefix))
     }
 }

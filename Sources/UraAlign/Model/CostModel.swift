@@ -102,17 +102,39 @@ struct CostModel {
         }
         if sq.isEmpty { return 0 }
         var x = 0.0, y = 0.0
-        var enAnchors: [Int] = [], sqAnchors: [Int] = []
-        for index in en {
-            x += document.en.sentences[index].length
-            enAnchors += document.en.sentences[index].anchors
+        for index in en { x += document.en.sentences[index].length }
+        for index in sq { y += document.sq.sentences[index].length }
+        return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en), Self.anchors(of: sq, in: document.sq))
+    }
+
+    /// The anchors of sentences `range` of `side`, sorted and unique: one sentence's own list,
+    /// or the union of several (merged, since each list is sorted).
+    static func anchors(of range: Range<Int>, in side: SideFeatures) -> [Int] {
+        var union = side.sentences[range.lowerBound].anchors
+        for index in range.dropFirst() {
+            union = sortedUnion(union, side.sentences[index].anchors)
         }
-        for index in sq {
-            y += document.sq.sentences[index].length
-            sqAnchors += document.sq.sentences[index].anchors
+        return union
+    }
+
+    /// The union of two sorted lists of unique ids, sorted.
+    static func sortedUnion(_ a: [Int], _ b: [Int]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                result.append(a[i])
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
+                j += 1
+            }
         }
-        if en.count > 1 { enAnchors = Array(Set(enAnchors)).sorted() }
-        if sq.count > 1 { sqAnchors = Array(Set(sqAnchors)).sorted() }
-        return lengthCost(x, y) + anchorCost(enAnchors, sqAnchors)
+        return result
     }
 }

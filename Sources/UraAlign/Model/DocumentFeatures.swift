@@ -50,17 +50,18 @@ struct DocumentFeatures {
         let tokens = paragraphs.map { $0.map(Tokenizer.tokens) }
         let extractor = AnchorExtractor(sentences: tokens.flatMap { $0 })
         var side = SideFeatures()
+        var folder = WordFolder()
         for (paragraph, sentenceTokens) in zip(paragraphs, tokens) {
             let start = side.sentences.count
             for (sentence, words) in zip(paragraph, sentenceTokens) {
-                let folded = words.filter { !$0.isNumber }.map { Tokenizer.fold($0.text) }
+                let folded = words.filter { !$0.isNumber }.map { folder.fold($0.text) }
                 var stems = Set<String>()
                 for word in words where !word.isNumber && !word.isCapitalized && word.text.unicodeScalars.count >= 3 {
-                    stems.insert(String(Tokenizer.fold(word.text).prefix(inductionStem)))
+                    stems.insert(String(folder.fold(word.text).prefix(inductionStem)))
                 }
                 side.sentences.append(SentenceFeatures(
                     length: Double(sentence.unicodeScalars.count),
-                    anchors: extractor.anchors(words, table: &table),
+                    anchors: extractor.anchors(words, table: &table, folder: &folder),
                     words: folded, stems: stems.sorted()))
             }
             let range = start..<side.sentences.count
