@@ -32,8 +32,22 @@ public enum CanonicalXML {
 
     /// The collection document: `releases` newest first (date, then id), each complete.
     public static func collection(_ releases: [PressRelease]) -> String {
+        collection(entries: ordered(releases).map(collectionEntry))
+    }
+
+    /// One release as the collection document holds it (see ``collection(entries:)``).
+    public static func collectionEntry(_ release: PressRelease) -> String {
+        var output = ""
+        append(release, to: &output, indent: "  ", declaringNamespace: false)
+        return output
+    }
+
+    /// The collection document of entries made by ``collectionEntry(_:)``, already in
+    /// ``ordered(_:)`` order: lets a caller make the entries in parallel.
+    public static func collection(entries: [String]) -> String {
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n"
-        for release in ordered(releases) { append(release, to: &output, indent: "  ", declaringNamespace: false) }
+        output.reserveCapacity(entries.reduce(64) { $0 + $1.utf8.count })
+        for entry in entries { output += entry }
         output += "</collection>\n"
         return output
     }

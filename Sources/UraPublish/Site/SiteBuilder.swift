@@ -11,12 +11,29 @@ public struct SiteFile: Sendable, Equatable {
     public var bytes: [UInt8]
     /// True when `ura publish --pdf` should render this XSL-FO file to PDF.
     public var rendersPDF: Bool
+    /// A digest of everything the file was made from (document, stylesheets, parameters; see
+    /// ``SiteBuilder/build(_:reusing:)``), recorded in the generation's manifest so the next
+    /// publish can reuse the file without making it again; nil when unknown.
+    public var inputKey: String?
+    /// Set when the file is not in memory but is the file at the same path in an earlier
+    /// generation, made from the same inputs: ``bytes`` is then empty and ``SiteSwitch`` links it.
+    public var reused: Reused?
+
+    /// A file of an earlier generation that a publish takes as it is.
+    public struct Reused: Sendable, Equatable {
+        /// The generation folder holding it.
+        public var folder: String
+        /// Its digest, as that generation's manifest records it.
+        public var digest: String
+    }
 
     /// A file at `path` holding `bytes`.
-    public init(path: String, bytes: [UInt8], rendersPDF: Bool = false) {
+    public init(path: String, bytes: [UInt8], rendersPDF: Bool = false, inputKey: String? = nil, reused: Reused? = nil) {
         self.path = path
         self.bytes = bytes
         self.rendersPDF = rendersPDF
+        self.inputKey = inputKey
+        self.reused = reused
     }
 }
 
@@ -74,78 +91,151 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The plan of a build: the canonical XML files (collection and one per published release)
-    /// and every transform, in stylesheet, declaration and release order.
-    public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
-        let published = Self.published(releases)
-        let buildDate = BuildClock.iso8601(buildSeconds(releases))
-        let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
-        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
-        var transforms: [Transform] = []
+    /// One output of a build before its document exists: which release it reads (nil: the
+    /// collection), with what stylesheet and parameters, and where it goes.
+    struct PlannedOutput: Sendable {
+        let stylesheet: Stylesheet
+        let release: Int?
+        let parameters: [String: String]
+        let path: String
+        let rendersPDF: Bool
+    }
+
+    /// Every output for `published` (in ``published(_:)`` order), in stylesheet, declaration and
+    /// release order.
+    func outputs(_ published: [PressRelease], buildDate: String) -> [PlannedOutput] {
+        var outputs: [PlannedOutput] = []
         for format in formats {
             for declaration in format.declarations {
-                func add(_ document: SiteFile, id: String?, language: Language?) {
+                func add(_ release: Int?, id: String?, language: Language?) {
                     let path = OutputPath.expand(declaration.path, id: id, language: language)
                     let parameters = [
                         "lang": language?.code ?? "", "view": declaration.view, "base-url": options.baseURL,
                         "site-title": options.siteTitle, "build-date": buildDate, "output-path": path,
                     ]
-                    transforms.append(Transform(stylesheet: format.stylesheet, documentName: document.path, document: document.bytes,
-                                                parameters: parameters, path: path, rendersPDF: declaration.rendersPDF))
+                    outputs.append(PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
+                                                 path: path, rendersPDF: declaration.rendersPDF))
                 }
                 switch declaration.input {
                 case .collection:
                     for language in declaration.perLanguage ? Language.allCases.map(Optional.some) : [nil] {
-                        add(collection, id: nil, language: language)
+                        add(nil, id: nil, language: language)
                     }
                 case .release:
-                    for (release, document) in zip(published, documents)
+                    for (index, release) in published.enumerated()
                     where !declaration.bilingualOnly || release.languages.count == Language.allCases.count {
                         for language in declaration.perLanguage ? release.languages.map(Optional.some) : [nil] {
-                            add(document, id: release.id, language: language)
+                            add(index, id: release.id, language: language)
                         }
                     }
                 }
             }
+        }
+        return outputs
+    }
+
+    /// The plan of a build: the canonical XML files (collection and one per published release)
+    /// and every transform, in stylesheet, declaration and release order.
+    public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
+        let published = Self.published(releases)
+        let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
+        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
+        let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
+            let document = output.release.map { documents[$0] } ?? collection
+            return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
+                             parameters: output.parameters, path: output.path, rendersPDF: output.rendersPDF)
         }
         return ([collection] + documents, transforms)
     }
 
     /// Every file of the site for `releases` (drafts and releases in review are left out),
     /// sorted by path.
+    ///
+    /// Each file gets an input key (``InputKeys``). With `previous` (a generation and its
+    /// manifest, ``SiteSwitch/current(_:)``), a file whose path has the same input key there is
+    /// not made again: it comes back as ``SiteFile/reused`` (no bytes), and a release whose
+    /// outputs are all reused is never turned into XML. The site is the same as without
+    /// `previous`, byte for byte.
     /// - Throws: ``UraError`` naming the stylesheet, the document and the line; or two outputs
     ///   that would write the same path.
-    public func build(_ releases: [PressRelease]) throws(UraError) -> [SiteFile] {
-        let (documents, transforms) = plan(releases)
+    public func build(_ releases: [PressRelease],
+                      reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil) throws(UraError) -> [SiteFile] {
+        let published = Self.published(releases)
+        let outputs = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases)))
         var paths: Set<String> = [Self.collectionPath]
-        for transform in transforms where !paths.insert(transform.path).inserted {
-            throw UraError(.input, "two outputs write '\(transform.path)'; give each <ura:output> its own path",
-                           file: transform.stylesheet.path)
+        for output in outputs where !paths.insert(output.path).inserted {
+            throw UraError(.input, "two outputs write '\(output.path)'; give each <ura:output> its own path",
+                           file: output.stylesheet.path)
         }
-        // Transforms are independent and a compiled stylesheet is shared safely: run them on
-        // every core, in chunks; the first failure in plan order is the one reported.
-        var results = [Result<SiteFile, UraError>?](repeating: nil, count: transforms.count)
-        let chunk = max(1, transforms.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: (transforms.count + chunk - 1) / chunk) { part in
-                for index in part * chunk..<min(transforms.count, (part + 1) * chunk) {
-                    do throws(UraError) { slots[index] = .success(try transforms[index].run()) } catch { slots[index] = .failure(error) }
-                }
+        let keys = InputKeys(published, stylesheets: formats.map(\.stylesheet.path))
+        let collectionKey = keys.collectionDocument
+        func reused(_ path: String, _ key: String) -> SiteFile.Reused? {
+            guard let previous, let entry = previous.files[path], entry.inputKey == key else { return nil }
+            return SiteFile.Reused(folder: previous.folder, digest: entry.digest)
+        }
+        let outputKeys = outputs.map { keys.key(release: $0.release, stylesheet: $0.stylesheet.path, parameters: $0.parameters) }
+        let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
+        let collectionReuse = reused(Self.collectionPath, collectionKey)
+
+        // The documents the remaining transforms read, made in parallel: a release's document only
+        // when one of its outputs is made again, the collection only when it or one of its
+        // outputs is.
+        var releasesNeeded = [Bool](repeating: false, count: published.count)
+        var collectionIsNeeded = collectionReuse == nil
+        for (output, reuse) in zip(outputs, outputReuse) where reuse == nil {
+            if let release = output.release { releasesNeeded[release] = true } else { collectionIsNeeded = true }
+        }
+        let (needed, collectionNeeded) = (releasesNeeded, collectionIsNeeded)
+        let documents = Self.parallelMap(Array(published.indices)) { index -> (document: [UInt8]?, entry: String?) in
+            (needed[index] ? Array(CanonicalXML.document(for: published[index]).utf8) : nil,
+             collectionNeeded ? CanonicalXML.collectionEntry(published[index]) : nil)
+        }
+        let collection = collectionNeeded ? Array(CanonicalXML.collection(entries: documents.compactMap(\.entry)).utf8) : []
+
+        let remaining = outputs.indices.filter { outputReuse[$0] == nil }
+        let results = Self.parallelMap(remaining) { index -> Result<[UInt8], UraError> in
+            let output = outputs[index]
+            let name = output.release.map { "xml/\(published[$0].id).xml" } ?? Self.collectionPath
+            let document = output.release.flatMap { documents[$0].document } ?? collection
+            do throws(UraError) {
+                return .success(try output.stylesheet.apply(to: document, name: name, parameters: output.parameters))
+            } catch {
+                return .failure(error)
             }
         }
         // Per-release canonical documents are the stylesheets' input, not pages: only the
         // collection document is published (xml/releases.xml), which keeps the site to the files a
         // reader or the print shop asks for.
-        var files = documents.filter { $0.path == Self.collectionPath }
-        for result in results {
+        var files = [SiteFile(path: Self.collectionPath, bytes: collection, inputKey: collectionKey, reused: collectionReuse)]
+        for (index, output) in outputs.enumerated() where outputReuse[index] != nil {
+            files.append(SiteFile(path: output.path, bytes: [], rendersPDF: output.rendersPDF, inputKey: outputKeys[index],
+                                  reused: outputReuse[index]))
+        }
+        for (index, result) in zip(remaining, results) {
+            // The first failure in plan order is the one reported.
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let bytes):
+                files.append(SiteFile(path: outputs[index].path, bytes: bytes, rendersPDF: outputs[index].rendersPDF,
+                                      inputKey: outputKeys[index]))
             case .failure(let error): throw error
-            case nil: continue
             }
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// `transform` of every element of `items`, on every core, in chunks, in order.
+    static func parallelMap<Element: Sendable, Result>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard !items.isEmpty else { return [] }
+        let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
+                for index in part * chunk..<min(items.count, (part + 1) * chunk) {
+                    slots.initializeElement(at: index, to: transform(items[index]))
+                }
+            }
+            count = items.count
+        }
     }
 
     /// The build date of a site for `releases` (seconds since 1970): the configured one, else
