@@ -37,6 +37,27 @@ public final class Stylesheet: @unchecked Sendable {
     /// - Parameter readRoot: the folder `document()` may read below; nil forbids all file reads.
     public func apply(to document: [UInt8], name: String, parameters: [String: String] = [:],
                       readRoot: String? = nil) throws(UraError) -> [UInt8] {
+        try run(name: name, parameters: parameters) { params, output, outputLength, message in
+            document.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    ura_xslt_apply(handle, chars.baseAddress, chars.count, name, params, readRoot, &output, &outputLength, &message)
+                }
+            }
+        }
+    }
+
+    /// Transforms a document parsed once for several transforms (see ``ParsedDocument``).
+    public func apply(to document: ParsedDocument, parameters: [String: String] = [:],
+                      readRoot: String? = nil) throws(UraError) -> [UInt8] {
+        try run(name: document.name, parameters: parameters) { params, output, outputLength, message in
+            ura_xslt_apply_document(handle, document.handle, params, readRoot, &output, &outputLength, &message)
+        }
+    }
+
+    /// Calls `transform` with the parameters as a C array and collects its output or error.
+    private func run(name: String, parameters: [String: String],
+                     _ transform: (UnsafePointer<UnsafePointer<CChar>?>?, inout UnsafeMutablePointer<CChar>?, inout Int,
+                                   inout UnsafeMutablePointer<CChar>?) -> Int32) throws(UraError) -> [UInt8] {
         // Parameters are XPath expressions: pass each value as a string literal.
         var flat: [String] = []
         for key in parameters.keys.sorted() {
@@ -52,12 +73,7 @@ public final class Stylesheet: @unchecked Sendable {
         var message: UnsafeMutablePointer<CChar>?
         let status = cStrings.withUnsafeBufferPointer { params in
             params.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constParams in
-                document.withUnsafeBufferPointer { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) { chars in
-                        ura_xslt_apply(handle, chars.baseAddress, chars.count, name, constParams.baseAddress,
-                                       readRoot, &output, &outputLength, &message)
-                    }
-                }
+                transform(constParams.baseAddress, &output, &outputLength, &message)
             }
         }
         defer {

@@ -373,33 +373,47 @@ static int check_read_file(xsltSecurityPrefsPtr prefs, xsltTransformContextPtr c
     return strncmp(path, root, root_length) == 0 ? 1 : 0;
 }
 
-int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t length,
-                       const char *url, const char *const *params, const char *read_root,
-                       char **output, size_t *output_length, char **error) {
-    ura_xml_initialize();
-    *output = NULL;
-    *output_length = 0;
-    error_sink sink = {{0}, 0, 0};
-    // Per-thread (libxml2) and per-context (libxslt) handlers only: transforms run concurrently.
-    xmlSetStructuredErrorFunc(&sink, sink_structured);
-    int32_t status = -1;
-    xmlDocPtr input = NULL, result = NULL;
-    xsltTransformContextPtr context = NULL;
-    xsltSecurityPrefsPtr prefs = NULL;
+struct ura_xml_document {
+    xmlDocPtr doc;
+};
 
+ura_xml_document *ura_xml_document_parse(const char *bytes, size_t length, const char *url, char **error) {
+    ura_xml_initialize();
+    error_sink sink = {{0}, 0, 0};
+    xmlSetStructuredErrorFunc(&sink, sink_structured);
+    ura_xml_document *document = NULL;
+    xmlDocPtr input = NULL;
     if (length > INT32_MAX) {
         snprintf(sink.message, sizeof sink.message, "document larger than 2 GiB");
-        goto done;
+    } else if ((input = xmlReadMemory(bytes, (int)length, url, NULL, safe_parse_options)) != NULL) {
+        if (declares_entities(input)) {
+            snprintf(sink.message, sizeof sink.message,
+                     "the document declares entities (<!ENTITY>), which Ura never expands");
+        } else if ((document = malloc(sizeof *document)) != NULL) {
+            document->doc = input;
+            input = NULL;
+        }
     }
-    input = xmlReadMemory(bytes, (int)length, url, NULL, safe_parse_options);
-    if (input == NULL) goto done;
-    if (declares_entities(input)) {
-        snprintf(sink.message, sizeof sink.message,
-                 "the document declares entities (<!ENTITY>), which Ura never expands");
-        goto done;
-    }
-    context = xsltNewTransformContext(stylesheet->stylesheet, input);
-    prefs = xsltNewSecurityPrefs();
+    if (document == NULL) *error = sink_message(&sink, "the document could not be parsed");
+    if (input != NULL) xmlFreeDoc(input);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return document;
+}
+
+void ura_xml_document_free(ura_xml_document *document) {
+    if (document == NULL) return;
+    xmlFreeDoc(document->doc);
+    free(document);
+}
+
+/// The transform of an already parsed `input` (left as it is, apart from the document-order
+/// numbers libxslt stores in it on first use).
+static int32_t apply_parsed(ura_stylesheet *stylesheet, xmlDocPtr input, error_sink *sink,
+                            const char *const *params, const char *read_root, char **output, size_t *output_length) {
+    int32_t status = -1;
+    xmlDocPtr result = NULL;
+    xsltTransformContextPtr context = xsltNewTransformContext(stylesheet->stylesheet, input);
+    xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
     if (context == NULL || prefs == NULL) goto done;
     context->_private = (void *)read_root;
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -408,18 +422,18 @@ int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t len
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, check_read_file);
     if (xsltSetCtxtSecurityPrefs(prefs, context) != 0) goto done;
-    xsltSetTransformErrorFunc(context, &sink, sink_generic);
+    xsltSetTransformErrorFunc(context, sink, sink_generic);
 
     result = xsltApplyStylesheetUser(stylesheet->stylesheet, input, (const char **)params, NULL, NULL, context);
     if (result == NULL || context->state == XSLT_STATE_ERROR || context->state == XSLT_STATE_STOPPED) {
-        if (sink.message[0] == '\0')
-            snprintf(sink.message, sizeof sink.message, "the transformation failed");
+        if (sink->message[0] == '\0')
+            snprintf(sink->message, sizeof sink->message, "the transformation failed");
         goto done;
     }
     xmlChar *buffer = NULL;
     int buffer_length = 0;
     if (xsltSaveResultToString(&buffer, &buffer_length, result, stylesheet->stylesheet) != 0) {
-        snprintf(sink.message, sizeof sink.message, "the result could not be serialised");
+        snprintf(sink->message, sizeof sink->message, "the result could not be serialised");
         goto done;
     }
     // xsltSaveResultToString leaves buffer NULL for an empty result.
@@ -433,12 +447,36 @@ int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t len
     if (buffer != NULL) xmlFree(buffer);
 
 done:
-    if (status != 0) *error = sink_message(&sink, "the transformation failed");
     if (result != NULL) xmlFreeDoc(result);
     if (context != NULL) xsltFreeTransformContext(context);
     if (prefs != NULL) xsltFreeSecurityPrefs(prefs);
-    if (input != NULL) xmlFreeDoc(input);
+    return status;
+}
+
+int32_t ura_xslt_apply_document(ura_stylesheet *stylesheet, ura_xml_document *document, const char *const *params,
+                                const char *read_root, char **output, size_t *output_length, char **error) {
+    ura_xml_initialize();
+    *output = NULL;
+    *output_length = 0;
+    error_sink sink = {{0}, 0, 0};
+    xmlSetStructuredErrorFunc(&sink, sink_structured);
+    int32_t status = apply_parsed(stylesheet, document->doc, &sink, params, read_root, output, output_length);
+    if (status != 0) *error = sink_message(&sink, "the transformation failed");
     xmlSetStructuredErrorFunc(NULL, NULL);
+    return status;
+}
+
+int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t length,
+                       const char *url, const char *const *params, const char *read_root,
+                       char **output, size_t *output_length, char **error) {
+    ura_xml_document *document = ura_xml_document_parse(bytes, length, url, error);
+    if (document == NULL) {
+        *output = NULL;
+        *output_length = 0;
+        return -1;
+    }
+    int32_t status = ura_xslt_apply_document(stylesheet, document, params, read_root, output, output_length, error);
+    ura_xml_document_free(document);
     return status;
 }
 

@@ -32,10 +32,54 @@ public enum CanonicalXML {
 
     /// The collection document: `releases` newest first (date, then id), each complete.
     public static func collection(_ releases: [PressRelease]) -> String {
+        collection(entries: ordered(releases).map(collectionEntry))
+    }
+
+    /// One release as the collection document holds it (see ``collection(entries:)``).
+    public static func collectionEntry(_ release: PressRelease) -> String {
+        var output = ""
+        append(release, to: &output, indent: "  ", declaringNamespace: false)
+        return output
+    }
+
+    /// The collection document of entries made by ``collectionEntry(_:)``, already in
+    /// ``ordered(_:)`` order: lets a caller make the entries in parallel.
+    public static func collection(entries: [String]) -> String {
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n"
-        for release in ordered(releases) { append(release, to: &output, indent: "  ", declaringNamespace: false) }
+        output.reserveCapacity(entries.reduce(64) { $0 + $1.utf8.count })
+        for entry in entries { output += entry }
         output += "</collection>\n"
         return output
+    }
+
+    /// The entries of a collection document this code wrote, by the id as written in the entry's
+    /// `id` attribute (escaped): each from its `  <release ` line through its `  </release>` line,
+    /// as ``collectionEntry(_:)`` made it. Text inside is escaped, so those two lines can only be
+    /// an entry's bounds.
+    public static func collectionEntries(in document: [UInt8]) -> [String: ArraySlice<UInt8>] {
+        let start = Array("  <release ".utf8), end = Array("  </release>\n".utf8), idPrefix = Array("id=\"".utf8)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= document.count && document[index..<index + pattern.count].elementsEqual(pattern)
+        }
+        var entries: [String: ArraySlice<UInt8>] = [:]
+        var entryStart: Int?
+        var lineStart = 0
+        while lineStart < document.count {
+            let lineEnd = document[lineStart...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? document.count
+            if matches(start, at: lineStart) {
+                entryStart = lineStart
+            } else if let first = entryStart, lineEnd - lineStart == end.count, matches(end, at: lineStart) {
+                var cursor = first + start.count
+                while cursor < lineEnd, !matches(idPrefix, at: cursor) { cursor += 1 }
+                let idStart = cursor + idPrefix.count
+                if let idEnd = document[min(idStart, lineEnd)..<lineEnd].firstIndex(of: UInt8(ascii: "\"")) {
+                    entries[String(decoding: document[idStart..<idEnd], as: UTF8.self)] = document[first..<lineEnd]
+                }
+                entryStart = nil
+            }
+            lineStart = lineEnd
+        }
+        return entries
     }
 
     /// Newest first; undated releases last; ties by id, so the order never depends on the input's.

@@ -29,7 +29,8 @@ public enum Publisher {
     /// - Throws: ``UraError``; the site is then unchanged.
     public static func publish(_ releases: [PressRelease], options: PublishOptions) throws(UraError) -> Report {
         let builder = try SiteBuilder(options: options)
-        let files = try builder.build(releases)
+        // Files whose inputs are unchanged since the current generation are taken from it.
+        let files = try builder.build(releases, reusing: SiteSwitch.current(builder.options.outputDirectory))
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
         let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory,
                                                 variant: renderer == nil ? "" : "pdf") { folder, linked, previous throws(UraError) in

@@ -41,7 +41,7 @@ public enum SiteSwitch {
         } catch {
             throw UraError(.input, "cannot create the folder: \(error.localizedDescription)", file: parent)
         }
-        let digests = files.map { digest($0.bytes) }
+        let digests = files.map { $0.reused?.digest ?? digest($0.bytes) }
         let generation = ".\(name).\(fingerprint(files, digests, variant: variant))"
         let generationPath = parent + "/" + generation
         let previous = try? manager.destinationOfSymbolicLink(atPath: link)
@@ -69,7 +69,10 @@ public enum SiteSwitch {
                             throw UraError(.input, "cannot create a folder: \(error.localizedDescription)", file: staging + "/" + folder)
                         }
                     }
-                    if let previousPath, old[file.path] == fileDigest,
+                    if let reused = file.reused {
+                        try linkReused(file.path, from: reused, to: staging)
+                        linked.insert(file.path)
+                    } else if let previousPath, old[file.path]?.digest == fileDigest,
                        Glibc.link(previousPath + "/" + file.path, staging + "/" + file.path) == 0 {
                         linked.insert(file.path)
                     } else {
@@ -77,7 +80,7 @@ public enum SiteSwitch {
                     }
                 }
                 try finish(staging, linked, previousPath)
-                let manifest = zip(files, digests).map { "\($0.1) \($0.0.path)\n" }.joined()
+                let manifest = manifestHeader + zip(files, digests).map { "\($0.1) \($0.0.inputKey ?? "-") \($0.0.path)\n" }.joined()
                 try AtomicFile.write(manifest, to: generationPath + manifestSuffix)
                 if rename(staging, generationPath) != 0 {
                     throw UraError(.input, "cannot move the staging folder into place: \(String(cString: strerror(errno)))", file: generationPath)
@@ -103,9 +106,44 @@ public enum SiteSwitch {
         return generationPath
     }
 
-    /// Beside each generation folder, the file listing `digest path` for every file Ura wrote
-    /// there, so the next publish can link unchanged files instead of writing them.
+    /// Beside each generation folder, the file listing `digest input-key path` for every file Ura
+    /// wrote there, so the next publish can link unchanged files instead of writing them, and
+    /// skip the transforms whose inputs are unchanged (see ``SiteFile/inputKey``).
     static let manifestSuffix = ".manifest"
+
+    /// The first line of a manifest with input keys; older manifests (`digest path` lines) have
+    /// none and are read without keys.
+    static let manifestHeader = "#ura-site-manifest 2\n"
+
+    /// One file of a generation, as its manifest records it.
+    public struct ManifestEntry: Sendable, Equatable {
+        /// ``digest(_:)`` of the file's bytes.
+        public var digest: String
+        /// The key of the inputs it was made from, when known.
+        public var inputKey: String?
+    }
+
+    /// The generation the site link at `output` points to, and its manifest; nil when there is
+    /// none (first publish) or its manifest is missing.
+    public static func current(_ output: String) -> (folder: String, files: [String: ManifestEntry])? {
+        let link = normalized(output)
+        let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return nil }
+        let folder = target.hasPrefix("/") ? target : parent + "/" + target
+        let files = readManifest(folder + manifestSuffix)
+        return files.isEmpty ? nil : (folder, files)
+    }
+
+    /// Hard-links a reused file from its generation; when that fails (the generation was removed
+    /// meanwhile), copies it after checking its bytes still have the recorded digest.
+    private static func linkReused(_ path: String, from reused: SiteFile.Reused, to staging: String) throws(UraError) {
+        let source = reused.folder + "/" + path
+        if Glibc.link(source, staging + "/" + path) == 0 { return }
+        guard let data = FileManager.default.contents(atPath: source), digest(Array(data)) == reused.digest else {
+            throw UraError(.input, "the previous site changed while publishing; publish again", file: source)
+        }
+        try writeNew(Array(data), to: staging + "/" + path)
+    }
 
     /// Creates `path` (which must not exist) holding `bytes`.
     private static func writeNew(_ bytes: [UInt8], to path: String) throws(UraError) {
@@ -146,12 +184,21 @@ public enum SiteSwitch {
     }
 
 
-    private static func readManifest(_ path: String) -> [String: String] {
+    private static func readManifest(_ path: String) -> [String: ManifestEntry] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        var result: [String: String] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        let text = String(decoding: data, as: UTF8.self)
+        let keyed = text.hasPrefix(manifestHeader)
+        var result: [String: ManifestEntry] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let space = line.firstIndex(of: " ") else { continue }
-            result[String(line[line.index(after: space)...])] = String(line[..<space])
+            var rest = line[line.index(after: space)...]
+            var key: String?
+            if keyed {
+                guard let second = rest.firstIndex(of: " ") else { continue }
+                key = rest[..<second] == "-" ? nil : String(rest[..<second])
+                rest = rest[rest.index(after: second)...]
+            }
+            result[String(rest)] = ManifestEntry(digest: String(line[..<space]), inputKey: key)
         }
         return result
     }

@@ -85,6 +85,19 @@ int32_t ura_xslt_apply(ura_stylesheet *stylesheet, const char *bytes, size_t len
                        const char *url, const char *const *params, const char *read_root,
                        char **output, size_t *output_length, char **error);
 
+/// An XML document parsed once (as by ura_xml_reader_open; a document declaring entities is
+/// refused) for several transforms. Use it from one thread at a time: libxslt stores
+/// document-order numbers in it on first use.
+typedef struct ura_xml_document ura_xml_document;
+
+/// Parses `length` bytes; on failure returns NULL and sets `*error` (free with ura_xml_free).
+ura_xml_document *ura_xml_document_parse(const char *bytes, size_t length, const char *url, char **error);
+void ura_xml_document_free(ura_xml_document *document);
+
+/// ura_xslt_apply over a parsed document, which is left for the next transform.
+int32_t ura_xslt_apply_document(ura_stylesheet *stylesheet, ura_xml_document *document, const char *const *params,
+                                const char *read_root, char **output, size_t *output_length, char **error);
+
 // MARK: RELAX NG
 
 /// A compiled RELAX NG schema (XML syntax), reusable across documents.
