@@ -61,7 +61,8 @@ struct TermIndex: Sendable {
     func occurrences(in text: TokenizedText) -> [TermOccurrence] {
         var result: [TermOccurrence] = []
         for start in text.tokens.indices {
-            var candidates = openingWithArticle
+            // A pattern opening with an article matches (unfolded) only where the text has one.
+            var candidates = text.isArticle(start) ? openingWithArticle : []
             for key in text.keys(start) {
                 if let indices = byKey[key] { candidates.append(contentsOf: indices) }
             }
