@@ -63,8 +63,13 @@ struct TermIndex: Sendable {
         for start in text.tokens.indices {
             // A pattern opening with an article matches (unfolded) only where the text has one.
             var candidates = text.isArticle(start) ? openingWithArticle : []
-            for key in text.keys(start) {
-                if let indices = byKey[key] { candidates.append(contentsOf: indices) }
+            if text.isCandidate(start) {
+                for key in text.keys(start) {
+                    if let indices = byKey[key] { candidates.append(contentsOf: indices) }
+                }
+            } else if let indices = byKey[text.tokens[start].form] {
+                // The word's only key is itself (an acronym such as `un` can still open a pattern).
+                candidates.append(contentsOf: indices)
             }
             if candidates.isEmpty { continue }
             // Each pattern once, in index order.

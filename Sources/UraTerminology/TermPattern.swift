@@ -107,7 +107,7 @@ final class TokenizedText {
     }
 
     /// Whether the word at `index` could match some glossary word.
-    private func isCandidate(_ index: Int) -> Bool {
+    func isCandidate(_ index: Int) -> Bool {
         openings?.contains(TermIndex.opening(tokens[index].form)) ?? true
     }
 
