@@ -126,7 +126,9 @@ final class Morphology: @unchecked Sendable {
 
     /// `ë` → `e`, `ç` → `c` (lowercase input).
     static func fold(_ text: String) -> String {
-        String(text.map { character -> Character in
+        // Both letters are two UTF-8 bytes opening with 0xC3; most words have neither.
+        guard text.utf8.contains(0xC3) else { return text }
+        return String(text.map { character -> Character in
             switch character {
             case "ë": "e"
             case "ç": "c"

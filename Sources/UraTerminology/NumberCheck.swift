@@ -17,6 +17,8 @@ struct WrittenNumber: Sendable, Equatable {
 enum NumberCheck {
     /// Numbers in `text`, in order.
     static func numbers(in text: String) -> [WrittenNumber] {
+        // Every number opens with an ASCII digit: most texts without one need no Character array.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var result: [WrittenNumber] = []
         let characters = Array(text)
         var index = 0

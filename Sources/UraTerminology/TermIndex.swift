@@ -47,7 +47,10 @@ struct TermIndex: Sendable {
     let openings: Set<String>
 
     /// A word's folded first three letters.
-    static func opening(_ word: String) -> String { String(Morphology.fold(word).prefix(3)) }
+    static func opening(_ word: String) -> String {
+        // Folding maps character to character, so the opening of the folded word is the folded opening.
+        Morphology.fold(String(word.prefix(3)))
+    }
 
     /// `text` tokenized for this index's language, skipping stems no glossary word can use.
     func tokenize(_ text: String) -> TokenizedText {
@@ -58,9 +61,22 @@ struct TermIndex: Sendable {
     func occurrences(in text: TokenizedText) -> [TermOccurrence] {
         var result: [TermOccurrence] = []
         for start in text.tokens.indices {
-            var candidates = Set(openingWithArticle)
-            for key in text.keys(start) { candidates.formUnion(byKey[key] ?? []) }
-            for index in candidates.sorted() {
+            // A pattern opening with an article matches (unfolded) only where the text has one.
+            var candidates = text.isArticle(start) ? openingWithArticle : []
+            if text.isCandidate(start) {
+                for key in text.keys(start) {
+                    if let indices = byKey[key] { candidates.append(contentsOf: indices) }
+                }
+            } else if let indices = byKey[text.tokens[start].form] {
+                // The word's only key is itself (an acronym such as `un` can still open a pattern).
+                candidates.append(contentsOf: indices)
+            }
+            if candidates.isEmpty { continue }
+            // Each pattern once, in index order.
+            candidates.sort()
+            var previous = -1
+            for index in candidates where index != previous {
+                previous = index
                 if let range = patterns[index].match(text, at: start) {
                     result.append(TermOccurrence(pattern: patterns[index], tokens: range))
                 }

@@ -91,8 +91,8 @@ final class TokenizedText {
     /// Folded three-letter openings of every glossary word key (see ``TermIndex/openings``);
     /// nil when every word may match.
     private let openings: Set<String>?
-    private var keyCache: [Int: Set<String>] = [:]
-    private var foldedCache: [Int: Set<String>] = [:]
+    private var keyCache: [Set<String>?]
+    private var foldedCache: [Set<String>?]
 
     /// - Parameter openings: when given, words whose opening no glossary word shares get no
     ///   stems: they cannot match, and most words of a text are such words (a quarter of the time
@@ -102,10 +102,12 @@ final class TokenizedText {
         self.tokens = Tokenizer.tokens(text)
         self.morphology = morphology
         self.openings = openings
+        keyCache = Array(repeating: nil, count: tokens.count)
+        foldedCache = Array(repeating: nil, count: tokens.count)
     }
 
     /// Whether the word at `index` could match some glossary word.
-    private func isCandidate(_ index: Int) -> Bool {
+    func isCandidate(_ index: Int) -> Bool {
         openings?.contains(TermIndex.opening(tokens[index].form)) ?? true
     }
 
