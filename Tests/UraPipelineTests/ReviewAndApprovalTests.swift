@@ -89,3 +89,77 @@ import UraTestSupport
         #expect(!(try Fixtures.text(root + "/public/feeds/en.xml")).contains("Roundtable"))
     }
 }
+
+/// A build killed at any moment leaves the previous site whole and the caches usable: the next
+/// build succeeds and equals a clean build.
+@Suite struct KilledBuildTests {
+    @Test func killingABuildLeavesThePreviousSiteAndAConsistentCache() throws {
+        let root = try Fixtures.temporaryDirectory("ura-kill")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = Corpus(directory: root + "/corpus")
+        for var release in try Corpus(directory: Fixtures.corpus).loadAll() {
+            release.status = .approved
+            release.provenance.approvedBy = "Test"
+            release.provenance.approvedAt = "2024-01-01T00:00:00Z"
+            try corpus.write(release)
+        }
+        func config(_ name: String, cache: String) throws -> String {
+            let path = root + "/\(name).yaml"
+            try """
+                corpus: corpus
+                output: \(name)-public
+                review: \(name)-review
+                cache: "\(cache)"
+                xslt: \(Fixtures.packageRoot)/xslt
+                glossaries: [\(Fixtures.packageRoot)/glossaries/migration.tbx]
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let main = try config("main", cache: "cache")
+        #expect(try Run.ura(["build", "--config", main, "--quiet"]).status == 0)
+        let before = try tree(root + "/main-public")
+        #expect(!before.isEmpty)
+
+        // Edit a release, then kill builds at several moments.
+        var edited = try corpus.load("2019-10-29-new-registration-and-temporary-accommodation-centre-for")
+        edited.texts[.english]?.paragraphs.append("The centre has 120 beds.")
+        try corpus.write(edited)
+        for delay in [0.02, 0.08, 0.15, 0.25, 0.4] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Run.uraPath)
+            process.arguments = ["build", "--config", main, "--quiet"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Whatever the moment, the site is a whole generation: the old one or the new one.
+            let site = try tree(root + "/main-public")
+            #expect(site.keys.sorted() == before.keys.sorted(), "after a kill at \(delay) s")
+            #expect(site["feeds/en.xml"].map { !$0.isEmpty } == true)
+        }
+        let finished = try Run.ura(["build", "--config", main, "--quiet"])
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let clean = try Run.ura(["build", "--config", try config("clean", cache: ""), "--quiet"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(try tree(root + "/main-public") == tree(root + "/clean-public"))
+        #expect(try tree(root + "/main-public")["en/2019-10-29-new-registration-and-temporary-accommodation-centre-for.html"]?
+            .contains("The centre has 120 beds.") == true)
+    }
+
+    /// Every file below `folder` (following the site link) by path, as text.
+    private func tree(_ folder: String) throws -> [String: String] {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder)).map {
+            $0.hasPrefix("/") ? $0 : (folder as NSString).deletingLastPathComponent + "/" + $0
+        } ?? folder
+        var result: [String: String] = [:]
+        for path in FileManager.default.enumerator(atPath: target)?.allObjects as? [String] ?? [] {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try String(contentsOfFile: target + "/" + path, encoding: .utf8)
+            }
+        }
+        return result
+    }
+}
