@@ -25,8 +25,11 @@ struct SegmentationEval {
             let icu = try BreakIterator(.sentence, locale: language.code)
             var uraCounts = Counts(), icuCounts = Counts()
             for name in cases {
-                let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name).gold.json"))) as! [String: Any]
-                let paragraphSentences = gold["\(language.code)_paragraph_sentences"] as! [[Int]]
+                let goldPath = "\(directory)/\(name).gold.json"
+                guard let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: goldPath))) as? [String: Any],
+                      let paragraphSentences = gold["\(language.code)_paragraph_sentences"] as? [[Int]] else {
+                    throw UraError(.input, "no '\(language.code)_paragraph_sentences' in the gold file", file: goldPath)
+                }
                 let sentences = try String(contentsOfFile: "\(directory)/\(name).\(language.code).sents", encoding: .utf8)
                     .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let paragraphs = Paragraphs.split(try String(contentsOfFile: "\(directory)/\(name).\(language.code).txt", encoding: .utf8))
