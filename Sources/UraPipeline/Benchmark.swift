@@ -117,7 +117,7 @@ public struct Benchmark: Sendable {
             var measurement = Measurement(releases: size, fullSeconds: full.seconds, incrementalSeconds: incremental.seconds,
                                           peakMemoryMiB: full.peakMemoryMiB, steps: full.steps,
                                           incrementalMatchesClean: matches)
-            if compareWithHugo, ExternalStepPath.find("hugo") != nil {
+            if compareWithHugo, ExternalStep.resolve("hugo") != nil {
                 log("n=\(size): hugo")
                 let hugo = try runHugo(corpus: corpus, base: base)
                 measurement.hugoSeconds = hugo.seconds
@@ -207,11 +207,6 @@ public struct Benchmark: Sendable {
         }
         return lines
     }
-}
-
-/// Finding programs on PATH.
-enum ExternalStepPath {
-    static func find(_ program: String) -> String? { ExternalStep.resolve(program) }
 }
 
 extension CalendarDate {

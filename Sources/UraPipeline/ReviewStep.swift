@@ -33,34 +33,17 @@ public enum ReviewStep {
 
     /// Writes the review material of `releases` into `folder`; returns the paths written.
     static func write(_ releases: [PressRelease], to folder: String) throws(UraError) -> [String] {
-        // Releases are independent: render and write them on every core; the first failure in
-        // release order is the one reported.
         let digestsPath = folder + "/.digests"
-        var recorded: [String: String] = [:]
-        for line in ((try? String(contentsOfFile: digestsPath, encoding: .utf8)) ?? "").split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            if parts.count == 2 { recorded[String(parts[1])] = String(parts[0]) }
-        }
-        let previous = recorded
-        var outcomes = [Result<(digest: String, written: [String]), UraError>?](repeating: nil, count: releases.count)
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: releases.count) { index in
-                do throws(UraError) {
-                    slots[index] = .success(try write(releases[index], to: folder, previousDigest: previous[releases[index].id]))
-                } catch { slots[index] = .failure(error) }
-            }
+        let previous = readDigests(digestsPath)
+        // Releases are independent: rendered and written on every core.
+        let outcomes = try Parallel.map(releases) { release throws(UraError) in
+            try write(release, to: folder, previousDigest: previous[release.id])
         }
         var written: [String] = []
         var digests = ""
         for (release, outcome) in zip(releases, outcomes) {
-            switch outcome {
-            case .success(let result):
-                written += result.written
-                digests += "\(result.digest) \(release.id)\n"
-            case .failure(let error): throw error
-            case nil: continue
-            }
+            written += outcome.written
+            digests += "\(outcome.digest) \(release.id)\n"
         }
         let rows = releases.map { release in
             row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
@@ -75,6 +58,16 @@ public enum ReviewStep {
         try AtomicFile.write(index(rows), to: folder + "/index.html")
         written.append("index.html")
         return written
+    }
+
+    /// The `digest id` lines of the last review, by id (empty when there is none).
+    private static func readDigests(_ path: String) -> [String: String] {
+        var digests: [String: String] = [:]
+        for line in ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { digests[String(parts[1])] = String(parts[0]) }
+        }
+        return digests
     }
 
     /// Writes one release's review files unless `previousDigest` says they are current; returns

@@ -66,31 +66,10 @@ public struct Corpus: Sendable {
     /// Loads every release, taking those `reuse` returns (e.g. from a previous build's snapshot
     /// when their files are unchanged) instead of reading them.
     public func loadAll(reusing reuse: @Sendable (String) -> PressRelease?) throws(UraError) -> [PressRelease] {
-        let ids = try releaseIDs()
-        var results = [Result<PressRelease, UraError>?](repeating: nil, count: ids.count)
-        let chunk = max(1, ids.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { part in
-                for index in part * chunk..<min(ids.count, (part + 1) * chunk) {
-                    if let reused = reuse(ids[index]) {
-                        slots[index] = .success(reused)
-                        continue
-                    }
-                    do throws(UraError) { slots[index] = .success(try load(ids[index])) } catch { slots[index] = .failure(error) }
-                }
-            }
+        try Parallel.map(try releaseIDs()) { id throws(UraError) in
+            if let reused = reuse(id) { return reused }
+            return try load(id)
         }
-        var releases: [PressRelease] = []
-        releases.reserveCapacity(ids.count)
-        for result in results {
-            switch result {
-            case .success(let release): releases.append(release)
-            case .failure(let error): throw error
-            case nil: continue
-            }
-        }
-        return releases
     }
 
     /// Loads release `id`.

@@ -32,7 +32,7 @@ struct InputKeys: Sendable {
             text += folder + "\n" + Self.folderDigest(folder) + "\n"
         }
         base = SiteSwitch.digest(Array(text.utf8))
-        releases = SiteBuilder.parallelMap(published) { SiteSwitch.digest(ReleaseBinary.encode($0)) }
+        releases = Parallel.map(published) { SiteSwitch.digest(ReleaseBinary.encode($0)) }
         collection = SiteSwitch.digest(Array(releases.joined(separator: "\n").utf8))
     }
 

@@ -197,7 +197,7 @@ public struct SiteBuilder: Sendable {
         }
         let previousEntries = collectionNeeded ? Self.previousCollectionEntries(previous) : [:]
         let reusableEntries = unchanged
-        let documents = Self.parallelMap(Array(published.indices)) { index -> (document: [UInt8]?, entry: String?) in
+        let documents = Parallel.map(Array(published.indices)) { index -> (document: [UInt8]?, entry: String?) in
             let release = published[index]
             var entry: String?
             if collectionNeeded {
@@ -221,7 +221,7 @@ public struct SiteBuilder: Sendable {
             collectionGroups[outputs[index].stylesheet.path, default: []].append(index)
         }
         groups += collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
-        let groupResults = Self.parallelMap(groups) { group -> [Result<[UInt8], UraError>] in
+        let groupResults = Parallel.map(groups) { group -> [Result<[UInt8], UraError>] in
             var parsed: ParsedDocument?
             return group.map { index in
                 let output = outputs[index]
@@ -273,21 +273,6 @@ public struct SiteBuilder: Sendable {
         let bytes = Array(data)
         guard SiteSwitch.digest(bytes) == entry.digest else { return [:] }
         return CanonicalXML.collectionEntries(in: bytes)
-    }
-
-    /// `transform` of every element of `items`, on every core, in chunks, in order.
-    static func parallelMap<Element: Sendable, Result>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard !items.isEmpty else { return [] }
-        let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        return Array(unsafeUninitializedCapacity: items.count) { buffer, count in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
-                for index in part * chunk..<min(items.count, (part + 1) * chunk) {
-                    slots.initializeElement(at: index, to: transform(items[index]))
-                }
-            }
-            count = items.count
-        }
     }
 
     /// The build date of a site for `releases` (seconds since 1970): the configured one, else
