@@ -31,7 +31,8 @@ public struct BuildJob: Sendable {
     }
 
     /// The pipeline this job runs.
-    public func pipeline() throws(UraError) -> Pipeline {
+    /// - Parameter expectedReleases: about how many releases the build holds (sizes the cache).
+    public func pipeline(expectedReleases: Int = 0) throws(UraError) -> Pipeline {
         var registry = StandardSteps.registry()
         for plugin in configuration.plugins {
             let step = try ExternalStep.make(plugin, directory: configurationDirectory)
@@ -40,7 +41,8 @@ public struct BuildJob: Sendable {
         var pipeline = try registry.pipeline(stepNames(registry: registry), options: stepOptions())
         if let jobs = configuration.jobs { pipeline.concurrency = jobs }
         if let cache = configuration.cache {
-            pipeline.cache = DirectoryReleaseCache(directory: resolve(cache), salt: "ura \(Self.version) icu \(ICU.version)")
+            pipeline.cache = DirectoryReleaseCache(directory: resolve(cache), salt: "ura \(Self.version) icu \(ICU.version)",
+                                                   expectedReleases: expectedReleases)
         }
         return pipeline
     }
@@ -71,8 +73,8 @@ public struct BuildJob: Sendable {
     /// cache). The snapshot is rewritten after the build.
     public func run(events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws -> BuildResult {
         let start = ContinuousClock.now
-        let pipeline = try pipeline()
         let corpus = Corpus(directory: resolve(configuration.corpus))
+        let pipeline = try pipeline(expectedReleases: (try? corpus.releaseIDs().count) ?? 0)
         let snapshot = configuration.cache.map { BuildSnapshot(directory: resolve($0) + "/snapshot") }
         let fingerprint = pipeline.firstStageFingerprint ?? ""
 
@@ -87,16 +89,25 @@ public struct BuildJob: Sendable {
         var context = PipelineContext(corpus: corpus, releases: releases, options: stepOptions())
         let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
 
-        var report = try await pipeline.run(&context, preprocessed: signatures.reusedIDs, events: events)
+        var report: PipelineReport
+        do {
+            report = try await pipeline.run(&context, preprocessed: signatures.reusedIDs, events: events)
+        } catch {
+            // What the per-release stages computed is still right: keep it for the next build.
+            try? pipeline.cache?.finish()
+            throw error
+        }
         report.stepSeconds.insert(("load", loadSeconds), at: 0)
+        try pipeline.cache?.finish()
         if let snapshot, let firstStage = report.firstStage {
             let reused = signatures.reusedIDs
             for release in firstStage.releases where !reused.contains(release.id) {
                 // A release a whole step added (ingest) was not signed while loading.
                 let signature = signatures.get(release.id) ?? corpus.fileSignature(release.id)
-                if !signature.isEmpty { try snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint) }
+                if !signature.isEmpty { snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint) }
             }
             snapshot.prune(keeping: Set(firstStage.releases.map(\.id)))
+            try snapshot.finish()
         }
         return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
     }

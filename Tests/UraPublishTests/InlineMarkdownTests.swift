@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import UraTestSupport
 @testable import UraPublish
 
 @Suite struct InlineMarkdownTests {
@@ -30,5 +32,25 @@ import Testing
         let xml = InlineMarkdown.xml(hostile)
         #expect(xml.contains("x"))
         #expect(InlineMarkdown.plainText("**a** _b_ [c](https://d.e)") == "a b c")
+    }
+
+    @Test func plainParagraphsTakeTheShortcutWithTheSameResult() throws {
+        // Every paragraph of align-dev, and ones with each kind of line break: the shortcut for
+        // text without markup characters gives what the parser gives.
+        var paragraphs = ["a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0B}b", "a\r\nb", "è é ë ç", "x < y & z"]
+        for document in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] {
+                paragraphs += try Fixtures.text("\(Fixtures.alignDev)/\(document).\(language).txt").components(separatedBy: "\n\n")
+            }
+        }
+        #expect(paragraphs.count > 500)
+        var plain = 0
+        for paragraph in paragraphs {
+            #expect(InlineMarkdown.xml(paragraph) == InlineMarkdown.render(InlineMarkdown.parse(paragraph)))
+            #expect(InlineMarkdown.plainText(paragraph) == InlineMarkdown.text(of: InlineMarkdown.parse(paragraph)))
+            if InlineMarkdown.isPlain(paragraph) { plain += 1 }
+        }
+        #expect(plain > paragraphs.count / 2)
+        #expect(!InlineMarkdown.isPlain("a\u{2028}b") && !InlineMarkdown.isPlain("a\u{85}b") && InlineMarkdown.isPlain("è é ë ç"))
     }
 }

@@ -166,4 +166,11 @@ import UraTestSupport
         #expect(root.text == "Migrants & \"borders\" <2024> 'sq'")
         #expect(root.attribute("a") == "Migrants & \"borders\" <2024> 'sq'")
     }
+
+    @Test func keepsAlbanianLettersAndDropsNoncharacters() {
+        #expect("Migrantët në Shqipëri".xmlEscaped == "Migrantët në Shqipëri")
+        #expect("a\u{FFFE}b\u{FFFF}c\u{FFFD}\të\r\n".xmlEscaped == "abc\u{FFFD}\të\r\n")
+        #expect("\u{1}\u{1F}<ç>".xmlAttributeEscaped == "&lt;ç&gt;")
+        #expect("".xmlEscaped == "")
+    }
 }

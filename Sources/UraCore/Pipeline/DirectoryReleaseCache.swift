@@ -1,30 +1,41 @@
 import Foundation
 
-/// A ``ReleaseCache`` in a folder (`.ura-cache/` by default): one file per entry (the compact
-/// ``ReleaseBinary`` form), named by
-/// the entry's content key and written atomically, so a build killed half-way leaves only whole
-/// entries, and an entry can never be read for the wrong input.
-public struct DirectoryReleaseCache: ReleaseCache {
+/// A ``ReleaseCache`` in a folder (`.ura-cache/releases` by default): entries in the compact
+/// ``ReleaseBinary`` form, keyed by a digest of the entry's content key and the salt, kept in
+/// the bucket files of a ``BucketStore`` (written by ``finish()``, atomically, so a build killed
+/// half-way leaves the previous cache). An entry can never be read for the wrong input: the key
+/// covers the release's whole content and the stage's fingerprint.
+///
+/// Each bucket keeps at most four times its share of the releases a build stores (and never
+/// fewer than 64 entries), the least recently used going first.
+public final class DirectoryReleaseCache: ReleaseCache {
     public let directory: String
     /// Mixed into every key: the Ura and ICU versions, so an upgrade never reuses old results.
     public let salt: String
+    private let store: BucketStore
 
-    public init(directory: String, salt: String) {
+    /// A cache in `directory`; `expectedReleases` sizes the buckets' limit.
+    public init(directory: String, salt: String, expectedReleases: Int = 0) {
         self.directory = directory
         self.salt = salt
+        let buckets = 32
+        self.store = BucketStore(directory: directory + "/releases", bucketCount: buckets,
+                                 limitPerBucket: max(64, 4 * expectedReleases / buckets))
     }
 
-    private func path(_ key: String) -> String {
-        let salted = SHA256.hex(Array((salt + "\u{1F}" + key).utf8))
-        return directory + "/releases/" + salted.prefix(2) + "/" + salted + ".bin"
+    private func storeKey(_ key: String) -> String {
+        SHA256.hex(Array((salt + "\u{1F}" + key).utf8))
     }
 
     public func lookup(_ key: String) -> PressRelease? {
-        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-        return ReleaseBinary.decode([UInt8](data))
+        store.get(storeKey(key)).flatMap(ReleaseBinary.decode)
     }
 
     public func store(_ release: PressRelease, key: String) {
-        try? AtomicFile.write(bytes: ReleaseBinary.encode(release), to: path(key))
+        store.put(storeKey(key), ReleaseBinary.encode(release))
+    }
+
+    public func finish() throws(UraError) {
+        try store.flush()
     }
 }

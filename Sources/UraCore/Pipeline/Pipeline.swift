@@ -109,6 +109,13 @@ public protocol ReleaseCache: Sendable {
     func lookup(_ key: String) -> PressRelease?
     /// Stores `release` under `key`. Failing to store is not an error: the cache is an optimisation.
     func store(_ release: PressRelease, key: String)
+    /// Makes what was stored last beyond this process (a cache may buffer stores until then).
+    func finish() throws(UraError)
+}
+
+extension ReleaseCache {
+    /// Nothing to do for a cache that stores as it goes.
+    public func finish() throws(UraError) {}
 }
 
 /// Timings of one run, per step.

@@ -39,10 +39,33 @@ public enum InlineMarkdown {
     }
 
     /// `source` as canonical XML inline content (escaped text, `<em>`, `<strong>`, `<code>`, `<a>`).
-    public static func xml(_ source: String) -> String { render(parse(source)) }
+    public static func xml(_ source: String) -> String {
+        isPlain(source) ? source.xmlEscaped : render(parse(source))
+    }
 
     /// The plain text of `source`, markup removed.
-    public static func plainText(_ source: String) -> String { text(of: parse(source)) }
+    public static func plainText(_ source: String) -> String { isPlain(source) ? source : text(of: parse(source)) }
+
+    /// True when `source` holds nothing the parser treats specially (no `*`, `_`, `` ` ``, `[`,
+    /// `\\`, and no line break of any kind): it parses to one text node equal to itself, so the
+    /// parse can be skipped. Most paragraphs of a press release are plain.
+    static func isPlain(_ source: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "\\"),
+                 0x0A, 0x0B, 0x0C, 0x0D:
+                return false
+            case 0x85 where previous == 0xC2: return false // U+0085 NEXT LINE
+            case 0xA8 where previous == 0x80 && beforePrevious == 0xE2: return false // U+2028 LINE SEPARATOR
+            case 0xA9 where previous == 0x80 && beforePrevious == 0xE2: return false // U+2029 PARAGRAPH SEPARATOR
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
+    }
 
     static func render(_ nodes: [Node]) -> String {
         var output = ""
