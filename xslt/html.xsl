@@ -21,8 +21,9 @@
 
   <ura:output input="release" per-language="yes" path="{lang}/{id}.html" view="release"/>
   <ura:output input="release" path="bilingual/{id}.html" view="bilingual" only="bilingual"/>
-  <ura:output input="collection" per-language="yes" path="{lang}/index.html" view="index"/>
-  <ura:output input="collection" path="index.html" view="home"/>
+  <!-- The index pages read titles and datelines only: the summary collection. -->
+  <ura:output input="collection" content="summary" per-language="yes" path="{lang}/index.html" view="index"/>
+  <ura:output input="collection" content="summary" path="index.html" view="home"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 

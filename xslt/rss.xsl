@@ -22,7 +22,8 @@
 
   <xsl:import href="common.xsl"/>
 
-  <ura:output input="collection" per-language="yes" path="feeds/{lang}.xml"/>
+  <!-- A feed reads the newest releases in its language only; keep newest at least $feed-items. -->
+  <ura:output input="collection" per-language="yes" newest="50" path="feeds/{lang}.xml"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 

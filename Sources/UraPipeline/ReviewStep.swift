@@ -12,7 +12,8 @@ import UraXML
 /// - `<id>/qa.html`: the terminology findings, unit by unit, with a checkbox per finding;
 /// - `index.html`: every release with its counts of errors, warnings and flagged beads.
 ///
-/// Every file is written atomically. A release whose content did not change since the last
+/// Every file is written atomically (a new review folder is staged and renamed into place whole,
+/// see ``write(_:to:)``). A release whose content did not change since the last
 /// review (its digest is in `.digests`, rewritten once at the end) is not rewritten, so an
 /// incremental build touches only the releases that changed; a build killed half-way leaves the
 /// old `.digests`, so the next one rewrites what it may have missed. Folders of releases no longer
@@ -32,12 +33,49 @@ public enum ReviewStep {
     }
 
     /// Writes the review material of `releases` into `folder`; returns the paths written.
+    ///
+    /// A review folder that does not exist yet (a first build, or after it was deleted) is made
+    /// whole in a staging folder beside it, with files written directly, and renamed into place:
+    /// translators see no folder or a complete one, and a full build saves a temporary file and a
+    /// rename per file. An existing folder is updated in place, each changed file atomically.
     static func write(_ releases: [PressRelease], to folder: String) throws(UraError) -> [String] {
+        let fresh = !FileManager.default.fileExists(atPath: folder)
+        let target = fresh ? try makeStagingFolder(for: folder) : folder
+        do throws(UraError) {
+            let written = try write(releases, into: target, fresh: fresh)
+            if fresh, rename(target, folder) != 0 {
+                throw UraError(.input, "cannot move the review folder into place: \(String(cString: strerror(errno)))", file: folder)
+            }
+            return written
+        } catch {
+            if fresh { try? FileManager.default.removeItem(atPath: target) }
+            throw error
+        }
+    }
+
+    /// A new, empty folder beside `folder` (its parents created), private to this process.
+    private static func makeStagingFolder(for folder: String) throws(UraError) -> String {
+        let url = URL(fileURLWithPath: folder)
+        let staging = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw UraError(.input, "cannot create the review folder: \(error.localizedDescription)", file: staging)
+        }
+        return staging
+    }
+
+    /// Writes the review material into `folder`, which is empty and private when `fresh`.
+    private static func write(_ releases: [PressRelease], into folder: String, fresh: Bool) throws(UraError) -> [String] {
         let digestsPath = folder + "/.digests"
-        let previous = readDigests(digestsPath)
-        // Releases are independent: rendered and written on every core.
-        let outcomes = try Parallel.map(releases) { release throws(UraError) in
-            try write(release, to: folder, previousDigest: previous[release.id])
+        let previous = fresh ? [:] : readDigests(digestsPath)
+        // Releases are independent: rendered on every core, then written on one thread (two
+        // threads creating files in one folder mostly wait for each other in the kernel).
+        let rendered = Parallel.map(releases) { release in render(release, previousDigest: previous[release.id], in: folder) }
+        var outcomes: [(digest: String, written: [String])] = []
+        for (release, pages) in zip(releases, rendered) {
+            outcomes.append((pages.digest, try write(pages.files, of: release.id, to: folder, fresh: fresh)))
         }
         var written: [String] = []
         var digests = ""
@@ -70,13 +108,12 @@ public enum ReviewStep {
         return digests
     }
 
-    /// Writes one release's review files unless `previousDigest` says they are current; returns
-    /// the release's digest and the paths written.
-    private static func write(_ release: PressRelease, to folder: String,
-                              previousDigest: String?) throws(UraError) -> (digest: String, written: [String]) {
+    /// One release's digest and review files (name, content); no files when `previousDigest`
+    /// says the ones in `folder` are current.
+    private static func render(_ release: PressRelease, previousDigest: String?,
+                               in folder: String) -> (digest: String, files: [(String, String)]) {
         let digest = SHA256.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
-        let directory = folder + "/" + release.id
-        if previousDigest == digest, FileManager.default.fileExists(atPath: directory) { return (digest, []) }
+        if previousDigest == digest, FileManager.default.fileExists(atPath: folder + "/" + release.id) { return (digest, []) }
         var files: [(String, String)] = []
         if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {
             let text = BilingualText(english: en, albanian: sq)
@@ -87,12 +124,27 @@ public enum ReviewStep {
             files.append(("qa.html", FindingsReport.html(findings, units: UnitReader.units(of: release),
                                                         title: "Terminology check: \(release.title(in: .english))")))
         }
+        return (digest, files)
+    }
+
+    /// Writes release `id`'s review `files` into its folder below `folder` (created directly
+    /// when `fresh`, see ``write(_:to:)``); returns the paths written.
+    private static func write(_ files: [(String, String)], of id: String, to folder: String,
+                              fresh: Bool) throws(UraError) -> [String] {
+        let directory = folder + "/" + id
         var written: [String] = []
-        for (name, content) in files {
-            try AtomicFile.write(content, to: directory + "/" + name)
-            written.append(release.id + "/" + name)
+        if fresh, !files.isEmpty, mkdir(directory, 0o755) != 0 {
+            throw UraError(.input, "cannot create the folder: \(String(cString: strerror(errno)))", file: directory)
         }
-        return (digest, written)
+        for (name, content) in files {
+            if fresh {
+                try AtomicFile.create(bytes: Array(content.utf8), at: directory + "/" + name)
+            } else {
+                try AtomicFile.write(content, to: directory + "/" + name)
+            }
+            written.append(id + "/" + name)
+        }
+        return written
     }
 
     private static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {

@@ -132,7 +132,7 @@ import UraXML
         let entries = CanonicalXML.collectionEntries(in: document)
         #expect(entries.count == releases.count)
         let rebuilt = ordered.compactMap { entries[$0.id.xmlAttributeEscaped].map { String(decoding: $0, as: UTF8.self) } }
-        #expect(rebuilt == ordered.map(CanonicalXML.collectionEntry))
+        #expect(rebuilt == ordered.map { CanonicalXML.collectionEntry($0) })
         #expect(Array(CanonicalXML.collection(entries: rebuilt).utf8) == document)
     }
 

@@ -164,3 +164,56 @@ import UraXML
         #expect(rows.last?.contains("Third English.") == true && rows.last?.contains("E treta shqip.") == true)
     }
 }
+
+@Suite struct CollectionViewTests {
+    /// A stylesheet that lists what each kind of collection document holds.
+    static let counting = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+            xmlns:r="urn:x-ura:release:1" xmlns:ura="urn:x-ura:publish" exclude-result-prefixes="r ura">
+          <ura:output input="collection" path="full.txt"/>
+          <ura:output input="collection" content="summary" path="summary.txt"/>
+          <ura:output input="collection" newest="1" per-language="yes" path="newest-{lang}.txt"/>
+          <xsl:output method="text"/>
+          <xsl:param name="lang"/>
+          <xsl:template match="/">
+            <xsl:for-each select="r:collection/r:release"><xsl:value-of select="concat(@id, ' ')"/></xsl:for-each>
+            <xsl:value-of select="concat('paragraphs=', count(//r:p), ' titles=', count(//r:title), ' beads=', count(//r:bead))"/>
+          </xsl:template>
+        </xsl:stylesheet>
+        """
+
+    @Test func summaryAndNewestCollectionsHoldWhatTheySay() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-views")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.counting.write(toFile: folder + "/count.xsl", atomically: true, encoding: .utf8)
+        let all = [PublishFixtures.bilingualID, PublishFixtures.englishOnlyID, PublishFixtures.draftID]
+        let releases = try PublishFixtures.corpus(approving: all)
+        let files = try SiteBuilder(options: PublishFixtures.options(xslt: folder)).build(releases)
+        let full = try #require(PublishFixtures.text(files, "full.txt"))
+        let summary = try #require(PublishFixtures.text(files, "summary.txt"))
+        // Newest first, every approved release, paragraphs only in the full collection.
+        let ids = "\(PublishFixtures.draftID) \(PublishFixtures.englishOnlyID) \(PublishFixtures.bilingualID) "
+        #expect(full.hasPrefix(ids) && summary.hasPrefix(ids))
+        let paragraphs = releases.reduce(0) { $0 + $1.texts.values.reduce(0) { $0 + $1.paragraphs.count } }
+        #expect(paragraphs >= 10)
+        #expect(full.contains("paragraphs=\(paragraphs) titles=4"))
+        #expect(summary.hasSuffix("paragraphs=0 titles=4 beads=0"))
+        // The newest release with an Albanian text is the bilingual one, though it is the oldest.
+        #expect(PublishFixtures.text(files, "newest-en.txt")?.hasPrefix("\(PublishFixtures.draftID) paragraphs=") == true)
+        #expect(PublishFixtures.text(files, "newest-sq.txt")?.hasPrefix("\(PublishFixtures.bilingualID) paragraphs=") == true)
+    }
+
+    @Test func badViewDeclarationsNameTheLine() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-views")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (attribute, message) in [("content=\"short\"", "content must be"), ("newest=\"0\"", "newest must be"),
+                                     ("newest=\"x\"", "newest must be")] {
+            let stylesheet = Self.counting.replacingOccurrences(of: "content=\"summary\"", with: attribute)
+            try stylesheet.write(toFile: folder + "/count.xsl", atomically: true, encoding: .utf8)
+            let error = try #require(throws: UraError.self) { try OutputFormat.load(folder + "/count.xsl") }
+            #expect(error.description.contains(message))
+            #expect(error.description.contains("count.xsl:5"))
+        }
+    }
+}

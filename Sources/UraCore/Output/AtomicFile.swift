@@ -60,6 +60,25 @@ public enum AtomicFile {
         try write(bytes: Array(text.utf8), to: path, durable: durable)
     }
 
+    /// Creates `path`, which must not exist, holding `bytes`, without a temporary file. Only for
+    /// a folder nobody can see yet (a staging folder that is renamed into place whole): there the
+    /// folder is what appears atomically, and skipping a rename per file makes writing thousands
+    /// of files several times faster.
+    public static func create(bytes: [UInt8], at path: String) throws(UraError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw UraError(.input, "cannot create: \(String(cString: strerror(errno)))", file: path) }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, failure == nil {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno != EINTR { failure = String(cString: strerror(errno)) } } else { offset += written }
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw UraError(.input, "cannot write: \(failure)", file: path) }
+    }
+
     /// A name beside `path` that no other writer (thread or process) uses at the same time.
     private static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)

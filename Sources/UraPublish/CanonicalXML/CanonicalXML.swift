@@ -32,13 +32,14 @@ public enum CanonicalXML {
 
     /// The collection document: `releases` newest first (date, then id), each complete.
     public static func collection(_ releases: [PressRelease]) -> String {
-        collection(entries: ordered(releases).map(collectionEntry))
+        collection(entries: ordered(releases).map { collectionEntry($0) })
     }
 
-    /// One release as the collection document holds it (see ``collection(entries:)``).
-    public static func collectionEntry(_ release: PressRelease) -> String {
+    /// One release as the collection document holds it (see ``collection(entries:)``); with
+    /// `summary`, without its paragraphs and alignment (what an index page reads).
+    public static func collectionEntry(_ release: PressRelease, summary: Bool = false) -> String {
         var output = ""
-        append(release, to: &output, indent: "  ", declaringNamespace: false)
+        append(release, to: &output, indent: "  ", declaringNamespace: false, summary: summary)
         return output
     }
 
@@ -97,7 +98,8 @@ public enum CanonicalXML {
     /// The id of paragraph `index` (0-based) in `language`: `en-p1`, `sq-p3`.
     public static func paragraphID(_ language: Language, _ index: Int) -> String { "\(language.code)-p\(index + 1)" }
 
-    private static func append(_ release: PressRelease, to output: inout String, indent: String, declaringNamespace: Bool) {
+    private static func append(_ release: PressRelease, to output: inout String, indent: String, declaringNamespace: Bool,
+                               summary: Bool = false) {
         let namespaceAttribute = declaringNamespace ? " xmlns=\"\(namespace)\"" : ""
         output += "\(indent)<release\(namespaceAttribute) id=\"\(release.id.xmlAttributeEscaped)\" status=\"\(release.status.rawValue)\">\n"
         let inner = indent + "  "
@@ -118,12 +120,12 @@ public enum CanonicalXML {
             guard let text = release.texts[language] else { continue }
             output += "\(inner)<text xml:lang=\"\(language.code)\">\n"
             output += "\(inner)  <title>\(text.title.xmlEscaped)</title>\n"
-            for (index, paragraph) in text.paragraphs.enumerated() {
+            for (index, paragraph) in text.paragraphs.enumerated() where !summary {
                 output += "\(inner)  <p id=\"\(paragraphID(language, index))\">\(InlineMarkdown.xml(paragraph))</p>\n"
             }
             output += "\(inner)</text>\n"
         }
-        if let beads = alignmentBeads(release) {
+        if !summary, let beads = alignmentBeads(release) {
             output += "\(inner)<alignment>\n"
             for bead in beads { output += "\(inner)  \(bead)\n" }
             output += "\(inner)</alignment>\n"

@@ -24,6 +24,12 @@ import UraXML
 /// - `only="bilingual"`: for `input="release"`, only releases that have both languages.
 /// - `render="pdf"`: with `ura publish --pdf`, the result (XSL-FO) is also rendered to PDF by
 ///   Apache FOP, next to it with the extension `.pdf`.
+/// - `content="summary"`: for `input="collection"`, the collection's releases without their
+///   paragraphs and alignment (id, status, dateline, approval, source, titles): what an index page
+///   reads, at a fraction of the full collection's size (which is what makes an index page cheap
+///   to remake when one release of thousands changed). Default `full`.
+/// - `newest="N"`: for `input="collection"`, only the newest N releases (with `per-language`, the
+///   newest N that have a text in `$lang`): what a feed reads. Default: all.
 ///
 /// A stylesheet without declarations (a shared module that others import) is not run.
 public struct OutputFormat: Sendable {
@@ -48,6 +54,10 @@ public struct OutputFormat: Sendable {
         public var bilingualOnly: Bool
         /// The declaration's line in the stylesheet, for messages.
         public var line: Int
+        /// For a collection: the releases without paragraphs and alignment (`content="summary"`).
+        public var summary: Bool = false
+        /// For a collection: only the newest this many releases (`newest="N"`).
+        public var newest: Int?
     }
 
     /// The compiled stylesheet, reused for every document.
@@ -109,8 +119,18 @@ public struct OutputFormat: Sendable {
         }
         let render = element.attribute("render")
         guard render == nil || render == "pdf" else { throw fail("render must be 'pdf', not '\(render ?? "")'") }
+        let content = element.attribute("content")
+        guard content == nil || ((content == "summary" || content == "full") && input == .collection) else {
+            throw fail("content must be 'summary' or 'full' (and input 'collection'), not '\(content ?? "")'")
+        }
+        let newestText = element.attribute("newest")
+        let newest = newestText.flatMap { Int($0) }
+        guard newestText == nil || (newest.map { $0 > 0 } == true && input == .collection) else {
+            throw fail("newest must be a number above 0 (and input 'collection'), not '\(newestText ?? "")'")
+        }
         return Declaration(input: input, perLanguage: perLanguage, path: path, view: element.attribute("view") ?? "",
-                           rendersPDF: render == "pdf", bilingualOnly: only != nil, line: element.line)
+                           rendersPDF: render == "pdf", bilingualOnly: only != nil, line: element.line,
+                           summary: content == "summary", newest: newest)
     }
 
     private static func flag(_ value: String?, _ name: String, _ fail: (String) -> UraError) throws(UraError) -> Bool {

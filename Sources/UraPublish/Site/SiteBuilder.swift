@@ -99,6 +99,30 @@ public struct SiteBuilder: Sendable {
         let parameters: [String: String]
         let path: String
         let rendersPDF: Bool
+        /// For a collection output, which collection document it reads.
+        var view = CollectionView.full
+    }
+
+    /// Which collection document a collection output reads (``OutputFormat/Declaration``'s
+    /// `content` and `newest`): the full one (also published as ``collectionPath``), a summary,
+    /// or the newest releases (those with a text in `language`, when set).
+    struct CollectionView: Hashable, Sendable, Comparable {
+        var summary = false
+        var newest: Int?
+        var language: Language?
+
+        static let full = CollectionView()
+
+        /// The releases of `published` (newest first) this view holds.
+        func releases(_ published: [PressRelease]) -> [PressRelease] {
+            guard let newest else { return published }
+            return Array(published.lazy.filter { language == nil || $0.texts[language!] != nil }.prefix(newest))
+        }
+
+        /// A name that orders views (and so the work) the same way in every run.
+        var name: String { "\(summary ? "summary" : "full") \(newest ?? 0) \(language?.code ?? "")" }
+
+        static func < (left: CollectionView, right: CollectionView) -> Bool { left.name < right.name }
     }
 
     /// Every output for `published` (in ``published(_:)`` order), in stylesheet, declaration and
@@ -113,8 +137,13 @@ public struct SiteBuilder: Sendable {
                         "lang": language?.code ?? "", "view": declaration.view, "base-url": options.baseURL,
                         "site-title": options.siteTitle, "build-date": buildDate, "output-path": path,
                     ]
-                    outputs.append(PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
-                                                 path: path, rendersPDF: declaration.rendersPDF))
+                    var output = PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
+                                               path: path, rendersPDF: declaration.rendersPDF)
+                    if release == nil {
+                        output.view = CollectionView(summary: declaration.summary, newest: declaration.newest,
+                                                     language: declaration.newest == nil ? nil : language)
+                    }
+                    outputs.append(output)
                 }
                 switch declaration.input {
                 case .collection:
@@ -140,8 +169,10 @@ public struct SiteBuilder: Sendable {
         let published = Self.published(releases)
         let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
         let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
+        let views = Dictionary(grouping: outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).filter { $0.release == nil }, by: \.view)
+            .mapValues { SiteFile(path: Self.collectionPath, bytes: Array(Self.collectionDocument($0[0].view, published).utf8)) }
         let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
-            let document = output.release.map { documents[$0] } ?? collection
+            let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
                              parameters: output.parameters, path: output.path, rendersPDF: output.rendersPDF)
         }
@@ -183,7 +214,7 @@ public struct SiteBuilder: Sendable {
         var releasesNeeded = [Bool](repeating: false, count: published.count)
         var collectionIsNeeded = collectionReuse == nil
         for (output, reuse) in zip(outputs, outputReuse) where reuse == nil {
-            if let release = output.release { releasesNeeded[release] = true } else { collectionIsNeeded = true }
+            if let release = output.release { releasesNeeded[release] = true } else if output.view == .full { collectionIsNeeded = true }
         }
         let (needed, collectionNeeded) = (releasesNeeded, collectionIsNeeded)
         // A release whose every output is reused is unchanged (its key covers the release), so
@@ -211,28 +242,35 @@ public struct SiteBuilder: Sendable {
         }
         let collection = collectionNeeded ? Array(CanonicalXML.collection(entries: documents.compactMap(\.entry)).utf8) : []
 
-        // Per-release transforms each on their own; the collection outputs of one stylesheet
-        // together, over one parse of the collection document (10 MB for 2,000 releases costs
-        // more to parse than to transform), each group on one thread as a parsed tree needs.
+        // Every document is parsed once for all the transforms that read it: a release's outputs
+        // (its pages in each language, bilingual page, print file) together, and the collection
+        // outputs of one stylesheet together (10 MB for 2,000 releases costs more to parse than to
+        // transform). Each group runs on one thread, as a parsed tree needs; groups run on every
+        // core.
         let remaining = outputs.indices.filter { outputReuse[$0] == nil }
-        var groups = remaining.filter { outputs[$0].release != nil }.map { [$0] }
-        var collectionGroups: [String: [Int]] = [:]
-        for index in remaining where outputs[index].release == nil {
-            collectionGroups[outputs[index].stylesheet.path, default: []].append(index)
+        var releaseGroups: [Int: [Int]] = [:]
+        var collectionGroups: [CollectionView: [Int]] = [:]
+        for index in remaining {
+            if let release = outputs[index].release {
+                releaseGroups[release, default: []].append(index)
+            } else {
+                collectionGroups[outputs[index].view, default: []].append(index)
+            }
         }
-        groups += collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
+        let groups = releaseGroups.keys.sorted().compactMap { releaseGroups[$0] }
+            + collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
         let groupResults = Parallel.map(groups) { group -> [Result<[UInt8], UraError>] in
             var parsed: ParsedDocument?
             return group.map { index in
                 let output = outputs[index]
                 do throws(UraError) {
-                    if let release = output.release {
-                        let document = documents[release].document ?? []
-                        return .success(try output.stylesheet.apply(to: document, name: "xml/\(published[release].id).xml",
-                                                                    parameters: output.parameters))
+                    if parsed == nil, let release = output.release {
+                        parsed = try ParsedDocument(documents[release].document ?? [], name: "xml/\(published[release].id).xml")
+                    } else if parsed == nil {
+                        let bytes = output.view == .full ? collection : Array(Self.collectionDocument(output.view, published).utf8)
+                        parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
-                    if parsed == nil { parsed = try ParsedDocument(collection, name: Self.collectionPath) }
-                    guard let parsed else { return .failure(UraError(.internal, "the collection document was not parsed")) }
+                    guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
                     return .success(try output.stylesheet.apply(to: parsed, parameters: output.parameters))
                 } catch {
                     return .failure(error)
@@ -262,6 +300,12 @@ public struct SiteBuilder: Sendable {
             }
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The collection document a collection output of `view` reads (not the full one, which
+    /// ``build(_:reusing:)`` assembles from reusable entries).
+    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease]) -> String {
+        CanonicalXML.collection(entries: view.releases(published).map { CanonicalXML.collectionEntry($0, summary: view.summary) })
     }
 
     /// The entries of the previous generation's collection document, when its bytes are still

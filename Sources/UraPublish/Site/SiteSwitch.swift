@@ -41,7 +41,7 @@ public enum SiteSwitch {
         } catch {
             throw UraError(.input, "cannot create the folder: \(error.localizedDescription)", file: parent)
         }
-        let digests = files.map { $0.reused?.digest ?? digest($0.bytes) }
+        let digests = Parallel.map(files) { $0.reused?.digest ?? digest($0.bytes) }
         let generation = ".\(name).\(fingerprint(files, digests, variant: variant))"
         let generationPath = parent + "/" + generation
         let previous = try? manager.destinationOfSymbolicLink(atPath: link)
@@ -58,27 +58,33 @@ public enum SiteSwitch {
             }
             do throws(UraError) {
                 let old = previousPath.map { readManifest($0 + manifestSuffix) } ?? [:]
-                var linked = Set<String>()
                 var folders = Set<String>()
-                for (file, fileDigest) in zip(files, digests) {
+                for file in files {
                     let folder = (file.path as NSString).deletingLastPathComponent
-                    if !folder.isEmpty, folders.insert(folder).inserted {
-                        do {
-                            try manager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
-                        } catch {
-                            throw UraError(.input, "cannot create a folder: \(error.localizedDescription)", file: staging + "/" + folder)
-                        }
-                    }
-                    if let reused = file.reused {
-                        try linkReused(file.path, from: reused, to: staging)
-                        linked.insert(file.path)
-                    } else if let previousPath, old[file.path]?.digest == fileDigest,
-                       Glibc.link(previousPath + "/" + file.path, staging + "/" + file.path) == 0 {
-                        linked.insert(file.path)
-                    } else {
-                        try writeNew(file.bytes, to: staging + "/" + file.path)
+                    guard !folder.isEmpty, folders.insert(folder).inserted else { continue }
+                    do {
+                        try manager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw UraError(.input, "cannot create a folder: \(error.localizedDescription)", file: staging + "/" + folder)
                     }
                 }
+                // One thread: creating files is the kernel's work, and two threads creating files in
+                // one folder mostly wait for each other (measured: system time ×4 on ext4).
+                var wasLinked: [Bool] = []
+                wasLinked.reserveCapacity(files.count)
+                for (file, fileDigest) in zip(files, digests) {
+                    if let reused = file.reused {
+                        try linkReused(file.path, from: reused, to: staging)
+                        wasLinked.append(true)
+                    } else if let previousPath, old[file.path]?.digest == fileDigest,
+                              Glibc.link(previousPath + "/" + file.path, staging + "/" + file.path) == 0 {
+                        wasLinked.append(true)
+                    } else {
+                        try AtomicFile.create(bytes: file.bytes, at: staging + "/" + file.path)
+                        wasLinked.append(false)
+                    }
+                }
+                let linked = Set(zip(files, wasLinked).filter(\.1).map(\.0.path))
                 try finish(staging, linked, previousPath)
                 let manifest = manifestHeader + zip(files, digests).map { "\($0.1) \($0.0.inputKey ?? "-") \($0.0.path)\n" }.joined()
                 try AtomicFile.write(manifest, to: generationPath + manifestSuffix)
@@ -142,23 +148,7 @@ public enum SiteSwitch {
         guard let data = FileManager.default.contents(atPath: source), digest(Array(data)) == reused.digest else {
             throw UraError(.input, "the previous site changed while publishing; publish again", file: source)
         }
-        try writeNew(Array(data), to: staging + "/" + path)
-    }
-
-    /// Creates `path` (which must not exist) holding `bytes`.
-    private static func writeNew(_ bytes: [UInt8], to path: String) throws(UraError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw UraError(.input, "cannot create: \(String(cString: strerror(errno)))", file: path) }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, failure == nil {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno != EINTR { failure = String(cString: strerror(errno)) } } else { offset += written }
-            }
-        }
-        close(descriptor)
-        if let failure { throw UraError(.input, "cannot write: \(failure)", file: path) }
+        try AtomicFile.create(bytes: Array(data), at: staging + "/" + path)
     }
 
     /// The path without trailing slashes (`public/` → `public`).
