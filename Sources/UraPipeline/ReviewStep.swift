@@ -112,7 +112,7 @@ public enum ReviewStep {
     /// says the ones in `folder` are current.
     private static func render(_ release: PressRelease, previousDigest: String?,
                                in folder: String) -> (digest: String, files: [(String, String)]) {
-        let digest = SHA256.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
+        let digest = ContentDigest.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
         if previousDigest == digest, FileManager.default.fileExists(atPath: folder + "/" + release.id) { return (digest, []) }
         var files: [(String, String)] = []
         if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {

@@ -30,10 +30,11 @@ public enum Publisher {
     public static func publish(_ releases: [PressRelease], options: PublishOptions) throws(UraError) -> Report {
         let builder = try SiteBuilder(options: options)
         // Files whose inputs are unchanged since the current generation are taken from it.
-        let files = try builder.build(releases, reusing: SiteSwitch.current(builder.options.outputDirectory))
+        let current = SiteSwitch.current(builder.options.outputDirectory)
+        let files = try builder.build(releases, reusing: current)
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
-        let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory,
-                                                variant: renderer == nil ? "" : "pdf") { folder, linked, previous throws(UraError) in
+        let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory, variant: renderer == nil ? "" : "pdf",
+                                                currentManifest: current) { folder, linked, previous throws(UraError) in
             guard let renderer else { return }
             let buildDate = builder.buildSeconds(releases)
             for file in files where file.rendersPDF {

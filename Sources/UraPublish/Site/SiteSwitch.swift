@@ -25,10 +25,13 @@ public enum SiteSwitch {
     /// `finish` is told which paths were linked so it can reuse their derived files (PDFs).
     /// Inside the private staging folder files are written directly: the folder as a whole is
     /// what is switched atomically.
+    /// - Parameter currentManifest: ``current(_:)`` of `output`, when the caller has it (saves
+    ///   reading the manifest again).
     /// - Returns: the generation folder the link now points to.
     /// - Throws: ``UraError``; the published site is then unchanged.
     @discardableResult
     public static func publish(_ files: [SiteFile], to output: String, variant: String = "",
+                               currentManifest: (folder: String, files: [String: ManifestEntry])? = nil,
                                finish: (_ staging: String, _ linked: Set<String>, _ previous: String?) throws(UraError) -> Void
                                    = { _, _, _ throws(UraError) in }) throws(UraError) -> String {
         let link = normalized(output)
@@ -57,7 +60,9 @@ public enum SiteSwitch {
                 throw UraError(.input, "cannot create the staging folder: \(error.localizedDescription)", file: staging)
             }
             do throws(UraError) {
-                let old = previousPath.map { readManifest($0 + manifestSuffix) } ?? [:]
+                let old = previousPath.map { path in
+                    currentManifest?.folder == path ? currentManifest?.files ?? [:] : readManifest(path + manifestSuffix)
+                } ?? [:]
                 var folders = Set<String>()
                 for file in files {
                     let folder = (file.path as NSString).deletingLastPathComponent
@@ -193,29 +198,16 @@ public enum SiteSwitch {
         return result
     }
 
-    /// A 128-bit digest of `bytes`: FNV-1a 64 and a second, independent multiplicative lane,
-    /// with the length. Not cryptographic (nothing here is adversarial: Ura compares its own
-    /// outputs), but fast enough to fingerprint thousands of pages on every publish.
-    static func digest(_ bytes: [UInt8]) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
-        for byte in bytes {
-            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
-            second = (second ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
-            second ^= second >> 29
-        }
-        return hex(first) + hex(second ^ UInt64(bytes.count))
-    }
+    /// A 128-bit digest of `bytes` (``ContentDigest``): not cryptographic (nothing here is
+    /// adversarial: Ura compares its own outputs), but fast enough to fingerprint thousands of
+    /// pages on every publish.
+    static func digest(_ bytes: [UInt8]) -> String { ContentDigest.hex(bytes) }
 
     /// The generation's name: a digest of every file's path and digest, and the variant.
     private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
         var text = variant + "\n"
         for (file, fileDigest) in zip(files, digests).sorted(by: { $0.0.path < $1.0.path }) { text += "\(fileDigest) \(file.path)\n" }
         return String(digest(Array(text.utf8)).prefix(16))
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     private static func removeOldGenerations(in parent: String, name: String, keeping: [String]) {
