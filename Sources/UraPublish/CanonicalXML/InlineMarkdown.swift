@@ -50,19 +50,20 @@ public enum InlineMarkdown {
     /// `\\`, and no line break of any kind): it parses to one text node equal to itself, so the
     /// parse can be skipped. Most paragraphs of a press release are plain.
     static func isPlain(_ source: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in source.utf8 {
+        source.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(source.utf8).withUnsafeBufferPointer { $0 })
+    }
+
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (index, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "\\"),
                  0x0A, 0x0B, 0x0C, 0x0D:
                 return false
-            case 0x85 where previous == 0xC2: return false // U+0085 NEXT LINE
-            case 0xA8 where previous == 0x80 && beforePrevious == 0xE2: return false // U+2028 LINE SEPARATOR
-            case 0xA9 where previous == 0x80 && beforePrevious == 0xE2: return false // U+2029 PARAGRAPH SEPARATOR
+            case 0x85 where index >= 1 && bytes[index - 1] == 0xC2: return false // U+0085 NEXT LINE
+            case 0xA8, 0xA9: // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+                if index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2 { return false }
             default: break
             }
-            beforePrevious = previous
-            previous = byte
         }
         return true
     }
