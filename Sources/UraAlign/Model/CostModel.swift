@@ -18,6 +18,9 @@ struct CostModel {
     /// Anchor evidence per anchor id: log-likelihood ratio when an English anchor is found on the
     /// other side (`enHit`) or missing (`enMiss`), and the same from the Albanian side.
     var enHit: [Double] = [], enMiss: [Double] = [], sqHit: [Double] = [], sqMiss: [Double] = []
+    /// The anchors of each sentence and the next together, per side: what a bead of two
+    /// sentences has (the last sentence of a side has none).
+    private var enPairAnchors: [[Int]] = [], sqPairAnchors: [[Int]] = []
     let parameters: AlignerParameters
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
@@ -27,6 +30,13 @@ struct CostModel {
         self.variance = variance
         meanAlbanian = max(1, sqTotal / Double(max(1, document.sq.sentences.count)))
         setAnchors(document, recall: recall)
+        enPairAnchors = Self.pairAnchors(document.en)
+        sqPairAnchors = Self.pairAnchors(document.sq)
+    }
+
+    /// The anchors of sentences i and i + 1 of `side`, for each i but the last.
+    private static func pairAnchors(_ side: SideFeatures) -> [[Int]] {
+        side.sentences.indices.dropLast().map { sortedUnion(side.sentences[$0].anchors, side.sentences[$0 + 1].anchors) }
     }
 
     /// Precomputes the anchor evidence: a shared anchor is worth more the rarer it is on the
@@ -104,12 +114,15 @@ struct CostModel {
         var x = 0.0, y = 0.0
         for index in en { x += document.en.sentences[index].length }
         for index in sq { y += document.sq.sentences[index].length }
-        return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en), Self.anchors(of: sq, in: document.sq))
+        return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en, pairs: enPairAnchors),
+                                             Self.anchors(of: sq, in: document.sq, pairs: sqPairAnchors))
     }
 
     /// The anchors of sentences `range` of `side`, sorted and unique: one sentence's own list,
     /// or the union of several (merged, since each list is sorted).
-    static func anchors(of range: Range<Int>, in side: SideFeatures) -> [Int] {
+    /// - Parameter pairs: the unions of neighbouring sentences, for a range of two.
+    static func anchors(of range: Range<Int>, in side: SideFeatures, pairs: [[Int]]) -> [Int] {
+        if range.count == 2 { return pairs[range.lowerBound] }
         var union = side.sentences[range.lowerBound].anchors
         for index in range.dropFirst() {
             union = sortedUnion(union, side.sentences[index].anchors)
