@@ -21,6 +21,8 @@ struct CostModel {
     /// The anchors of each sentence and the next together, per side: what a bead of two
     /// sentences has (the last sentence of a side has none).
     private var enPairAnchors: [[Int]] = [], sqPairAnchors: [[Int]] = []
+    /// Sentence lengths per side, apart from the rest of the sentences' features.
+    private var enLengths: [Double] = [], sqLengths: [Double] = []
     let parameters: AlignerParameters
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
@@ -31,6 +33,8 @@ struct CostModel {
         meanAlbanian = max(1, sqTotal / Double(max(1, document.sq.sentences.count)))
         setAnchors(document, recall: recall)
         enPairAnchors = Self.pairAnchors(document.en)
+        enLengths = document.en.sentences.map(\.length)
+        sqLengths = document.sq.sentences.map(\.length)
         sqPairAnchors = Self.pairAnchors(document.sq)
     }
 
@@ -86,6 +90,14 @@ struct CostModel {
     /// negative when they share rare anchors.
     /// - Complexity: O(a) for a anchors (both lists are sorted: one merge pass).
     func anchorCost(_ en: [Int], _ sq: [Int]) -> Double {
+        let llr = en.withUnsafeBufferPointer { en in
+            sq.withUnsafeBufferPointer { sq in anchorLogLikelihoodRatio(en, sq) }
+        }
+        return -0.5 * parameters.anchorWeight * llr
+    }
+
+    /// The sum of the anchor evidence of the sorted ids `en` and `sq`, in the order of a merge.
+    private func anchorLogLikelihoodRatio(_ en: UnsafeBufferPointer<Int>, _ sq: UnsafeBufferPointer<Int>) -> Double {
         var llr = 0.0
         var i = 0, j = 0
         while i < en.count || j < sq.count {
@@ -101,19 +113,19 @@ struct CostModel {
                 j += 1
             }
         }
-        return -0.5 * parameters.anchorWeight * llr
+        return llr
     }
 
     /// The cost of a sentence bead over English sentences `en` and Albanian sentences `sq`
     /// (either may be empty, not both), without the bead's prior.
     func sentenceEvidence(_ document: DocumentFeatures, en: Range<Int>, sq: Range<Int>) -> Double {
         if en.isEmpty {
-            return sq.reduce(0) { $0 + unexplainedCost(document.sq.sentences[$1].length) }
+            return sq.reduce(0) { $0 + unexplainedCost(sqLengths[$1]) }
         }
         if sq.isEmpty { return 0 }
         var x = 0.0, y = 0.0
-        for index in en { x += document.en.sentences[index].length }
-        for index in sq { y += document.sq.sentences[index].length }
+        for index in en { x += enLengths[index] }
+        for index in sq { y += sqLengths[index] }
         return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en, pairs: enPairAnchors),
                                              Self.anchors(of: sq, in: document.sq, pairs: sqPairAnchors))
     }

@@ -7,14 +7,16 @@ struct SentenceFeatures {
     /// Folded words in order (numbers left out), for lexicon look-up.
     var words: [String]
     /// Folded lower-case words of at least three letters cut to ``DocumentFeatures/inductionStem``
-    /// letters, unique: what the second pass induces a lexicon from.
-    var stems: [String]
+    /// letters, unique: what the second pass induces a lexicon from. As places in the side's
+    /// ``SideFeatures/stems``, ascending, so in the order of their text.
+    var stems: [Int]
 }
 
 /// The distinct stems of a side in the order of their text, so that a sentence's stems sort as
 /// integers.
 struct StemOrder {
-    private let sorted: [String]
+    /// The distinct stems, in the order of their text.
+    let sorted: [String]
     private let ranks: [String: Int]
 
     init(_ stems: [String]) {
@@ -25,8 +27,6 @@ struct StemOrder {
     /// The place of `stem` (one of the stems given) in text order.
     func rank(_ stem: String) -> Int { ranks[stem]! }
 
-    /// The stem at place `rank`.
-    func stem(_ rank: Int) -> String { sorted[rank] }
 }
 
 /// What the aligner knows about one paragraph.
@@ -42,6 +42,8 @@ struct ParagraphFeatures {
 struct SideFeatures {
     var sentences: [SentenceFeatures] = []
     var paragraphs: [ParagraphFeatures] = []
+    /// The distinct stems of the sentences, in the order of their text.
+    var stems: [String] = []
 
     var totalLength: Double { sentences.reduce(0) { $0 + $1.length } }
 }
@@ -73,6 +75,7 @@ struct DocumentFeatures {
         // Anchor ids are given out in the order the keys first occur, as the sentences are read.
         var anchorIDs = [Int?](repeating: nil, count: features.count)
         var side = SideFeatures()
+        side.stems = stems.sorted
         for paragraph in paragraphs {
             let start = side.sentences.count
             for _ in paragraph {
@@ -88,7 +91,7 @@ struct DocumentFeatures {
                 }
                 side.sentences.append(SentenceFeatures(
                     length: Double(tokens.lengths[index]), anchors: Self.sortedUnique(anchors),
-                    words: words, stems: Self.sortedUnique(ranks).map(stems.stem)))
+                    words: words, stems: Self.sortedUnique(ranks)))
             }
             side.paragraphs.append(ParagraphFeatures(
                 sentences: start..<side.sentences.count,
