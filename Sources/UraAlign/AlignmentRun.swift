@@ -8,18 +8,20 @@ import UraCore
 final class AlignmentRun {
     let document: DocumentFeatures
     let model: CostModel
-    private let paragraphShapes: [Shape]
-    /// Prior cost of each paragraph shape, in the order of `paragraphShapes`.
-    private let paragraphPrior: [Double]
-    private let sentenceShapes: [Shape]
-    /// Prior cost of each sentence shape, in the order of `sentenceShapes`.
-    private let sentencePrior: [Double]
+    /// Paragraph bead shapes with their prior costs.
+    private let paragraphPriors: ShapePriors
+    private var paragraphShapes: [Shape] { paragraphPriors.shapes }
+    /// Sentence bead shapes with their prior costs.
+    private let sentencePriors: ShapePriors
+    private var sentenceShapes: [Shape] { sentencePriors.shapes }
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
     /// the programme, and each costs a sentence alignment.
     private let cache: CostCache
     /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
     /// the same place) align the same sentences again.
     private let sentenceCache: CostCache
+    /// Tables of the paragraph programmes, and of the sentence programmes run inside them.
+    private let paragraphWorkspace = DPWorkspace(), sentenceWorkspace = DPWorkspace()
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
@@ -27,10 +29,8 @@ final class AlignmentRun {
         cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
         sentenceCache = CostCache(expected: Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
-        paragraphShapes = parameters.paragraphShapes.map(\.0)
-        paragraphPrior = parameters.paragraphShapes.map { -log($0.1) }
-        sentenceShapes = parameters.sentenceShapes.map(\.0)
-        sentencePrior = parameters.sentenceShapes.map { -log($0.1) }
+        paragraphPriors = ShapePriors(parameters.paragraphShapes)
+        sentencePriors = ShapePriors(parameters.sentenceShapes)
     }
 
     /// Beads whose cost a run asks for, per unit of the document, about: what the caches are
@@ -43,7 +43,7 @@ final class AlignmentRun {
     /// - Complexity: near-linear in the number of paragraphs (see ``BandedDP``).
     func paragraphPath() -> [PathStep] {
         BandedDP.align(n: document.en.paragraphs.count, m: document.sq.paragraphs.count,
-                       shapes: paragraphShapes, initialHalfWidth: 8) { i, j, shape in
+                       shapes: paragraphShapes, initialHalfWidth: 8, workspace: paragraphWorkspace) { i, j, shape in
             paragraphCost(en: i..<(i + shape.en), sq: j..<(j + shape.sq))
         }
     }
@@ -55,8 +55,7 @@ final class AlignmentRun {
 
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         let shape = Shape(en: en.count, sq: sq.count)
-        guard let index = paragraphShapes.firstIndex(of: shape) else { return nil }
-        let prior = paragraphPrior[index]
+        guard let prior = paragraphPriors.cost(en: shape.en, sq: shape.sq) else { return nil }
         let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
         let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
         let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
@@ -72,7 +71,7 @@ final class AlignmentRun {
             // A heading translates a heading: one sentence for one sentence.
             if enSentences.count != 1 || sqSentences.count != 1 { cost += model.parameters.headingPenalty }
         }
-        return cost + sentencePath(en: enSentences, sq: sqSentences).cost
+        return cost + sentencePathCost(en: enSentences, sq: sqSentences)
     }
 
     private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {
@@ -88,17 +87,37 @@ final class AlignmentRun {
     ///   each); near-linear for a long one, since the band starts narrow.
     func sentencePath(en: Range<Int>, sq: Range<Int>) -> (cost: Double, path: [PathStep]) {
         let path = BandedDP.align(n: en.count, m: sq.count, shapes: sentenceShapes,
-                                  initialHalfWidth: 8 + abs(en.count - sq.count)) { i, j, shape in
-            sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
-                         sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
+                                  initialHalfWidth: Self.sentenceHalfWidth(en, sq), workspace: sentenceWorkspace) { i, j, shape in
+            sentenceCost(en: en, sq: sq, at: i, j, shape)
         }
         let absolute = path.map { PathStep(en: $0.en + en.lowerBound, sq: $0.sq + sq.lowerBound, shape: $0.shape, cost: $0.cost) }
         return (path.reduce(0) { $0 + $1.cost }, absolute)
     }
 
+    /// The cost of ``sentencePath(en:sq:)``, to the bit, without building the path: what a
+    /// paragraph bead costs.
+    func sentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        BandedDP.pathCost(n: en.count, m: sq.count, shapes: sentenceShapes,
+                          initialHalfWidth: Self.sentenceHalfWidth(en, sq), workspace: sentenceWorkspace) { i, j, shape in
+            sentenceCost(en: en, sq: sq, at: i, j, shape)
+        }
+    }
+
+    /// The band a sentence programme starts with: wide enough for the difference in counts.
+    private static func sentenceHalfWidth(_ en: Range<Int>, _ sq: Range<Int>) -> Int {
+        8 + abs(en.count - sq.count)
+    }
+
+    /// The cost of the sentence bead of `shape` starting `i` sentences into `en` and `j` into `sq`.
+    @inline(__always)
+    private func sentenceCost(en: Range<Int>, sq: Range<Int>, at i: Int, _ j: Int, _ shape: Shape) -> Double? {
+        sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
+                     sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
+    }
+
     func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
-        guard let index = sentenceShapes.firstIndex(of: Shape(en: en.count, sq: sq.count)) else { return nil }
-        return sentenceCache.cost(en: en, sq: sq) { sentencePrior[index] + model.sentenceEvidence(document, en: en, sq: sq) }
+        guard let prior = sentencePriors.cost(en: en.count, sq: sq.count) else { return nil }
+        return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(document, en: en, sq: sq) }
     }
 
     /// The 1:1 sentence pairs (English, Albanian index) of the aligned paragraph beads of `path`:
@@ -146,25 +165,25 @@ final class AlignmentRun {
     /// chosen alignment of its neighbourhood (two beads either side) against the best alignment
     /// of the same units that does not contain this bead (a drop moved, a merge undone, ...).
     func paragraphConfidence(_ path: [PathStep], at index: Int) -> Double {
-        confidence(path, at: index, shapes: paragraphShapes) { en, sq in paragraphCost(en: en, sq: sq) }
+        confidence(path, at: index, shapes: paragraphShapes, workspace: paragraphWorkspace) { en, sq in paragraphCost(en: en, sq: sq) }
     }
 
     /// The same for a sentence bead inside one paragraph bead.
     func sentenceConfidence(_ path: [PathStep], at index: Int) -> Double {
-        confidence(path, at: index, shapes: sentenceShapes) { en, sq in sentenceCost(en: en, sq: sq) }
+        confidence(path, at: index, shapes: sentenceShapes, workspace: sentenceWorkspace) { en, sq in sentenceCost(en: en, sq: sq) }
     }
 
     /// Neighbouring beads either side that the alternatives may rearrange.
     static let confidenceWindow = 2
 
     /// - Complexity: O(w²) bead costs for a window of w units.
-    private func confidence(_ path: [PathStep], at index: Int, shapes: [Shape],
+    private func confidence(_ path: [PathStep], at index: Int, shapes: [Shape], workspace: DPWorkspace,
                             cost: (Range<Int>, Range<Int>) -> Double?) -> Double {
         let low = max(0, index - Self.confidenceWindow), high = min(path.count - 1, index + Self.confidenceWindow)
         let first = path[low], last = path[high], bead = path[index]
         let current = path[low...high].reduce(0) { $0 + $1.cost }
         let n = last.en + last.shape.en - first.en, m = last.sq + last.shape.sq - first.sq
-        let alternative = BandedDP.align(n: n, m: m, shapes: shapes, initialHalfWidth: max(n, m)) { i, j, shape in
+        let alternative = BandedDP.align(n: n, m: m, shapes: shapes, initialHalfWidth: max(n, m), workspace: workspace) { i, j, shape in
             let en = first.en + i, sq = first.sq + j
             if en == bead.en && sq == bead.sq && shape == bead.shape { return nil }
             return cost(en..<(en + shape.en), sq..<(sq + shape.sq))

@@ -65,16 +65,24 @@ struct AnchorExtractor {
     func anchors(_ tokens: [Token], table: inout AnchorTable, folder: inout WordFolder) -> [Int] {
         var result = Set<Int>()
         for token in tokens {
-            if token.isNumber {
-                result.insert(table.id(Self.numberKey(token.text), .number))
-            } else if token.isCapitalized, token.text.unicodeScalars.count >= 2,
-                      token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
-                result.insert(table.id(Self.nameKey(token.text, folder: &folder), .name))
-            } else if !token.isCapitalized, token.text.unicodeScalars.count >= Self.cognatePrefix + 1 {
-                result.insert(table.id("~" + String(folder.fold(token.text).prefix(Self.cognatePrefix)), .cognate))
-            }
+            let folded = token.isNumber ? nil : folder.fold(token.text)
+            if let (key, kind) = anchorKey(token, folded: folded) { result.insert(table.id(key, kind)) }
         }
         return result.sorted()
+    }
+
+    /// The anchor key and kind of `token`, nil when it is no anchor.
+    /// - Parameter folded: the token folded (``Tokenizer/fold(_:)``); nil for a number.
+    func anchorKey(_ token: Token, folded: String?) -> (key: String, kind: AnchorKind)? {
+        if token.isNumber { return (Self.numberKey(token.text), .number) }
+        guard let folded else { return nil }
+        if token.isCapitalized, token.text.unicodeScalars.count >= 2,
+           token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
+            return (Self.nameKey(folded: folded), .name)
+        } else if !token.isCapitalized, token.text.unicodeScalars.count >= Self.cognatePrefix + 1 {
+            return ("~" + String(folded.prefix(Self.cognatePrefix)), .cognate)
+        }
+        return nil
     }
 
     /// `#5700` for `5,700`, `5.700` and `5700`: the digits without separators or leading zeros.
@@ -92,6 +100,11 @@ struct AnchorExtractor {
 
     /// The same, folding through `folder`.
     static func nameKey(_ text: Substring, folder: inout WordFolder) -> String {
-        "@" + String(folder.fold(text).prefix(namePrefix))
+        nameKey(folded: folder.fold(text))
+    }
+
+    /// The same for a word already folded.
+    static func nameKey(folded: String) -> String {
+        "@" + String(folded.prefix(namePrefix))
     }
 }

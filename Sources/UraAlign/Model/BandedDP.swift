@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shape of a bead: how many English and how many Albanian units it holds.
 struct Shape: Hashable, Sendable {
     var en: Int
@@ -13,12 +15,57 @@ struct Shape: Hashable, Sendable {
     var isNull: Bool { en == 0 || sq == 0 }
 }
 
+/// Bead shapes and their prior costs (negative log probabilities), looked up by size without a
+/// search: the programmes ask for a prior with every bead they price.
+struct ShapePriors {
+    /// The shapes, in the order given.
+    let shapes: [Shape]
+    /// Prior cost per shape, at `en * stride + sq`; nil for a shape not given.
+    private let costs: [Double?]
+    private let stride: Int
+
+    /// The shapes of `priors` with the cost -log(p) of their probability p (the first, if a shape
+    /// is given twice).
+    init(_ priors: [(Shape, Double)]) {
+        shapes = priors.map(\.0)
+        stride = (priors.map { max($0.0.en, $0.0.sq) }.max() ?? 0) + 1
+        var costs = [Double?](repeating: nil, count: stride * stride)
+        for (shape, probability) in priors.reversed() { costs[shape.en * stride + shape.sq] = -log(probability) }
+        self.costs = costs
+    }
+
+    /// The prior cost of a bead of `en` and `sq` units, nil when no shape has those sizes.
+    @inline(__always) func cost(en: Int, sq: Int) -> Double? {
+        en < stride && sq < stride ? costs[en * stride + sq] : nil
+    }
+}
+
 /// One bead of a dynamic-programme path: where it starts on each side and its shape.
 struct PathStep: Equatable {
     var en: Int
     var sq: Int
     var shape: Shape
     var cost: Double
+}
+
+/// Reusable tables of ``BandedDP`` searches, so that the thousands of small programmes of a run
+/// (one per paragraph bead) do not allocate their own.
+///
+/// One per nesting level: a search's cost function may run a search of its own, which must use
+/// another workspace. (Reusing one that is in use is safe, only slower: it gives a fresh table.)
+final class DPWorkspace {
+    fileprivate var table = BandedDP.Table()
+
+    init() {}
+
+    /// The table, left empty here until ``give(_:)`` returns it.
+    fileprivate func take() -> BandedDP.Table {
+        let taken = table
+        table = BandedDP.Table()
+        return taken
+    }
+
+    fileprivate func give(_ table: BandedDP.Table) { self.table = table }
 }
 
 /// A minimum-cost monotone alignment of two sequences, searched in a band around the diagonal.
@@ -34,69 +81,124 @@ struct PathStep: Equatable {
 enum BandedDP {
     /// The cheapest path from (0, 0) to (n, m).
     /// - Parameters:
+    ///   - workspace: tables to reuse (see ``DPWorkspace``).
     ///   - cost: the cost of a bead of `shape` starting at English unit `i` and Albanian unit `j`,
     ///     or `nil` when that bead is not allowed.
-    static func align(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int,
+    static func align(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int, workspace: DPWorkspace = DPWorkspace(),
                       cost: (Int, Int, Shape) -> Double?) -> [PathStep] {
-        var halfWidth = max(4, initialHalfWidth)
-        while true {
-            let (path, touched) = search(n: n, m: m, shapes: shapes, halfWidth: halfWidth, cost: cost)
-            if !touched || halfWidth >= max(n, m) { return path }
-            halfWidth *= 2
-        }
+        var table = workspace.take()
+        defer { workspace.give(table) }
+        guard table.widenedSearch(n: n, m: m, shapes: shapes, initialHalfWidth: initialHalfWidth, cost: cost) else { return [] }
+        return table.path(n: n, m: m, shapes: shapes)
     }
 
-    /// One banded search. Returns the path and whether it ran along the band's edge.
-    private static func search(n: Int, m: Int, shapes: [Shape], halfWidth: Int,
-                               cost: (Int, Int, Shape) -> Double?) -> ([PathStep], Bool) {
-        // Row i covers j in lo[i]...hi[i]; the band always contains (0, 0) and (n, m).
-        var lo = [Int](repeating: 0, count: n + 1), hi = [Int](repeating: 0, count: n + 1)
-        var offset = [Int](repeating: 0, count: n + 2)
-        for i in 0...n {
-            let center = n == 0 ? 0 : (i * m + n / 2) / n
-            lo[i] = max(0, center - halfWidth)
-            hi[i] = min(m, center + halfWidth)
-            if i == 0 { lo[i] = 0 }
-            if i == n { hi[i] = m }
-            offset[i + 1] = offset[i] + (hi[i] - lo[i] + 1)
+    /// The total cost of the path ``align(n:m:shapes:initialHalfWidth:workspace:cost:)`` returns
+    /// (the sum of its steps' costs, in order, to the bit), without building the path; 0 when
+    /// there is none.
+    static func pathCost(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int, workspace: DPWorkspace,
+                         cost: (Int, Int, Shape) -> Double?) -> Double {
+        var table = workspace.take()
+        defer { workspace.give(table) }
+        guard table.widenedSearch(n: n, m: m, shapes: shapes, initialHalfWidth: initialHalfWidth, cost: cost) else { return 0 }
+        // Each cell's best is its predecessor's plus the step's cost: the path's sum, in order.
+        return table.best[table.cell(n, m)]
+    }
+
+    /// The cells of one banded search.
+    struct Table {
+        /// Row i covers j in lo[i]...hi[i]; its cells start at offset[i].
+        var lo: [Int] = [], hi: [Int] = [], offset: [Int] = []
+        /// Per cell: the cheapest cost to reach it, the shape index of its last step (-1: none),
+        /// and that step's cost.
+        var best: [Double] = [], back: [Int8] = [], stepCost: [Double] = []
+
+        @inline(__always) func cell(_ i: Int, _ j: Int) -> Int { offset[i] + j - lo[i] }
+
+        /// Searches bands of doubling width until the best path keeps off the band's edge (or the
+        /// band covers everything). Returns whether (n, m) was reached.
+        mutating func widenedSearch(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int,
+                                    cost: (Int, Int, Shape) -> Double?) -> Bool {
+            var halfWidth = max(4, initialHalfWidth)
+            while true {
+                fill(n: n, m: m, shapes: shapes, halfWidth: halfWidth, cost: cost)
+                // An unreachable end (every bead refused) is a band too narrow to pass: widen it.
+                let (reached, touched) = trace(n: n, m: m, shapes: shapes)
+                if (reached && !touched) || halfWidth >= max(n, m) { return reached }
+                halfWidth *= 2
+            }
         }
-        let cells = offset[n + 1]
-        var best = [Double](repeating: .infinity, count: cells)
-        var back = [Int8](repeating: -1, count: cells)
-        var stepCost = [Double](repeating: 0, count: cells)
-        best[0] = 0
-        for i in 0...n {
-            for j in lo[i]...hi[i] {
-                let cell = offset[i] + j - lo[i]
-                if i == 0 && j == 0 { continue }
-                for (index, shape) in shapes.enumerated() {
-                    let pi = i - shape.en, pj = j - shape.sq
-                    guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
-                    let previous = best[offset[pi] + pj - lo[pi]]
-                    guard previous < .infinity, let c = cost(pi, pj, shape) else { continue }
-                    if previous + c < best[cell] {
-                        best[cell] = previous + c
-                        back[cell] = Int8(index)
-                        stepCost[cell] = c
+
+        /// One banded search; the band always contains (0, 0) and (n, m).
+        private mutating func fill(n: Int, m: Int, shapes: [Shape], halfWidth: Int, cost: (Int, Int, Shape) -> Double?) {
+            lo.removeAll(keepingCapacity: true)
+            hi.removeAll(keepingCapacity: true)
+            offset.removeAll(keepingCapacity: true)
+            offset.append(0)
+            for i in 0...n {
+                let center = n == 0 ? 0 : (i * m + n / 2) / n
+                let low = i == 0 ? 0 : max(0, center - halfWidth)
+                let high = i == n ? m : min(m, center + halfWidth)
+                lo.append(low)
+                hi.append(high)
+                offset.append(offset[i] + (high - low + 1))
+            }
+            let cells = offset[n + 1]
+            Self.reset(&best, to: .infinity, count: cells)
+            Self.reset(&back, to: -1, count: cells)
+            Self.reset(&stepCost, to: 0, count: cells)
+            best[0] = 0
+            for i in 0...n {
+                for j in lo[i]...hi[i] {
+                    if i == 0 && j == 0 { continue }
+                    let cell = offset[i] + j - lo[i]
+                    for (index, shape) in shapes.enumerated() {
+                        let pi = i - shape.en, pj = j - shape.sq
+                        guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
+                        let previous = best[offset[pi] + pj - lo[pi]]
+                        guard previous < .infinity, let c = cost(pi, pj, shape) else { continue }
+                        if previous + c < best[cell] {
+                            best[cell] = previous + c
+                            back[cell] = Int8(index)
+                            stepCost[cell] = c
+                        }
                     }
                 }
             }
         }
-        var path: [PathStep] = []
-        var touched = false
-        var i = n, j = m
-        while i > 0 || j > 0 {
-            let cell = offset[i] + j - lo[i]
-            let index = Int(back[cell])
-            guard index >= 0 else { break }
-            if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) { touched = true }
-            let shape = shapes[index]
-            path.append(PathStep(en: i - shape.en, sq: j - shape.sq, shape: shape, cost: stepCost[cell]))
-            i -= shape.en
-            j -= shape.sq
+
+        /// `count` copies of `value` in `array`, reusing its storage.
+        private static func reset<T>(_ array: inout [T], to value: T, count: Int) {
+            array.removeAll(keepingCapacity: true)
+            array.append(contentsOf: repeatElement(value, count: count))
         }
-        // An unreachable end (every bead refused) is a band too narrow to pass: widen it.
-        if i > 0 || j > 0 { return ([], true) }
-        return (path.reversed(), touched)
+
+        /// Follows the best path back from (n, m): whether it reaches (0, 0), and whether it runs
+        /// along the band's edge.
+        private func trace(n: Int, m: Int, shapes: [Shape]) -> (reached: Bool, touched: Bool) {
+            var touched = false
+            var i = n, j = m
+            while i > 0 || j > 0 {
+                let index = Int(back[cell(i, j)])
+                guard index >= 0 else { return (false, true) }
+                if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) { touched = true }
+                i -= shapes[index].en
+                j -= shapes[index].sq
+            }
+            return (true, touched)
+        }
+
+        /// The best path to (n, m), which must be reached.
+        func path(n: Int, m: Int, shapes: [Shape]) -> [PathStep] {
+            var path: [PathStep] = []
+            var i = n, j = m
+            while i > 0 || j > 0 {
+                let cell = cell(i, j)
+                let shape = shapes[Int(back[cell])]
+                path.append(PathStep(en: i - shape.en, sq: j - shape.sq, shape: shape, cost: stepCost[cell]))
+                i -= shape.en
+                j -= shape.sq
+            }
+            return path.reversed()
+        }
     }
 }

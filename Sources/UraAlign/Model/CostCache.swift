@@ -5,9 +5,10 @@
 /// times (the band and the confidence windows overlap, paragraph beads share sentence beads),
 /// and a `Dictionary` of ranges spent more time hashing than the costs took to compute.
 final class CostCache {
-    /// The table, in one stored property: each access to a class's stored property is checked
-    /// for exclusivity at run time, so a look-up touches it once, not once per probe.
-    private var table: Table
+    /// The table, in one stored property, whose accesses are not checked for exclusivity at run
+    /// time (the check cost as much as the look-up): only ``cost(en:sq:compute:)`` touches it, and
+    /// never while `compute` runs, so accesses cannot overlap.
+    @exclusivity(unchecked) private var table: Table
 
     /// A table sized for about `expected` beads without growing.
     init(expected: Int = 512) {
@@ -33,25 +34,31 @@ final class CostCache {
 
     /// Linear probing over 2^bits slots, grown at half full.
     private struct Table {
-        /// Slots: `Int.min` when empty, else the packed key of the bead.
-        var keys: [Int]
-        /// The cost of the bead in the same slot (nil: the bead is not allowed).
-        var values: [Double?]
+        /// A slot: the packed key of a bead (`Int.min` when empty) and its cost.
+        struct Slot {
+            var key: Int
+            var cost: Double
+            /// False for a bead that is not allowed.
+            var allowed: Bool
+
+            static let empty = Slot(key: .min, cost: 0, allowed: false)
+            var value: Double? { allowed ? cost : nil }
+        }
+        var slots: [Slot]
         var count = 0
         /// log2 of the number of slots.
         var bits: Int
 
         init(bits: Int) {
             self.bits = bits
-            keys = [Int](repeating: .min, count: 1 << bits)
-            values = [Double?](repeating: nil, count: 1 << bits)
+            slots = [Slot](repeating: .empty, count: 1 << bits)
         }
 
         /// The stored cost of `key`: nil when not stored, `.some(nil)` for a refused bead.
         func value(_ key: Int) -> Double?? {
             var slot = self.slot(key)
-            while keys[slot] != .min {
-                if keys[slot] == key { return .some(values[slot]) }
+            while slots[slot].key != .min {
+                if slots[slot].key == key { return .some(slots[slot].value) }
                 slot = (slot + 1) & ((1 << bits) - 1)
             }
             return nil
@@ -59,14 +66,13 @@ final class CostCache {
 
         mutating func insert(_ key: Int, _ value: Double?) {
             var slot = self.slot(key)
-            while keys[slot] != .min {
-                if keys[slot] == key { break }
+            while slots[slot].key != .min {
+                if slots[slot].key == key { break }
                 slot = (slot + 1) & ((1 << bits) - 1)
             }
-            if keys[slot] == .min { count += 1 }
-            keys[slot] = key
-            values[slot] = value
-            if 2 * count > keys.count { grow() }
+            if slots[slot].key == .min { count += 1 }
+            slots[slot] = Slot(key: key, cost: value ?? 0, allowed: value != nil)
+            if 2 * count > slots.count { grow() }
         }
 
         /// Fibonacci hashing: the top bits of the key times 2^64/φ.
@@ -76,7 +82,7 @@ final class CostCache {
 
         private mutating func grow() {
             var larger = Table(bits: bits + 1)
-            for (key, value) in zip(keys, values) where key != .min { larger.insert(key, value) }
+            for slot in slots where slot.key != .min { larger.insert(slot.key, slot.value) }
             self = larger
         }
     }

@@ -18,6 +18,11 @@ struct CostModel {
     /// Anchor evidence per anchor id: log-likelihood ratio when an English anchor is found on the
     /// other side (`enHit`) or missing (`enMiss`), and the same from the Albanian side.
     var enHit: [Double] = [], enMiss: [Double] = [], sqHit: [Double] = [], sqMiss: [Double] = []
+    /// The anchors of each sentence and the next together, per side: what a bead of two
+    /// sentences has (the last sentence of a side has none).
+    private var enPairAnchors: [[Int]] = [], sqPairAnchors: [[Int]] = []
+    /// Sentence lengths per side, apart from the rest of the sentences' features.
+    private var enLengths: [Double] = [], sqLengths: [Double] = []
     let parameters: AlignerParameters
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
@@ -27,6 +32,15 @@ struct CostModel {
         self.variance = variance
         meanAlbanian = max(1, sqTotal / Double(max(1, document.sq.sentences.count)))
         setAnchors(document, recall: recall)
+        enPairAnchors = Self.pairAnchors(document.en)
+        enLengths = document.en.sentences.map(\.length)
+        sqLengths = document.sq.sentences.map(\.length)
+        sqPairAnchors = Self.pairAnchors(document.sq)
+    }
+
+    /// The anchors of sentences i and i + 1 of `side`, for each i but the last.
+    private static func pairAnchors(_ side: SideFeatures) -> [[Int]] {
+        side.sentences.indices.dropLast().map { sortedUnion(side.sentences[$0].anchors, side.sentences[$0 + 1].anchors) }
     }
 
     /// Precomputes the anchor evidence: a shared anchor is worth more the rarer it is on the
@@ -76,6 +90,14 @@ struct CostModel {
     /// negative when they share rare anchors.
     /// - Complexity: O(a) for a anchors (both lists are sorted: one merge pass).
     func anchorCost(_ en: [Int], _ sq: [Int]) -> Double {
+        let llr = en.withUnsafeBufferPointer { en in
+            sq.withUnsafeBufferPointer { sq in anchorLogLikelihoodRatio(en, sq) }
+        }
+        return -0.5 * parameters.anchorWeight * llr
+    }
+
+    /// The sum of the anchor evidence of the sorted ids `en` and `sq`, in the order of a merge.
+    private func anchorLogLikelihoodRatio(_ en: UnsafeBufferPointer<Int>, _ sq: UnsafeBufferPointer<Int>) -> Double {
         var llr = 0.0
         var i = 0, j = 0
         while i < en.count || j < sq.count {
@@ -91,25 +113,28 @@ struct CostModel {
                 j += 1
             }
         }
-        return -0.5 * parameters.anchorWeight * llr
+        return llr
     }
 
     /// The cost of a sentence bead over English sentences `en` and Albanian sentences `sq`
     /// (either may be empty, not both), without the bead's prior.
     func sentenceEvidence(_ document: DocumentFeatures, en: Range<Int>, sq: Range<Int>) -> Double {
         if en.isEmpty {
-            return sq.reduce(0) { $0 + unexplainedCost(document.sq.sentences[$1].length) }
+            return sq.reduce(0) { $0 + unexplainedCost(sqLengths[$1]) }
         }
         if sq.isEmpty { return 0 }
         var x = 0.0, y = 0.0
-        for index in en { x += document.en.sentences[index].length }
-        for index in sq { y += document.sq.sentences[index].length }
-        return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en), Self.anchors(of: sq, in: document.sq))
+        for index in en { x += enLengths[index] }
+        for index in sq { y += sqLengths[index] }
+        return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en, pairs: enPairAnchors),
+                                             Self.anchors(of: sq, in: document.sq, pairs: sqPairAnchors))
     }
 
     /// The anchors of sentences `range` of `side`, sorted and unique: one sentence's own list,
     /// or the union of several (merged, since each list is sorted).
-    static func anchors(of range: Range<Int>, in side: SideFeatures) -> [Int] {
+    /// - Parameter pairs: the unions of neighbouring sentences, for a range of two.
+    static func anchors(of range: Range<Int>, in side: SideFeatures, pairs: [[Int]]) -> [Int] {
+        if range.count == 2 { return pairs[range.lowerBound] }
         var union = side.sentences[range.lowerBound].anchors
         for index in range.dropFirst() {
             union = sortedUnion(union, side.sentences[index].anchors)

@@ -7,8 +7,26 @@ struct SentenceFeatures {
     /// Folded words in order (numbers left out), for lexicon look-up.
     var words: [String]
     /// Folded lower-case words of at least three letters cut to ``DocumentFeatures/inductionStem``
-    /// letters, unique: what the second pass induces a lexicon from.
-    var stems: [String]
+    /// letters, unique: what the second pass induces a lexicon from. As places in the side's
+    /// ``SideFeatures/stems``, ascending, so in the order of their text.
+    var stems: [Int]
+}
+
+/// The distinct stems of a side in the order of their text, so that a sentence's stems sort as
+/// integers.
+struct StemOrder {
+    /// The distinct stems, in the order of their text.
+    let sorted: [String]
+    private let ranks: [String: Int]
+
+    init(_ stems: [String]) {
+        sorted = Array(Set(stems)).sorted()
+        ranks = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element, $0.offset) })
+    }
+
+    /// The place of `stem` (one of the stems given) in text order.
+    func rank(_ stem: String) -> Int { ranks[stem]! }
+
 }
 
 /// What the aligner knows about one paragraph.
@@ -24,6 +42,8 @@ struct ParagraphFeatures {
 struct SideFeatures {
     var sentences: [SentenceFeatures] = []
     var paragraphs: [ParagraphFeatures] = []
+    /// The distinct stems of the sentences, in the order of their text.
+    var stems: [String] = []
 
     var totalLength: Double { sentences.reduce(0) { $0 + $1.length } }
 }
@@ -47,29 +67,44 @@ struct DocumentFeatures {
     }
 
     private static func side(_ paragraphs: [[String]], table: inout AnchorTable) -> SideFeatures {
-        let tokens = paragraphs.map { $0.map(Tokenizer.tokens) }
-        let extractor = AnchorExtractor(sentences: tokens.flatMap { $0 })
+        let tokens = SideTokens(paragraphs.joined())
+        let extractor = AnchorExtractor(sentences: [tokens.distinct])
+        let features = tokens.distinct.map { TokenFeatures($0, extractor: extractor) }
+        let stems = StemOrder(features.compactMap(\.stem))
+        let stemRanks = features.map { $0.stem.map(stems.rank) }
+        // Anchor ids are given out in the order the keys first occur, as the sentences are read.
+        var anchorIDs = [Int?](repeating: nil, count: features.count)
         var side = SideFeatures()
-        var folder = WordFolder()
-        for (paragraph, sentenceTokens) in zip(paragraphs, tokens) {
+        side.stems = stems.sorted
+        for paragraph in paragraphs {
             let start = side.sentences.count
-            for (sentence, words) in zip(paragraph, sentenceTokens) {
-                let folded = words.filter { !$0.isNumber }.map { folder.fold($0.text) }
-                var stems = Set<String>()
-                for word in words where !word.isNumber && !word.isCapitalized && word.text.unicodeScalars.count >= 3 {
-                    stems.insert(String(folder.fold(word.text).prefix(inductionStem)))
+            for _ in paragraph {
+                let index = side.sentences.count
+                var words: [String] = [], ranks: [Int] = [], anchors: [Int] = []
+                for id in tokens.tokens(ofSentence: index) {
+                    let token = features[id]
+                    if let folded = token.folded { words.append(folded) }
+                    if let rank = stemRanks[id] { ranks.append(rank) }
+                    guard let (key, kind) = token.anchor else { continue }
+                    if anchorIDs[id] == nil { anchorIDs[id] = table.id(key, kind) }
+                    anchors.append(anchorIDs[id]!)
                 }
                 side.sentences.append(SentenceFeatures(
-                    length: Double(sentence.unicodeScalars.count),
-                    anchors: extractor.anchors(words, table: &table, folder: &folder),
-                    words: folded, stems: stems.sorted()))
+                    length: Double(tokens.lengths[index]), anchors: Self.sortedUnique(anchors),
+                    words: words, stems: Self.sortedUnique(ranks)))
             }
-            let range = start..<side.sentences.count
             side.paragraphs.append(ParagraphFeatures(
-                sentences: range,
+                sentences: start..<side.sentences.count,
                 isHeading: paragraph.count == 1 && !Self.endsSentence(paragraph[0])))
         }
         return side
+    }
+
+    /// `values` sorted, without repeats.
+    private static func sortedUnique(_ values: [Int]) -> [Int] {
+        var result: [Int] = []
+        for value in values.sorted() where result.last != value { result.append(value) }
+        return result
     }
 
     /// Adds the entries of `matcher` found in each sentence as lexicon anchors.

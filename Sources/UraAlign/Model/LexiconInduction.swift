@@ -9,27 +9,21 @@ enum LexiconInduction {
 
     /// Mutually best pairs of stems over the 1:1 sentence pairs `pairs` (English, Albanian).
     ///
-    /// Stems are counted as integer ids numbered in alphabetical order, so walking the ids in
-    /// order visits the stems in the order of their text (which decides ties between equally good
-    /// pairs) without hashing a string per co-occurrence.
+    /// Stems are counted as integer ids numbered in alphabetical order over both sides, so walking
+    /// the ids in order visits the stems in the order of their text (which decides ties between
+    /// equally good pairs) without hashing a string per co-occurrence.
     /// - Complexity: O(p · w² · log(p · w²)) for p pairs of sentences with w words.
     static func induce(document: DocumentFeatures, pairs: [(Int, Int)]) -> [LexiconPattern] {
         guard pairs.count >= 4 else { return [] }
-        var vocabulary = Set<String>()
-        for (e, s) in pairs {
-            vocabulary.formUnion(document.en.sentences[e].stems)
-            vocabulary.formUnion(document.sq.sentences[s].stems)
-        }
-        let stems = vocabulary.sorted()
-        let ids = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($0.element, $0.offset) })
+        let (stems, enIDs, sqIDs) = jointStems(document.en.stems, document.sq.stems)
         let size = stems.count
         var countEn = [Int](repeating: 0, count: size), countSq = countEn
         // Each co-occurrence as English id · size + Albanian id: sorted, equal pairs are adjacent
         // and come in the order (English stem, Albanian stem).
         var joint: [Int] = []
         for (e, s) in pairs {
-            let enStems = document.en.sentences[e].stems.compactMap { ids[$0] }
-            let sqStems = document.sq.sentences[s].stems.compactMap { ids[$0] }
+            let enStems = document.en.sentences[e].stems.map { enIDs[$0] }
+            let sqStems = document.sq.sentences[s].stems.map { sqIDs[$0] }
             for a in enStems { countEn[a] += 1 }
             for b in sqStems { countSq[b] += 1 }
             for a in enStems { for b in sqStems { joint.append(a * size + b) } }
@@ -56,5 +50,32 @@ enum LexiconInduction {
             guard let (b, _) = bestForEn[a], bestForSq[b]?.stem == a else { return nil }
             return LexiconPattern(key: "I:" + stems[a], english: [stems[a]], albanian: [[stems[b]]])
         }
+    }
+
+    /// The stems of both sides (each sorted and unique) merged in text order, and the place of
+    /// each side's stems in the merged list.
+    /// - Complexity: O(e + s) comparisons.
+    static func jointStems(_ en: [String], _ sq: [String]) -> (stems: [String], en: [Int], sq: [Int]) {
+        var stems: [String] = [], enIDs: [Int] = [], sqIDs: [Int] = []
+        stems.reserveCapacity(en.count + sq.count)
+        var i = 0, j = 0
+        while i < en.count || j < sq.count {
+            if j == sq.count || (i < en.count && en[i] < sq[j]) {
+                enIDs.append(stems.count)
+                stems.append(en[i])
+                i += 1
+            } else if i == en.count || sq[j] < en[i] {
+                sqIDs.append(stems.count)
+                stems.append(sq[j])
+                j += 1
+            } else {
+                enIDs.append(stems.count)
+                sqIDs.append(stems.count)
+                stems.append(en[i])
+                i += 1
+                j += 1
+            }
+        }
+        return (stems, enIDs, sqIDs)
     }
 }

@@ -12,52 +12,89 @@ struct Token {
     var isAcronym: Bool
 }
 
+/// Where a token lies in the UTF-8 bytes of its text, and its class (see ``Token``).
+struct TokenSpan {
+    var bytes: Range<Int>
+    var isNumber: Bool
+    var isCapitalized: Bool
+    var isAcronym: Bool
+}
+
 /// Splits text into letter runs and number runs; everything else separates tokens.
 enum Tokenizer {
     /// The tokens of `text`, in order. Numbers keep inner separators (`5,700`, `1.5`); a hyphen
     /// or apostrophe ends a word, so `NATO-s` and `Beacon's` give `NATO` and `Beacon`.
     /// - Complexity: O(n) in the length of `text`.
     static func tokens(_ text: String) -> [Token] {
-        var result: [Token] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        var text = text
+        var spans: [TokenSpan] = []
+        _ = text.withUTF8 { scan($0, into: &spans) }
+        let utf8 = text.utf8
+        return spans.map { span in
+            let start = utf8.index(utf8.startIndex, offsetBy: span.bytes.lowerBound)
+            let end = utf8.index(start, offsetBy: span.bytes.count)
+            return Token(text: text[start..<end], isNumber: span.isNumber, isCapitalized: span.isCapitalized, isAcronym: span.isAcronym)
+        }
+    }
+
+    /// The tokens of the UTF-8 text `utf8` (valid UTF-8, as a `String` holds), in order, in
+    /// `spans` (emptied first): what ``tokens(_:)`` finds, without making a string per token.
+    /// - Returns: the number of Unicode scalars of the text.
+    @discardableResult
+    static func scan(_ utf8: UnsafeBufferPointer<UInt8>, into spans: inout [TokenSpan]) -> Int {
+        spans.removeAll(keepingCapacity: true)
+        var scalarCount = 0
+        var index = 0
+        while index < utf8.count {
+            let (scalar, length) = decode(utf8, at: index)
             if Self.isDigit(scalar) {
                 let start = index
-                var end = scalars.index(after: index)
-                while end < scalars.endIndex {
-                    let next = scalars[end]
+                var end = index + length
+                while end < utf8.count {
+                    let (next, nextLength) = decode(utf8, at: end)
                     if Self.isDigit(next) {
-                        end = scalars.index(after: end)
+                        end += nextLength
                     } else if next == "." || next == "," || next == ":" {
-                        let after = scalars.index(after: end)
-                        guard after < scalars.endIndex, Self.isDigit(scalars[after]) else { break }
+                        let after = end + 1
+                        guard after < utf8.count, Self.isDigit(decode(utf8, at: after).scalar) else { break }
                         end = after
                     } else {
                         break
                     }
                 }
-                result.append(Token(text: Substring(scalars[start..<end]), isNumber: true, isCapitalized: false, isAcronym: false))
+                spans.append(TokenSpan(bytes: start..<end, isNumber: true, isCapitalized: false, isAcronym: false))
                 index = end
             } else if Self.isLetter(scalar) {
                 let start = index
                 var end = index
                 var upper = 0, letters = 0
-                while end < scalars.endIndex, Self.isLetter(scalars[end]) {
+                while end < utf8.count {
+                    let (next, nextLength) = decode(utf8, at: end)
+                    guard Self.isLetter(next) else { break }
                     letters += 1
-                    if Self.isUpper(scalars[end]) { upper += 1 }
-                    end = scalars.index(after: end)
+                    if Self.isUpper(next) { upper += 1 }
+                    end += nextLength
                 }
-                result.append(Token(text: Substring(scalars[start..<end]), isNumber: false,
-                                    isCapitalized: Self.isUpper(scalar),
-                                    isAcronym: letters >= 2 && upper == letters))
+                spans.append(TokenSpan(bytes: start..<end, isNumber: false, isCapitalized: Self.isUpper(scalar),
+                                       isAcronym: letters >= 2 && upper == letters))
                 index = end
             } else {
-                index = scalars.index(after: index)
+                index += length
             }
         }
-        return result
+        for byte in utf8 where byte & 0xC0 != 0x80 { scalarCount += 1 }
+        return scalarCount
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8 `utf8`, and its length.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(utf8[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = lead & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     // Character classes with an ASCII fast path: Unicode property look-ups dominate tokenising
@@ -81,6 +118,71 @@ enum Tokenizer {
     }
 }
 
+/// The distinct tokens of a text, told apart by their UTF-8 bytes and numbered from 0 in the
+/// order they first occur: an open-addressing table, so a repeated word costs a hash of its bytes
+/// and no string.
+struct TokenInterner {
+    /// The bytes of every distinct token, one after another; token `id` ends at `ends[id]`.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Slots: -1 when empty, else a token id.
+    private var slots = [Int](repeating: -1, count: 1 << 10)
+
+    /// The number of distinct tokens.
+    var count: Int { ends.count }
+
+    /// The id of the token `utf8[range]`, and whether this is its first occurrence.
+    mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
+        let token = UnsafeBufferPointer(rebasing: utf8[range])
+        let hash = Self.hash(token)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            if hashes[slots[slot]] == hash && equals(slots[slot], token) { return (slots[slot], false) }
+            slot = (slot + 1) & mask
+        }
+        let id = ends.count
+        bytes.append(contentsOf: token)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        slots[slot] = id
+        if 2 * ends.count > slots.count { grow() }
+        return (id, true)
+    }
+
+    /// The text of token `id`.
+    func text(_ id: Int) -> String {
+        String(decoding: bytes[start(id)..<ends[id]], as: UTF8.self)
+    }
+
+    private func start(_ id: Int) -> Int { id == 0 ? 0 : ends[id - 1] }
+
+    private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = start(id)
+        guard ends[id] - start == token.count else { return false }
+        for offset in 0..<token.count where bytes[start + offset] != token[offset] { return false }
+        return true
+    }
+
+    /// FNV-1a, with its high bits folded down so that the slot's low bits depend on all of them.
+    private static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 29)
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = id
+        }
+    }
+}
+
 /// ``Tokenizer/fold(_:)`` remembered per distinct word: folding goes through Foundation and is
 /// the dearest part of reading a document, and news repeats its words.
 struct WordFolder {
@@ -89,9 +191,14 @@ struct WordFolder {
     /// `Tokenizer.fold(word)`, computed once per distinct word.
     mutating func fold(_ word: Substring) -> String {
         if let known = folded[word] { return known }
-        let result = Self.asciiFold(word) ?? Tokenizer.fold(word)
+        let result = Self.fold(word)
         folded[word] = result
         return result
+    }
+
+    /// `Tokenizer.fold(word)`, not remembered: for a word folded once.
+    static func fold(_ word: Substring) -> String {
+        asciiFold(word) ?? Tokenizer.fold(word)
     }
 
     /// The fold of a word of ASCII letters and digits (lower case: there are no diacritics to
