@@ -23,6 +23,28 @@ import UraTestSupport
         #expect(try entries(folder) == [target, "public"])
     }
 
+    @Test func staleGenerationsAndLeftTrashGoWhileTheCurrentOneStays() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public"
+        for version in ["one", "two", "three"] {
+            try SiteSwitch.publish([SiteFile(path: "en/a.html", bytes: Array(version.utf8))], to: out)
+        }
+        // A killed run's trash and another run's staging folder.
+        try FileManager.default.createDirectory(atPath: folder + "/.public.trash-1-0-0123456789abcdef/en", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/.public.staging-1-2", withIntermediateDirectories: true)
+        let current = try FileManager.default.destinationOfSymbolicLink(atPath: out)
+        #expect(try entries(folder).count == 5) // two generations, trash, staging, the link
+        SiteSwitch.removeStaleGenerations(of: out).wait()
+        #expect(Set(try entries(folder)) == [".public.staging-1-2", current, "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(SiteSwitch.manifestSuffix) }
+                == [current + SiteSwitch.manifestSuffix])
+        #expect(try String(contentsOfFile: out + "/en/a.html", encoding: .utf8) == "three")
+        // The next publish still links from the current generation and keeps it as the previous one.
+        try SiteSwitch.publish([SiteFile(path: "en/a.html", bytes: Array("four".utf8))], to: out)
+        #expect(try entries(folder).contains(current))
+    }
+
     /// The folder's entries without the generations' manifests.
     private func entries(_ folder: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(SiteSwitch.manifestSuffix) }.sorted()

@@ -29,6 +29,9 @@ public enum Publisher {
     /// - Throws: ``UraError``; the site is then unchanged.
     public static func publish(_ releases: [PressRelease], options: PublishOptions) throws(UraError) -> Report {
         let builder = try SiteBuilder(options: options)
+        // Generations no reader can be sent to any more go while the new site is built.
+        let removal = SiteSwitch.removeStaleGenerations(of: builder.options.outputDirectory)
+        defer { removal.wait() }
         // Files whose inputs are unchanged since the current generation are taken from it.
         let current = SiteSwitch.current(builder.options.outputDirectory)
         let files = try builder.build(releases, reusing: current)
