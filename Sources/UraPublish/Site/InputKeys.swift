@@ -39,11 +39,12 @@ struct InputKeys: Sendable {
     /// The key of the collection document (`xml/releases.xml`).
     var collectionDocument: String { SiteSwitch.digest(Array("\(base)\ncollection-document\n\(collection)".utf8)) }
 
-    /// The key of a transform of `stylesheet` with `parameters` over release `release` (an index
-    /// into the published releases) or, for nil, over the collection.
-    func key(release: Int?, stylesheet: String, parameters: [String: String]) -> String {
-        var text = base + "\n" + (release.map { "release " + releases[$0] } ?? "collection " + collection) + "\n" + stylesheet + "\n"
-        for name in parameters.keys.sorted() { text += "\(name)=\(parameters[name] ?? "")\u{0}" }
+    /// The key of a transform of `stylesheet` over release `release` (an index into the published
+    /// releases) or, for nil, over the collection, with its parameters as `name=value` pairs, each
+    /// ended by a NUL, in name order (``SiteBuilder/TransformParameters/keyText``).
+    func key(release: Int?, stylesheet: String, parameterText: String) -> String {
+        let text = base + "\n" + (release.map { "release " + releases[$0] } ?? "collection " + collection) + "\n" + stylesheet + "\n"
+            + parameterText
         return SiteSwitch.digest(Array(text.utf8))
     }
 

@@ -96,11 +96,35 @@ public struct SiteBuilder: Sendable {
     struct PlannedOutput: Sendable {
         let stylesheet: Stylesheet
         let release: Int?
-        let parameters: [String: String]
+        let parameters: TransformParameters
         let path: String
         let rendersPDF: Bool
         /// For a collection output, which collection document it reads.
         var view = CollectionView.full
+    }
+
+    /// The parameters every transform gets, as fields: a build plans thousands of transforms, and
+    /// a dictionary each cost more than the rest of planning.
+    struct TransformParameters: Sendable {
+        var language: String
+        var view: String
+        var baseURL: String
+        var siteTitle: String
+        var buildDate: String
+        var outputPath: String
+
+        /// By the names the stylesheets declare (`lang`, `view`, `base-url`, `site-title`,
+        /// `build-date`, `output-path`).
+        var dictionary: [String: String] {
+            ["lang": language, "view": view, "base-url": baseURL, "site-title": siteTitle, "build-date": buildDate,
+             "output-path": outputPath]
+        }
+
+        /// `name=value` and a NUL for each, in name order: what ``InputKeys`` digests.
+        var keyText: String {
+            "base-url=\(baseURL)\u{0}build-date=\(buildDate)\u{0}lang=\(language)\u{0}output-path=\(outputPath)\u{0}"
+                + "site-title=\(siteTitle)\u{0}view=\(view)\u{0}"
+        }
     }
 
     /// Which collection document a collection output reads (``OutputFormat/Declaration``'s
@@ -133,10 +157,9 @@ public struct SiteBuilder: Sendable {
             for declaration in format.declarations {
                 func add(_ release: Int?, id: String?, language: Language?) {
                     let path = OutputPath.expand(declaration.path, id: id, language: language)
-                    let parameters = [
-                        "lang": language?.code ?? "", "view": declaration.view, "base-url": options.baseURL,
-                        "site-title": options.siteTitle, "build-date": buildDate, "output-path": path,
-                    ]
+                    let parameters = TransformParameters(language: language?.code ?? "", view: declaration.view,
+                                                         baseURL: options.baseURL, siteTitle: options.siteTitle,
+                                                         buildDate: buildDate, outputPath: path)
                     var output = PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
                                                path: path, rendersPDF: declaration.rendersPDF)
                     if release == nil {
@@ -174,7 +197,7 @@ public struct SiteBuilder: Sendable {
         let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
-                             parameters: output.parameters, path: output.path, rendersPDF: output.rendersPDF)
+                             parameters: output.parameters.dictionary, path: output.path, rendersPDF: output.rendersPDF)
         }
         return ([collection] + documents, transforms)
     }
@@ -204,7 +227,7 @@ public struct SiteBuilder: Sendable {
             guard let previous, let entry = previous.files[path], entry.inputKey == key else { return nil }
             return SiteFile.Reused(folder: previous.folder, digest: entry.digest)
         }
-        let outputKeys = outputs.map { keys.key(release: $0.release, stylesheet: $0.stylesheet.path, parameters: $0.parameters) }
+        let outputKeys = outputs.map { keys.key(release: $0.release, stylesheet: $0.stylesheet.path, parameterText: $0.parameters.keyText) }
         let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
         let collectionReuse = reused(Self.collectionPath, collectionKey)
 
@@ -271,7 +294,7 @@ public struct SiteBuilder: Sendable {
                         parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
-                    return .success(try output.stylesheet.apply(to: parsed, parameters: output.parameters))
+                    return .success(try output.stylesheet.apply(to: parsed, parameters: output.parameters.dictionary))
                 } catch {
                     return .failure(error)
                 }

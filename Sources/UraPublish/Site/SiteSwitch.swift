@@ -185,21 +185,29 @@ public enum SiteSwitch {
     }
 
 
+    /// Parsed on UTF-8 bytes: a manifest has a line per site file, thousands of them, read on
+    /// every publish.
     private static func readManifest(_ path: String) -> [String: ManifestEntry] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let text = String(decoding: data, as: UTF8.self)
-        let keyed = text.hasPrefix(manifestHeader)
+        let bytes = [UInt8](data)
+        let keyed = bytes.starts(with: manifestHeader.utf8)
         var result: [String: ManifestEntry] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let space = line.firstIndex(of: " ") else { continue }
-            var rest = line[line.index(after: space)...]
+        result.reserveCapacity(bytes.count / 80)
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            defer { start = end + 1 }
+            guard bytes[start] != UInt8(ascii: "#"), let first = bytes[start..<end].firstIndex(of: space) else { continue }
+            var rest = first + 1
             var key: String?
             if keyed {
-                guard let second = rest.firstIndex(of: " ") else { continue }
-                key = rest[..<second] == "-" ? nil : String(rest[..<second])
-                rest = rest[rest.index(after: second)...]
+                guard let second = bytes[rest..<end].firstIndex(of: space) else { continue }
+                key = second - rest == 1 && bytes[rest] == UInt8(ascii: "-") ? nil : text(rest..<second)
+                rest = second + 1
             }
-            result[String(rest)] = ManifestEntry(digest: String(line[..<space]), inputKey: key)
+            result[text(rest..<end)] = ManifestEntry(digest: text(start..<first), inputKey: key)
         }
         return result
     }
@@ -211,9 +219,16 @@ public enum SiteSwitch {
 
     /// The generation's name: a digest of every file's path and digest, and the variant.
     private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
-        var text = variant + "\n"
-        for (file, fileDigest) in zip(files, digests).sorted(by: { $0.0.path < $1.0.path }) { text += "\(fileDigest) \(file.path)\n" }
-        return String(digest(Array(text.utf8)).prefix(16))
+        var text = Array(variant.utf8) + [UInt8(ascii: "\n")]
+        text.reserveCapacity(files.count * 96)
+        let order = files.indices.sorted { files[$0].path < files[$1].path }
+        for index in order {
+            text += digests[index].utf8
+            text.append(UInt8(ascii: " "))
+            text += files[index].path.utf8
+            text.append(UInt8(ascii: "\n"))
+        }
+        return String(digest(text).prefix(16))
     }
 
     private static func removeOldGenerations(in parent: String, name: String, keeping: [String]) {
