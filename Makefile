@@ -51,8 +51,10 @@ eval: deps
 	.build/release/ura-eval align ../shared/data/align-dev ../shared/data/align-dev-more/seed-1 ../shared/data/align-dev-more/seed-2 ../shared/data/align-dev-more/seed-3 ../shared/data/align-dev-more/seed-4
 	.build/release/ura-eval align ../shared/data/align-dev ../shared/data/align-dev-more/seed-1 ../shared/data/align-dev-more/seed-2 ../shared/data/align-dev-more/seed-3 ../shared/data/align-dev-more/seed-4 --presegmented
 
-## Build-speed benchmark (not a test): N = 200, 2,000, 20,000 releases, and Hugo when installed.
+## Build-speed benchmark (not a test): N = 200, 2,000, 20,000 releases, and Hugo on the same bundles
+## (Debian's hugo package, installed when missing).
 bench: release
+	@scripts/install-deps hugo
 	.build/release/ura bench
 
 clean:
