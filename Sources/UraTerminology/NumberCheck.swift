@@ -112,17 +112,21 @@ enum NumberCheck {
                     "shtatë": "7", "tetë": "8", "nëntë": "9", "dhjetë": "10", "njëmbëdhjetë": "11", "dymbëdhjetë": "12"],
     ]
 
-    /// Values of numbers written as words among `tokens`.
-    static func wordValues(_ tokens: [Token], language: Language) -> Set<String> {
-        let table = words[language] ?? [:]
-        return Set(tokens.compactMap { table[$0.form] })
+    /// The value of `form` when it is a number written as a word (`five`, `pesë`).
+    static func wordValue(_ form: String, language: Language) -> String? {
+        words[language]?[form]
+    }
+
+    /// Values of numbers written as words in `text`.
+    static func wordValues(_ text: TokenizedText) -> Set<String> {
+        Set(text.words.compactMap(\.numberValue))
     }
 
     /// Numbers of `english` missing from `albanian` and numbers of `albanian` missing from `english`.
     static func mismatches(english: TokenizedText, albanian: TokenizedText) -> (missing: [WrittenNumber], extra: [WrittenNumber]) {
         let sourceNumbers = numbers(in: english.text), targetNumbers = numbers(in: albanian.text)
-        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(english.tokens, language: .english))
-        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(albanian.tokens, language: .albanian))
+        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(english))
+        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(albanian))
         let missing = unique(sourceNumbers.filter { $0.values.isDisjoint(with: targetValues) })
         let extra = unique(targetNumbers.filter { $0.values.isDisjoint(with: sourceValues) })
         return (missing, extra)
@@ -135,5 +139,10 @@ enum NumberCheck {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// Whether the character sorts between `0` and `9` (a digit, or one with a combining mark).
+    var isASCIIDigit: Bool {
+        // A one-byte character compares as its byte; others take the `Character` comparison.
+        if utf8.count == 1, let ascii = asciiValue { return ascii >= 0x30 && ascii <= 0x39 }
+        return ("0"..."9").contains(self)
+    }
 }

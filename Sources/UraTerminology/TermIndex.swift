@@ -72,7 +72,20 @@ struct TermIndex: Sendable {
     /// `text` tokenized for this index's language, each token's word looked up once.
     func tokenize(_ text: String) -> TokenizedText {
         let tokens = Tokenizer.tokens(text)
-        return TokenizedText(text, tokens: tokens, words: tokens.map { words.entry($0.form, make: entry) })
+        let known = words.entries(tokens.map(\.form))
+        var entries: [WordEntry] = []
+        entries.reserveCapacity(tokens.count)
+        for (token, entry) in zip(tokens, known) {
+            if let entry {
+                entries.append(entry)
+            } else {
+                // Worked out outside the lock, once per form (unless two threads meet it at once).
+                let entry = self.entry(token.form)
+                words.record(entry, for: token.form)
+                entries.append(entry)
+            }
+        }
+        return TokenizedText(text, tokens: tokens, words: entries)
     }
 
     /// What matching needs of `form`. A word whose opening no glossary word shares gets no stems
@@ -89,7 +102,8 @@ struct TermIndex: Sendable {
         candidates.sort()
         return WordEntry(keys: keys, foldedKeys: foldedKeys, candidates: Self.removingRepeats(candidates), isArticle: isArticle,
                          isFoldedArticle: morphology.language == .albanian && ["te", "se"].contains(form),
-                         isInsertable: morphology.isInsertable(form))
+                         isInsertable: morphology.isInsertable(form),
+                         numberValue: NumberCheck.wordValue(form, language: morphology.language))
     }
 
     /// Sorted `numbers`, each once.

@@ -52,14 +52,18 @@ final class WordEntry: Sendable {
     let isFoldedArticle: Bool
     /// A word a text may insert inside a term (see ``Morphology/isInsertable(_:)``).
     let isInsertable: Bool
+    /// The value of a number written as a word (`five`, `pesë`; see ``NumberCheck/wordValue(_:language:)``).
+    let numberValue: String?
 
-    init(keys: [Int32], foldedKeys: [Int32], candidates: [Int], isArticle: Bool, isFoldedArticle: Bool, isInsertable: Bool) {
+    init(keys: [Int32], foldedKeys: [Int32], candidates: [Int], isArticle: Bool, isFoldedArticle: Bool, isInsertable: Bool,
+         numberValue: String?) {
         self.keys = keys
         self.foldedKeys = foldedKeys
         self.candidates = candidates
         self.isArticle = isArticle
         self.isFoldedArticle = isFoldedArticle
         self.isInsertable = isInsertable
+        self.numberValue = numberValue
     }
 }
 
@@ -67,12 +71,13 @@ final class WordEntry: Sendable {
 final class WordTable: Sendable {
     private let entries = Mutex<[String: WordEntry]>([:])
 
-    /// The entry of `form`, made by `make` the first time it is asked for.
-    func entry(_ form: String, make: (String) -> WordEntry) -> WordEntry {
-        if let entry = entries.withLock({ $0[form] }) { return entry }
-        // Made outside the lock: another thread may make the same entry meanwhile, equal to this one.
-        let entry = make(form)
+    /// The entries of `forms`, in order, under one lock; nil for a form not seen before.
+    func entries(_ forms: [String]) -> [WordEntry?] {
+        entries.withLock { table in forms.map { table[$0] } }
+    }
+
+    /// Records `entry` as the entry of `form` (another thread may have recorded an equal one).
+    func record(_ entry: WordEntry, for form: String) {
         entries.withLock { $0[form] = entry }
-        return entry
     }
 }
