@@ -51,6 +51,19 @@ enum ScalarTokenizer {
         return builder.tokens
     }
 
+    /// Whether every scalar of `text` is a `Character` of its own (`\r\n` aside): whether it takes the fast path.
+    static func scalarsAreCharacters(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                guard let (_, length) = scalar(at: index, in: utf8) else { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
     /// The kind of the scalar at `index` and how many bytes its character takes (`\r\n` is one
     /// character), or nil outside the fast path.
     private static func scalar(at index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (Kind, Int)? {
