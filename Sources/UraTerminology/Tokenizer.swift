@@ -77,31 +77,44 @@ enum Tokenizer {
     /// A word of ASCII and Latin-1 letters, digits and apostrophes (`qëndrimit`, `ÇËSHTJE`, `IOM's`):
     /// NFC already, lowercased byte by byte; nil for any other non-ASCII letter (and `ß`, `ÿ`).
     static func latin1Token(_ word: [UInt8], start: Int, end: Int) -> Token? {
-        var bytes = word
         // `IOM's` is written in capitals too: look at the word without its possessive.
-        let checked = hasPossessiveSuffix(bytes) ? bytes.count - 2 : bytes.count
-        var hasUpper = false, hasLower = false
+        let checked = hasPossessiveSuffix(word) ? word.count - 2 : word.count
+        var hasCapital = false, hasUpper = false, hasLower = false
         var index = 0
-        while index < bytes.count {
+        while index < word.count {
             let isCapital: Bool, isLowercase: Bool
-            if bytes[index] >= 0x80 {
+            if word[index] >= 0x80 {
                 // U+00C0–U+00FF are C3 80–BF; the capitals C3 80–9E lowercase to C3 A0–BE.
-                guard bytes[index] == 0xC3, isLatin1Letter(bytes[index + 1]) else { return nil }
-                isCapital = bytes[index + 1] < 0xA0
+                guard word[index] == 0xC3, isLatin1Letter(word[index + 1]) else { return nil }
+                isCapital = word[index + 1] < 0xA0
                 isLowercase = !isCapital
                 index += 1
             } else {
-                isCapital = bytes[index] >= 0x41 && bytes[index] <= 0x5A
-                isLowercase = bytes[index] >= 0x61 && bytes[index] <= 0x7A
+                isCapital = word[index] >= 0x41 && word[index] <= 0x5A
+                isLowercase = word[index] >= 0x61 && word[index] <= 0x7A
             }
-            if isCapital { bytes[index] += 0x20 }
+            hasCapital = hasCapital || isCapital
             if index < checked {
                 hasUpper = hasUpper || isCapital
                 hasLower = hasLower || isLowercase
             }
             index += 1
         }
-        return Token(form: String(decoding: bytes, as: UTF8.self), isUppercase: hasUpper && !hasLower, start: start, end: end)
+        let form = hasCapital ? lowercasedLatin1(word) : String(decoding: word, as: UTF8.self)
+        return Token(form: form, isUppercase: hasUpper && !hasLower, start: start, end: end)
+    }
+
+    /// `word` (ASCII and Latin-1 letters of C3) lowercased: a capital's last byte gains 0x20.
+    private static func lowercasedLatin1(_ word: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: word.count) { buffer in
+            var isSecondByte = false
+            for (index, byte) in word.enumerated() {
+                let isCapital = isSecondByte ? byte < 0xA0 : byte >= 0x41 && byte <= 0x5A
+                buffer[index] = isCapital ? byte + 0x20 : byte
+                isSecondByte = byte == 0xC3
+            }
+            return word.count
+        }
     }
 
     /// Whether C3 `second` is a letter that lowercases to one letter of C3 (not `×`, `ß`, `÷`, `ÿ`).
