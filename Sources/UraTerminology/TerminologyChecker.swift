@@ -64,7 +64,8 @@ public struct TerminologyChecker: Sendable {
         }
         let sourceText = english.tokenize(source)
         let targetText = albanian.tokenize(target)
-        if sourceText.tokens.count >= Self.identicalMinimumWords, sourceText.tokens.elementsEqual(targetText.tokens, by: { $0.form == $1.form }) {
+        if sourceText.tokens.count >= Self.identicalMinimumWords,
+           sourceText.tokens.elementsEqual(targetText.tokens, by: { $0.form == $1.form }) {
             return [Finding(unit: unit.id, rule: "target-identical", severity: .error, side: "sq",
                             message: "The Albanian text is the English text, untranslated.")]
         }

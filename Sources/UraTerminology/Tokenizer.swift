@@ -17,6 +17,8 @@ struct Token: Sendable, Equatable {
 /// `asylum-seeker` matches `asylum seeker`; an apostrophe inside or after a word belongs to it
 /// (`IOM's`, `migrants'`), so the morphology can strip the possessive.
 enum Tokenizer {
+    /// The words of `text`, in order: read scalar by scalar where that gives the same tokens
+    /// (see ``ScalarTokenizer``), `Character` by `Character` otherwise.
     static func tokens(_ text: String) -> [Token] {
         var text = text
         return text.withUTF8 { ScalarTokenizer.tokens($0) } ?? characterTokens(text)
