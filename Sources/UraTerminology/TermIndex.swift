@@ -72,20 +72,7 @@ struct TermIndex: Sendable {
     /// `text` tokenized for this index's language, each token's word looked up once.
     func tokenize(_ text: String) -> TokenizedText {
         let tokens = Tokenizer.tokens(text)
-        let known = words.entries(tokens.map(\.form))
-        var entries: [WordEntry] = []
-        entries.reserveCapacity(tokens.count)
-        for (token, entry) in zip(tokens, known) {
-            if let entry {
-                entries.append(entry)
-            } else {
-                // Worked out outside the lock, once per form (unless two threads meet it at once).
-                let entry = self.entry(token.form)
-                words.record(entry, for: token.form)
-                entries.append(entry)
-            }
-        }
-        return TokenizedText(text, tokens: tokens, words: entries)
+        return TokenizedText(text, tokens: tokens, words: words.entries(tokens.map(\.form), make: entry))
     }
 
     /// What matching needs of `form`. A word whose opening no glossary word shares gets no stems

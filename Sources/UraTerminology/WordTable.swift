@@ -71,13 +71,27 @@ final class WordEntry: Sendable {
 final class WordTable: Sendable {
     private let entries = Mutex<[String: WordEntry]>([:])
 
-    /// The entries of `forms`, in order, under one lock; nil for a form not seen before.
-    func entries(_ forms: [String]) -> [WordEntry?] {
-        entries.withLock { table in forms.map { table[$0] } }
+    /// The entries of `forms`, in order, looked up under one lock. `make` works out, outside the
+    /// lock, each form not seen before (once, unless two threads meet it at once: both make an
+    /// equal entry). Each entry is retained once: retains of entries both threads use are costly.
+    func entries(_ forms: [String], make: (String) -> WordEntry) -> [WordEntry] {
+        var unknown: [Int] = []
+        var result = entries.withLock { table in
+            forms.indices.map { index in
+                if let entry = table[forms[index]] { return entry }
+                unknown.append(index)
+                return Self.placeholder
+            }
+        }
+        for index in unknown {
+            let entry = make(forms[index])
+            result[index] = entry
+            entries.withLock { $0[forms[index]] = entry }
+        }
+        return result
     }
 
-    /// Records `entry` as the entry of `form` (another thread may have recorded an equal one).
-    func record(_ entry: WordEntry, for form: String) {
-        entries.withLock { $0[form] = entry }
-    }
+    /// Stands for an entry until it is made.
+    private static let placeholder = WordEntry(keys: [], foldedKeys: [], candidates: [], isArticle: false, isFoldedArticle: false,
+                                               isInsertable: false, numberValue: nil)
 }
