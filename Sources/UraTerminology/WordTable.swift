@@ -67,7 +67,8 @@ final class WordEntry: Sendable {
     }
 }
 
-/// Word entries by form, shared by every text a checker sees and by its threads.
+/// Word entries by form, shared by every text a checker sees and by its threads. Entries are
+/// never dropped: the table grows with the vocabulary of the texts checked (a build's releases).
 final class WordTable: Sendable {
     private let entries = Mutex<[String: WordEntry]>([:])
 
