@@ -27,6 +27,9 @@ final class Morphology: @unchecked Sendable {
         "a", "e", "ë", "i", "u", "n", "s", "t",
     ]
 
+    /// ``albanianSuffixes``, then each with `ë`/`ç` folded (for misspelt forms).
+    private static let albanianSuffixesAndFolded = albanianSuffixes + albanianSuffixes.map(fold)
+
     /// Albanian linking articles (`i`, `e`, `të`, `së`): they agree with the head noun, so any one
     /// stands for any other, and a text may add one the term does not have (`leja e qëndrimit`).
     static let albanianArticles: Set<String> = ["i", "e", "të", "së"]
@@ -142,7 +145,7 @@ final class Morphology: @unchecked Sendable {
         var bases: Set<String> = []
         switch language {
         case .albanian:
-            for suffix in Self.albanianSuffixes + Self.albanianSuffixes.map(Self.fold) where word.hasSuffix(suffix) {
+            for suffix in Self.albanianSuffixesAndFolded where word.hasSuffix(suffix) {
                 let base = String(word.dropLast(suffix.count))
                 if base.count >= Self.minimumBase { bases.insert(base) }
             }

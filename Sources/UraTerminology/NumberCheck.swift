@@ -19,25 +19,31 @@ enum NumberCheck {
     static func numbers(in text: String) -> [WrittenNumber] {
         // Every number opens with an ASCII digit: most texts without one need no Character array.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        // Where every scalar is a character of its own, scalars read as characters would, and
+        // cost no grapheme segmentation. (`\r\n` becomes two, neither a digit, letter or separator.)
+        return ScalarTokenizer.scalarsAreCharacters(text) ? numbers(in: Array(text.unicodeScalars)) : numbers(in: Array(text))
+    }
+
+    /// Numbers in a text given as its characters, in order.
+    private static func numbers<C: NumberReadable>(in characters: [C]) -> [WrittenNumber] {
         var result: [WrittenNumber] = []
-        let characters = Array(text)
         var index = 0
         while index < characters.count {
             guard characters[index].isASCIIDigit, index == 0 || !characters[index - 1].isLetter else {
                 index += 1
                 continue
             }
-            var groups = [String(characters[index])]
+            var groups = [String(characters[index].character)]
             var separators: [Character] = []
             index += 1
             while index < characters.count {
                 if characters[index].isASCIIDigit {
-                    groups[groups.count - 1].append(characters[index])
+                    groups[groups.count - 1].append(characters[index].character)
                     index += 1
-                } else if Self.separators.contains(characters[index]), index + 1 < characters.count,
+                } else if Self.separators.contains(characters[index].character), index + 1 < characters.count,
                           characters[index + 1].isASCIIDigit,
-                          joinsGroup(characters[index], after: groups, at: index + 1, in: characters) {
-                    separators.append(characters[index])
+                          joinsGroup(characters[index].character, after: groups, at: index + 1, in: characters) {
+                    separators.append(characters[index].character)
                     groups.append("")
                     index += 1
                 } else {
@@ -53,7 +59,8 @@ enum NumberCheck {
 
     /// A space joins digit groups only when it reads as a thousands separator (`5 700`), never
     /// between two separate numbers (`2018 500`).
-    private static func joinsGroup(_ separator: Character, after groups: [String], at next: Int, in characters: [Character]) -> Bool {
+    private static func joinsGroup<C: NumberReadable>(_ separator: Character, after groups: [String], at next: Int,
+                                                      in characters: [C]) -> Bool {
         var digits = 0
         while next + digits < characters.count, characters[next + digits].isASCIIDigit { digits += 1 }
         if separator == ":" { return digits == 2 && groups.count == 1 }
@@ -112,17 +119,21 @@ enum NumberCheck {
                     "shtatë": "7", "tetë": "8", "nëntë": "9", "dhjetë": "10", "njëmbëdhjetë": "11", "dymbëdhjetë": "12"],
     ]
 
-    /// Values of numbers written as words among `tokens`.
-    static func wordValues(_ tokens: [Token], language: Language) -> Set<String> {
-        let table = words[language] ?? [:]
-        return Set(tokens.compactMap { table[$0.form] })
+    /// The value of `form` when it is a number written as a word (`five`, `pesë`).
+    static func wordValue(_ form: String, language: Language) -> String? {
+        words[language]?[form]
+    }
+
+    /// Values of numbers written as words in `text`.
+    static func wordValues(_ text: TokenizedText) -> Set<String> {
+        Set(text.words.compactMap(\.numberValue))
     }
 
     /// Numbers of `english` missing from `albanian` and numbers of `albanian` missing from `english`.
     static func mismatches(english: TokenizedText, albanian: TokenizedText) -> (missing: [WrittenNumber], extra: [WrittenNumber]) {
         let sourceNumbers = numbers(in: english.text), targetNumbers = numbers(in: albanian.text)
-        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(english.tokens, language: .english))
-        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(albanian.tokens, language: .albanian))
+        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(english))
+        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(albanian))
         let missing = unique(sourceNumbers.filter { $0.values.isDisjoint(with: targetValues) })
         let extra = unique(targetNumbers.filter { $0.values.isDisjoint(with: sourceValues) })
         return (missing, extra)
@@ -134,6 +145,27 @@ enum NumberCheck {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+/// A character as number reading sees it: a `Character`, or a scalar of a text in which every
+/// scalar is a character of its own.
+protocol NumberReadable {
+    var isASCIIDigit: Bool { get }
+    var isLetter: Bool { get }
+    var character: Character { get }
+}
+
+extension Unicode.Scalar: NumberReadable {
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    var isLetter: Bool { Character(self).isLetter }
+    var character: Character { Character(self) }
+}
+
+extension Character: NumberReadable {
+    var character: Character { self }
+
+    /// Whether the character sorts between `0` and `9` (a digit, or one with a combining mark).
+    var isASCIIDigit: Bool {
+        // A one-byte character compares as its byte; others take the `Character` comparison.
+        if utf8.count == 1, let ascii = asciiValue { return ascii >= 0x30 && ascii <= 0x39 }
+        return ("0"..."9").contains(self)
+    }
 }

@@ -11,34 +11,41 @@ struct TermOccurrence: Sendable {
 struct TermIndex: Sendable {
     let morphology: Morphology
     let patterns: [TermPattern]
-    private let byKey: [String: [Int]]
-    /// Patterns that open with an article (`i huaj`, `të drejtat e njeriut`) are tried everywhere.
+    private let keyNumbers: KeyNumbers
+    /// Indices of the patterns whose first word has each key, by key number.
+    private let patternsByKey: [[Int]]
+    /// Indices of the patterns of each concept, by concept index.
+    private let patternsByConcept: [[Int]]
+    /// Patterns that open with an article (`i huaj`, `të drejtat e njeriut`), tried where the text has one.
     private let openingWithArticle: [Int]
+    /// What the index knows of each word form it has seen.
+    private let words = WordTable()
 
     init(glossary: Glossary, language: Language) {
         morphology = Morphology.shared(language)
+        var keyNumbers = KeyNumbers()
         var patterns: [TermPattern] = []
         for (index, concept) in glossary.concepts.enumerated() {
             for term in concept.terms(in: language) {
-                if let pattern = TermPattern(concept: index, term: term, morphology: morphology) { patterns.append(pattern) }
+                if let pattern = TermPattern(concept: index, term: term, morphology: morphology, keys: &keyNumbers) {
+                    patterns.append(pattern)
+                }
             }
         }
-        var byKey: [String: [Int]] = [:]
+        var patternsByKey = Array(repeating: [Int](), count: keyNumbers.keys.count)
+        var patternsByConcept = Array(repeating: [Int](), count: glossary.concepts.count)
         var openingWithArticle: [Int] = []
         for (index, pattern) in patterns.enumerated() {
             if case .article = pattern.slots[0] { openingWithArticle.append(index) }
-            for key in pattern.firstWordKeys { byKey[key, default: []].append(index) }
+            for key in pattern.firstWordKeys { patternsByKey[Int(key)].append(index) }
+            patternsByConcept[pattern.concept].append(index)
         }
         self.patterns = patterns
-        self.byKey = byKey
+        self.keyNumbers = keyNumbers
+        self.patternsByKey = patternsByKey
+        self.patternsByConcept = patternsByConcept
         self.openingWithArticle = openingWithArticle
-        var openings: Set<String> = []
-        for pattern in patterns {
-            for case .word(_, let keys, let folded) in pattern.slots {
-                for key in keys.union(folded) { openings.insert(Self.opening(key)) }
-            }
-        }
-        self.openings = openings
+        openings = Self.openings(of: patterns, keys: keyNumbers)
     }
 
     /// The folded first three letters of every key of every glossary word. A text word matches a
@@ -46,37 +53,64 @@ struct TermIndex: Sendable {
     /// inflectional stems), so a word whose opening is not here cannot match.
     let openings: Set<String>
 
+    private static func openings(of patterns: [TermPattern], keys: KeyNumbers) -> Set<String> {
+        var openings: Set<String> = []
+        for pattern in patterns {
+            for case .word(_, let wordKeys, let folded) in pattern.slots {
+                for key in wordKeys + folded { openings.insert(opening(keys.keys[Int(key)])) }
+            }
+        }
+        return openings
+    }
+
     /// A word's folded first three letters.
     static func opening(_ word: String) -> String {
         // Folding maps character to character, so the opening of the folded word is the folded opening.
         Morphology.fold(String(word.prefix(3)))
     }
 
-    /// `text` tokenized for this index's language, skipping stems no glossary word can use.
+    /// `text` tokenized for this index's language, each token's word looked up once.
     func tokenize(_ text: String) -> TokenizedText {
-        TokenizedText(text, morphology: morphology, openings: openings)
+        let tokens = Tokenizer.tokens(text)
+        return TokenizedText(text, tokens: tokens, words: words.entries(tokens.map(\.form), make: entry))
+    }
+
+    /// What matching needs of `form`. A word whose opening no glossary word shares gets no stems
+    /// (it cannot match, and most words of a text are such words): its only key is itself (an
+    /// acronym such as `un` can still open a pattern).
+    private func entry(_ form: String) -> WordEntry {
+        let isCandidate = openings.contains(Self.opening(form))
+        let keys = keyNumbers.existingNumbers(isCandidate ? morphology.keys(form) : [form])
+        let foldedKeys = keyNumbers.existingNumbers(isCandidate ? morphology.foldedKeys(form) : [Morphology.fold(form)])
+        let isArticle = morphology.isArticle(form)
+        // A pattern opening with an article matches (unfolded) only where the text has one.
+        var candidates = isArticle ? openingWithArticle : []
+        for key in keys { candidates.append(contentsOf: patternsByKey[Int(key)]) }
+        candidates.sort()
+        return WordEntry(keys: keys, foldedKeys: foldedKeys, candidates: Self.removingRepeats(candidates), isArticle: isArticle,
+                         isFoldedArticle: morphology.language == .albanian && ["te", "se"].contains(form),
+                         isInsertable: morphology.isInsertable(form),
+                         numberValue: NumberCheck.wordValue(form, language: morphology.language))
+    }
+
+    /// Sorted `numbers`, each once.
+    private static func removingRepeats(_ numbers: [Int]) -> [Int] {
+        var result: [Int] = []
+        for number in numbers where number != result.last { result.append(number) }
+        return result
+    }
+
+    /// The patterns of the concept at `index` in the glossary, in index order.
+    func patterns(ofConcept index: Int) -> [TermPattern] {
+        patternsByConcept[index].map { patterns[$0] }
     }
 
     /// Every occurrence of every term, at every start, overlapping ones included.
-    func occurrences(in text: TokenizedText) -> [TermOccurrence] {
+    /// - Parameter only: a condition on the patterns to try (all by default).
+    func occurrences(in text: TokenizedText, only: (TermPattern) -> Bool = { _ in true }) -> [TermOccurrence] {
         var result: [TermOccurrence] = []
         for start in text.tokens.indices {
-            // A pattern opening with an article matches (unfolded) only where the text has one.
-            var candidates = text.isArticle(start) ? openingWithArticle : []
-            if text.isCandidate(start) {
-                for key in text.keys(start) {
-                    if let indices = byKey[key] { candidates.append(contentsOf: indices) }
-                }
-            } else if let indices = byKey[text.tokens[start].form] {
-                // The word's only key is itself (an acronym such as `un` can still open a pattern).
-                candidates.append(contentsOf: indices)
-            }
-            if candidates.isEmpty { continue }
-            // Each pattern once, in index order.
-            candidates.sort()
-            var previous = -1
-            for index in candidates where index != previous {
-                previous = index
+            for index in text.words[start].candidates where only(patterns[index]) {
                 if let range = patterns[index].match(text, at: start) {
                     result.append(TermOccurrence(pattern: patterns[index], tokens: range))
                 }

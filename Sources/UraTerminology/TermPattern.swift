@@ -2,42 +2,41 @@ import UraCore
 
 /// A glossary term compiled for matching: one slot per word. Albanian linking articles become
 /// article slots, which match any linking article or nothing.
-struct TermPattern: Sendable {
+final class TermPattern: Sendable {
     enum Slot: Sendable {
         case article
-        case word(form: String, keys: Set<String>, folded: Set<String>)
+        /// A word, by the numbers of its keys and of its folded keys (see ``KeyNumbers``).
+        case word(form: String, keys: [Int32], folded: [Int32])
         /// An acronym (`UN`, `EU`, `BE`): matched only as written in capitals, so `Kim Jong Un`
         /// is not the United Nations and the Albanian verb `be` is not the European Union.
-        case acronym(form: String)
+        case acronym(form: String, possessive: String)
     }
 
     /// Index of the concept in the glossary.
     let concept: Int
     let term: Glossary.Term
     let slots: [Slot]
+    /// The keys of the first word slot (for indexing patterns by the word they start with).
+    let firstWordKeys: [Int32]
 
-    init?(concept: Int, term: Glossary.Term, morphology: Morphology) {
+    /// - Parameter keys: numbers every key of the term's words (and an acronym's form).
+    init?(concept: Int, term: Glossary.Term, morphology: Morphology, keys: inout KeyNumbers) {
         let tokens = Tokenizer.tokens(term.text)
         guard !tokens.isEmpty else { return nil }
         self.concept = concept
         self.term = term
+        var firstWordKeys: [Int32]?
         slots = tokens.map { token in
             if morphology.isArticle(token.form) { return .article }
-            if token.isUppercase, token.form.count <= 6 { return .acronym(form: token.form) }
-            return .word(form: token.form, keys: morphology.keys(token.form), folded: morphology.foldedKeys(token.form))
-        }
-    }
-
-    /// The keys of the first word slot (for indexing patterns by the word they start with).
-    var firstWordKeys: Set<String> {
-        for slot in slots {
-            switch slot {
-            case .word(_, let keys, _): return keys
-            case .acronym(let form): return [form]
-            case .article: continue
+            if token.isUppercase, token.form.count <= 6 {
+                firstWordKeys = firstWordKeys ?? [keys.number(token.form)]
+                return .acronym(form: token.form, possessive: token.form + "'s")
             }
+            let wordKeys = keys.numbers(morphology.keys(token.form))
+            firstWordKeys = firstWordKeys ?? wordKeys
+            return .word(form: token.form, keys: wordKeys, folded: keys.numbers(morphology.foldedKeys(token.form)))
         }
-        return []
+        self.firstWordKeys = firstWordKeys ?? []
     }
 
     /// The token range the pattern covers when it starts at `start`, if it does.
@@ -56,26 +55,26 @@ struct TermPattern: Sendable {
         if slot == slots.count { return token }
         switch slots[slot] {
         case .article:
-            if token < text.tokens.count, text.isArticle(token) || (folded && text.isFoldedArticle(token)),
+            if token < text.tokens.count, text.words[token].isArticle || (folded && text.words[token].isFoldedArticle),
                let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
                 return end
             }
             // The text may drop the article (`leja qëndrimi` for `leja e qëndrimit`).
             return slot == 0 ? nil : match(slot: slot + 1, token: token, in: text, folded: folded)
-        case .acronym(let form):
+        case .acronym(let form, let possessive):
             guard token < text.tokens.count, text.tokens[token].isUppercase,
-                  text.tokens[token].form == form || text.tokens[token].form == form + "'s" else { return nil }
+                  text.tokens[token].form == form || text.tokens[token].form == possessive else { return nil }
             return match(slot: slot + 1, token: token + 1, in: text, folded: folded)
         case .word(_, let keys, let foldedKeys):
             guard token < text.tokens.count else { return nil }
-            let tokenKeys = folded ? text.foldedKeys(token) : text.keys(token)
-            if !tokenKeys.isDisjoint(with: folded ? foldedKeys : keys),
+            let word = text.words[token]
+            if KeyNumbers.shareOne(folded ? word.foldedKeys : word.keys, folded ? foldedKeys : keys),
                let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
                 return end
             }
             // The text may add a linking article or a possessive the term does not have
             // (`leje qëndrimi` as `leja e saj e qëndrimit`), but never before the first word.
-            if slot > 0, inserted < Self.maximumInsertions, text.isInsertable(token) || (folded && text.isFoldedArticle(token)) {
+            if slot > 0, inserted < Self.maximumInsertions, word.isInsertable || (folded && word.isFoldedArticle) {
                 return match(slot: slot, token: token + 1, in: text, folded: folded, inserted: inserted + 1)
             }
             return nil
@@ -83,56 +82,18 @@ struct TermPattern: Sendable {
     }
 }
 
-/// A text split into tokens, with each token's match keys looked up once.
+/// A text split into tokens, with what the glossary needs of each token's word looked up once.
 final class TokenizedText {
     let text: String
     let tokens: [Token]
-    let morphology: Morphology
-    /// Folded three-letter openings of every glossary word key (see ``TermIndex/openings``);
-    /// nil when every word may match.
-    private let openings: Set<String>?
-    private var keyCache: [Set<String>?]
-    private var foldedCache: [Set<String>?]
+    /// The word of each token.
+    let words: [WordEntry]
 
-    /// - Parameter openings: when given, words whose opening no glossary word shares get no
-    ///   stems: they cannot match, and most words of a text are such words (a quarter of the time
-    ///   of a first pass is Hunspell's).
-    init(_ text: String, morphology: Morphology, openings: Set<String>? = nil) {
+    init(_ text: String, tokens: [Token], words: [WordEntry]) {
         self.text = text
-        self.tokens = Tokenizer.tokens(text)
-        self.morphology = morphology
-        self.openings = openings
-        keyCache = Array(repeating: nil, count: tokens.count)
-        foldedCache = Array(repeating: nil, count: tokens.count)
+        self.tokens = tokens
+        self.words = words
     }
-
-    /// Whether the word at `index` could match some glossary word.
-    func isCandidate(_ index: Int) -> Bool {
-        openings?.contains(TermIndex.opening(tokens[index].form)) ?? true
-    }
-
-    func keys(_ index: Int) -> Set<String> {
-        if let cached = keyCache[index] { return cached }
-        let keys = isCandidate(index) ? morphology.keys(tokens[index].form) : [tokens[index].form]
-        keyCache[index] = keys
-        return keys
-    }
-
-    func foldedKeys(_ index: Int) -> Set<String> {
-        if let cached = foldedCache[index] { return cached }
-        let keys = isCandidate(index) ? morphology.foldedKeys(tokens[index].form) : [Morphology.fold(tokens[index].form)]
-        foldedCache[index] = keys
-        return keys
-    }
-
-    func isArticle(_ index: Int) -> Bool { morphology.isArticle(tokens[index].form) }
-
-    /// `te`, `se`: linking articles written without their `ë` (checked only when folding).
-    func isFoldedArticle(_ index: Int) -> Bool {
-        morphology.language == .albanian && ["te", "se"].contains(tokens[index].form)
-    }
-
-    func isInsertable(_ index: Int) -> Bool { morphology.isInsertable(tokens[index].form) }
 
     /// The text a token range covers.
     func span(_ range: Range<Int>) -> String {

@@ -64,7 +64,8 @@ public struct TerminologyChecker: Sendable {
         }
         let sourceText = english.tokenize(source)
         let targetText = albanian.tokenize(target)
-        if sourceText.tokens.count >= Self.identicalMinimumWords, sourceText.tokens.map(\.form) == targetText.tokens.map(\.form) {
+        if sourceText.tokens.count >= Self.identicalMinimumWords,
+           sourceText.tokens.elementsEqual(targetText.tokens, by: { $0.form == $1.form }) {
             return [Finding(unit: unit.id, rule: "target-identical", severity: .error, side: "sq",
                             message: "The Albanian text is the English text, untranslated.")]
         }
@@ -117,7 +118,7 @@ public struct TerminologyChecker: Sendable {
     /// What the Albanian side does with a concept the English side names.
     private func targetFindings(_ unit: String, concept index: Int, english written: String, _ target: TokenizedText) -> [Finding] {
         let concept = glossary.concepts[index]
-        let targets = albanian.patterns.filter { $0.concept == index }
+        let targets = albanian.patterns(ofConcept: index)
         let approved = targets.filter { $0.term.status.isApproved }
         let expected = approved.map(\.term.text)
         // A slip is reported even when another approved form is present (`Organizata Nderkombetare
@@ -138,8 +139,10 @@ public struct TerminologyChecker: Sendable {
                         message: "'\(written)' is not translated as '\(expected.joined(separator: "' or '"))'\(note).")]
     }
 
-    /// Deprecated Albanian terms, wherever they occur.
+    /// Deprecated Albanian terms, wherever they occur (and no longer term covers them).
     private func deprecatedTargets(_ unit: String, _ target: TokenizedText) -> [Finding] {
+        // Most texts have none: then the scan of every term for the longest occurrences is skipped.
+        if albanian.occurrences(in: target, only: { $0.term.status == .deprecated }).isEmpty { return [] }
         var findings: [Finding] = []
         var seen: Set<Int> = []
         for occurrence in albanian.longestOccurrences(in: target)

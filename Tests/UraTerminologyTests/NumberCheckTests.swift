@@ -1,6 +1,6 @@
 import Testing
 import UraCore
-import UraTerminology
+@testable import UraTerminology
 
 @Suite struct NumberCheckTests {
     func mismatches(_ english: String, _ albanian: String) -> [String] {
@@ -23,5 +23,13 @@ import UraTerminology
         #expect(mismatches("from 2024 to 2030", "nga 2024 deri në 2031") == ["2030", "2031"])
         #expect(mismatches("1.5 percent", "15 për qind") == ["1.5", "15"])
         #expect(mismatches("in 2018 500 people", "në 2018 500 persona") == [])
+    }
+
+    /// Texts read scalar by scalar give the numbers the `Character` path gives (a combining mark
+    /// anywhere sends a text to that path).
+    @Test func scalarReadingEqualsCharacterReading() {
+        for text in ["5,700 and 1.5\r\n12 4.40 am x2 2024-2030", "5\u{00A0}700 5\u{202F}700 05.11.2018 10:30", "é5 Ë12 ç7,5 µ3"] {
+            #expect(NumberCheck.numbers(in: text) == NumberCheck.numbers(in: text + " e\u{0308}"), "\(text)")
+        }
     }
 }

@@ -1,0 +1,117 @@
+/// The tokenizer's fast path: UTF-8 read scalar by scalar, without `Character` segmentation or a
+/// `String` per word, for texts in which every scalar is a `Character` of its own (`\r\n` aside).
+///
+/// That holds when every scalar is below U+0300 (ASCII, Latin-1, Latin Extended) or in U+2000–U+20CF
+/// (spaces, dashes, quotes, currency signs) other than the joiners U+200C/U+200D: none of these
+/// extends or joins a neighbour into one grapheme cluster. Any other scalar (a combining mark, an
+/// emoji, another script) sends the whole text to ``Tokenizer/characterTokens(_:)``.
+enum ScalarTokenizer {
+    /// How a scalar takes part in a word.
+    enum Kind: UInt8 {
+        case separator, word
+        /// `'` or `’`: part of a word it follows (written `'`), otherwise a separator.
+        case apostrophe
+        /// Outside the fast path.
+        case unsupported
+    }
+
+    /// The kinds of the scalars the fast path takes, classified as ``Tokenizer/characterTokens(_:)``
+    /// classifies them (read once per text: a static's every use costs a `swift_once` call).
+    private static let kinds = Kinds()
+
+    private struct Kinds {
+        static let punctuationBlock: Range<UInt32> = 0x2000..<0x20D0
+        /// Kinds of U+0000–U+02FF.
+        let latin: [Kind] = (0..<0x300).map(Kinds.kind)
+        /// Kinds of U+2000–U+20CF.
+        let punctuation: [Kind] = punctuationBlock.map(Kinds.kind)
+
+        private static func kind(_ value: UInt32) -> Kind {
+            guard value != 0x200C, value != 0x200D, let scalar = Unicode.Scalar(value) else { return .unsupported }
+            if value < 0x80 {
+                if Tokenizer.isASCIILetterOrDigit(UInt8(value)) { return .word }
+                return value == UInt32(UInt8(ascii: "'")) ? .apostrophe : .separator
+            }
+            let character = Character(scalar)
+            if Tokenizer.isWordCharacter(character) { return .word }
+            return character == "’" ? .apostrophe : .separator
+        }
+
+        /// The kind of the scalar at `index` and how many bytes its character takes (`\r\n` is one
+        /// character), or nil outside the fast path.
+        func scalar(at index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (Kind, Int)? {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                let isCRLF = lead == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A
+                return (latin[Int(lead)], isCRLF ? 2 : 1)
+            }
+            // Swift strings hold valid UTF-8, so continuation bytes follow the lead byte.
+            if lead & 0xE0 == 0xC0 {
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                return value < 0x300 ? (latin[Int(value)], 2) : nil
+            }
+            if lead & 0xF0 == 0xE0 {
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                guard Self.punctuationBlock.contains(value) else { return nil }
+                let kind = punctuation[Int(value - Self.punctuationBlock.lowerBound)]
+                return kind == .unsupported ? nil : (kind, 3)
+            }
+            return nil
+        }
+    }
+
+    /// The tokens of the UTF-8 text `utf8`, or nil when it holds a scalar outside the fast path.
+    static func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        let kinds = Self.kinds
+        var builder = WordBuilder()
+        var index = 0, offset = 0
+        while index < utf8.count {
+            guard let (kind, length) = kinds.scalar(at: index, in: utf8) else { return nil }
+            switch kind {
+            case .word: builder.append(utf8[index..<index + length], at: offset)
+            case .apostrophe: builder.appendApostrophe()
+            case .separator, .unsupported: builder.flush(at: offset)
+            }
+            offset += 1
+            index += length
+        }
+        builder.flush(at: offset)
+        return builder.tokens
+    }
+
+    /// Whether every scalar of `text` is a `Character` of its own (`\r\n` aside): whether it takes the fast path.
+    static func scalarsAreCharacters(_ text: String) -> Bool {
+        let kinds = Self.kinds
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                guard let (_, length) = kinds.scalar(at: index, in: utf8) else { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
+    /// Collects the bytes of the current word and turns finished words into tokens.
+    private struct WordBuilder {
+        var tokens: [Token] = []
+        private var word: [UInt8] = []
+        private var start = 0
+
+        mutating func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int) {
+            if word.isEmpty { start = offset }
+            if bytes.count == 1 { word.append(bytes[bytes.startIndex]) } else { word.append(contentsOf: bytes) }
+        }
+
+        mutating func appendApostrophe() {
+            if !word.isEmpty { word.append(UInt8(ascii: "'")) }
+        }
+
+        mutating func flush(at offset: Int) {
+            guard !word.isEmpty else { return }
+            tokens.append(Tokenizer.token(utf8: word, start: start, end: offset))
+            word.removeAll(keepingCapacity: true)
+        }
+    }
+}
