@@ -1,3 +1,4 @@
+import Synchronization
 import UraCore
 
 /// The `check` pipeline step: checks every release against the glossaries and records the
@@ -8,14 +9,33 @@ public enum CheckStep {
     public static let name = "check"
     public static let defaultGlossary = "glossaries/migration.tbx"
 
-    /// Builds the step, loading the glossaries once.
+    /// Builds the step, loading the glossaries once. The checker itself (its term indexes, and
+    /// with them Hunspell's dictionaries, a tenth of a second to load) is made when the first
+    /// release is checked: a rebuild in which every release comes from the cache never needs it.
     /// - Throws: ``UraError`` when a glossary cannot be used.
     @Sendable public static func make(options: [String: String]) throws -> PipelineStep {
         let paths = (options["glossary"] ?? defaultGlossary).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
-        let checker = TerminologyChecker(glossary: try Glossary.load(paths))
+        let checker = LazyChecker(glossary: try Glossary.load(paths))
         return PipelineStep(name: name, summary: "Check terminology", body: .perRelease { release, _ in
-            release.findings = Self.findings(checker.check(UnitReader.units(of: release)), of: release)
+            release.findings = Self.findings(checker.value.check(UnitReader.units(of: release)), of: release)
         })
+    }
+
+    /// A checker made on first use, once, whichever thread asks first.
+    private final class LazyChecker: Sendable {
+        private let glossary: Glossary
+        private let checker = Mutex<TerminologyChecker?>(nil)
+
+        init(glossary: Glossary) { self.glossary = glossary }
+
+        var value: TerminologyChecker {
+            checker.withLock { checker in
+                if let checker { return checker }
+                let made = TerminologyChecker(glossary: glossary)
+                checker = made
+                return made
+            }
+        }
     }
 
     /// The findings of a release: as the checker gives them, except that a release written in
