@@ -1,6 +1,7 @@
 import Foundation
 import UraCore
 import UraICU
+import UraTerminology
 
 /// `ura build`: load the corpus, assemble the pipeline from the configuration (built-in steps by
 /// name, plugins, per-step options), run it with the content cache, and summarise.
@@ -73,6 +74,8 @@ public struct BuildJob: Sendable {
     /// cache). The snapshot is rewritten after the build.
     public func run(events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws -> BuildResult {
         let start = ContinuousClock.now
+        // Hunspell's stems are kept with the cache, so a rebuild opens no dictionary it does not need.
+        if let cache = configuration.cache { StemFiles.shared.use(directory: resolve(cache) + "/hunspell") }
         let corpus = Corpus(directory: resolve(configuration.corpus))
         let pipeline = try pipeline(expectedReleases: (try? corpus.releaseIDs().count) ?? 0)
         let snapshot = configuration.cache.map { BuildSnapshot(directory: resolve($0) + "/snapshot") }
@@ -99,6 +102,7 @@ public struct BuildJob: Sendable {
         }
         report.stepSeconds.insert(("load", loadSeconds), at: 0)
         try pipeline.cache?.finish()
+        try StemFiles.shared.save()
         if let snapshot, let firstStage = report.firstStage {
             let reused = signatures.reusedIDs
             for release in firstStage.releases where !reused.contains(release.id) {

@@ -9,7 +9,7 @@ import UraCore
 /// Keys are cached by word form; the cache is shared by all threads.
 final class Morphology: @unchecked Sendable {
     let language: Language
-    private let hunspell: Hunspell?
+    private let hunspell: StemSource?
     private var cache: [String: Set<String>] = [:]
     private var foldedCache: [String: Set<String>] = [:]
     private let lock = NSLock()
@@ -34,7 +34,7 @@ final class Morphology: @unchecked Sendable {
     /// stands for any other, and a text may add one the term does not have (`leja e qëndrimit`).
     static let albanianArticles: Set<String> = ["i", "e", "të", "së"]
 
-    init(language: Language, hunspell: Hunspell?) {
+    init(language: Language, hunspell: StemSource?) {
         self.language = language
         self.hunspell = hunspell
     }
@@ -50,8 +50,8 @@ final class Morphology: @unchecked Sendable {
 
     /// The Hunspell dictionary `name`, unless `URA_HUNSPELL=off` asks for the suffix rules alone
     /// (to measure what the dictionaries add, or to mimic a machine without them).
-    private static func dictionary(_ name: String) -> Hunspell? {
-        ProcessInfo.processInfo.environment["URA_HUNSPELL"] == "off" ? nil : Hunspell(name: name)
+    private static func dictionary(_ name: String) -> StemSource? {
+        ProcessInfo.processInfo.environment["URA_HUNSPELL"] == "off" ? nil : StemSource(name: name)
     }
 
     /// Whether Hunspell's dictionary for the language was found.
