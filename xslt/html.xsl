@@ -47,17 +47,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The page around every view. -->
+  <!-- The page around every view, called with the view's node (r:release or r:collection) as
+       the context. Its hreflang alternates and its body are made in place by the view's named
+       templates, not passed in as result tree fragments: building a fragment and copying it into
+       the page costs more than the rest of a release page. -->
   <xsl:template name="page">
     <xsl:param name="title"/>
-    <xsl:param name="alternates"/>
-    <xsl:param name="body"/>
     <html lang="{$page-lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
         <link rel="canonical" href="{concat($base-url, $output-path)}"/>
-        <xsl:copy-of select="$alternates"/>
+        <xsl:choose>
+          <xsl:when test="$view = 'release'"><xsl:call-template name="release-alternates"/></xsl:when>
+          <xsl:when test="$view = 'index'"><xsl:call-template name="index-alternates"/></xsl:when>
+        </xsl:choose>
         <link rel="alternate" type="application/rss+xml" href="{concat($base-url, 'feeds/', $page-lang, '.xml')}" title="RSS"/>
         <style>
           body { margin: 0 auto; max-width: 42rem; padding: 1.5rem 1rem 3rem;
@@ -83,7 +87,12 @@
           <a href="{$base-url}"><xsl:value-of select="$site-title"/></a>
         </header>
         <main>
-          <xsl:copy-of select="$body"/>
+          <xsl:choose>
+            <xsl:when test="$view = 'release'"><xsl:call-template name="release-body"/></xsl:when>
+            <xsl:when test="$view = 'bilingual'"><xsl:call-template name="bilingual-body"/></xsl:when>
+            <xsl:when test="$view = 'index'"><xsl:call-template name="index-body"/></xsl:when>
+            <xsl:when test="$view = 'home'"><xsl:call-template name="home-body"/></xsl:when>
+          </xsl:choose>
         </main>
         <footer>
           <xsl:call-template name="label"><xsl:with-param name="key" select="'built'"/><xsl:with-param name="language" select="$page-lang"/></xsl:call-template>
@@ -107,95 +116,99 @@
 
   <!-- {lang}/{id}.html -->
   <xsl:template match="r:release" mode="release">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="concat(r:text[@xml:lang = $lang]/r:title, ' – ', $site-title)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="release-alternates">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:if test="r:text[@xml:lang = $other]">
+      <xsl:for-each select="r:text">
+        <xsl:call-template name="alternate">
+          <xsl:with-param name="language" select="@xml:lang"/>
+          <xsl:with-param name="path" select="concat(@xml:lang, '/', $id, '.html')"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="release-body">
     <xsl:variable name="text" select="r:text[@xml:lang = $lang]"/>
     <xsl:variable name="id" select="@id"/>
-    <xsl:call-template name="page">
-      <xsl:with-param name="title" select="concat($text/r:title, ' – ', $site-title)"/>
-      <xsl:with-param name="alternates">
-        <xsl:if test="r:text[@xml:lang = $other]">
-          <xsl:for-each select="r:text">
-            <xsl:call-template name="alternate">
-              <xsl:with-param name="language" select="@xml:lang"/>
-              <xsl:with-param name="path" select="concat(@xml:lang, '/', $id, '.html')"/>
-            </xsl:call-template>
-          </xsl:for-each>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="body">
-        <article>
-          <h1><xsl:value-of select="$text/r:title"/></h1>
-          <p class="dateline"><xsl:call-template name="dateline"/></p>
-          <xsl:for-each select="$text/r:p">
-            <p id="{@id}"><xsl:apply-templates mode="html"/></p>
-          </xsl:for-each>
-        </article>
-        <nav>
-          <xsl:if test="r:text[@xml:lang = $other]">
-            <p>
-              <a href="{concat('../', $other, '/', $id, '.html')}" hreflang="{$other}" lang="{$other}">
-                <xsl:call-template name="label"><xsl:with-param name="key" select="'other-version'"/><xsl:with-param name="language" select="$other"/></xsl:call-template>
-              </a>
-              <xsl:text> · </xsl:text>
-              <a href="{concat('../bilingual/', $id, '.html')}">
-                <xsl:call-template name="label"><xsl:with-param name="key" select="'bilingual'"/></xsl:call-template>
-              </a>
-            </p>
-          </xsl:if>
-          <p><a href="index.html"><xsl:call-template name="label"><xsl:with-param name="key" select="'index'"/></xsl:call-template></a></p>
-        </nav>
-      </xsl:with-param>
-    </xsl:call-template>
+    <article>
+      <h1><xsl:value-of select="$text/r:title"/></h1>
+      <p class="dateline"><xsl:call-template name="dateline"/></p>
+      <xsl:for-each select="$text/r:p">
+        <p id="{@id}"><xsl:apply-templates mode="html"/></p>
+      </xsl:for-each>
+    </article>
+    <nav>
+      <xsl:if test="r:text[@xml:lang = $other]">
+        <p>
+          <a href="{concat('../', $other, '/', $id, '.html')}" hreflang="{$other}" lang="{$other}">
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'other-version'"/><xsl:with-param name="language" select="$other"/></xsl:call-template>
+          </a>
+          <xsl:text> · </xsl:text>
+          <a href="{concat('../bilingual/', $id, '.html')}">
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'bilingual'"/></xsl:call-template>
+          </a>
+        </p>
+      </xsl:if>
+      <p><a href="index.html"><xsl:call-template name="label"><xsl:with-param name="key" select="'index'"/></xsl:call-template></a></p>
+    </nav>
   </xsl:template>
 
   <!-- bilingual/{id}.html -->
   <xsl:template match="r:release" mode="bilingual">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="concat(r:text[1]/r:title, ' – ', $site-title)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="bilingual-body">
     <xsl:variable name="release" select="."/>
     <xsl:variable name="en" select="r:text[@xml:lang = 'en']"/>
     <xsl:variable name="sq" select="r:text[@xml:lang = 'sq']"/>
-    <xsl:call-template name="page">
-      <xsl:with-param name="title" select="concat(r:text[1]/r:title, ' – ', $site-title)"/>
-      <xsl:with-param name="body">
-        <article>
-          <div class="pair">
-            <div lang="en"><xsl:if test="$en"><h1><xsl:value-of select="$en/r:title"/></h1>
-              <p class="dateline"><xsl:call-template name="dateline"><xsl:with-param name="language" select="'en'"/></xsl:call-template></p></xsl:if></div>
-            <div lang="sq"><xsl:if test="$sq"><h1><xsl:value-of select="$sq/r:title"/></h1>
-              <p class="dateline"><xsl:call-template name="dateline"><xsl:with-param name="language" select="'sq'"/></xsl:call-template></p></xsl:if></div>
-          </div>
-          <xsl:choose>
-            <xsl:when test="r:alignment">
-              <xsl:for-each select="r:alignment/r:bead">
-                <div class="pair">
-                  <div lang="en"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@en, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
-                  <div lang="sq"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@sq, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
-                </div>
-              </xsl:for-each>
-            </xsl:when>
-            <xsl:otherwise>
-              <!-- No alignment: paragraph i beside paragraph i, as many rows as the longer side. -->
-              <xsl:variable name="longer" select="r:text[not(count(r:p) &lt; count(../r:text/r:p) - count(r:p))][1]"/>
-              <xsl:for-each select="$longer/r:p">
-                <xsl:variable name="n" select="position()"/>
-                <div class="pair">
-                  <div lang="en"><xsl:apply-templates select="$en/r:p[$n]" mode="cell"/></div>
-                  <div lang="sq"><xsl:apply-templates select="$sq/r:p[$n]" mode="cell"/></div>
-                </div>
-              </xsl:for-each>
-            </xsl:otherwise>
-          </xsl:choose>
-        </article>
-        <nav>
-          <p>
-            <xsl:for-each select="r:text">
-              <xsl:if test="position() &gt; 1"><xsl:text> · </xsl:text></xsl:if>
-              <a href="{concat('../', @xml:lang, '/', $release/@id, '.html')}" hreflang="{@xml:lang}" lang="{@xml:lang}">
-                <xsl:call-template name="label"><xsl:with-param name="key" select="'language'"/><xsl:with-param name="language" select="@xml:lang"/></xsl:call-template>
-              </a>
-            </xsl:for-each>
-          </p>
-        </nav>
-      </xsl:with-param>
-    </xsl:call-template>
+    <article>
+      <div class="pair">
+        <div lang="en"><xsl:if test="$en"><h1><xsl:value-of select="$en/r:title"/></h1>
+          <p class="dateline"><xsl:call-template name="dateline"><xsl:with-param name="language" select="'en'"/></xsl:call-template></p></xsl:if></div>
+        <div lang="sq"><xsl:if test="$sq"><h1><xsl:value-of select="$sq/r:title"/></h1>
+          <p class="dateline"><xsl:call-template name="dateline"><xsl:with-param name="language" select="'sq'"/></xsl:call-template></p></xsl:if></div>
+      </div>
+      <xsl:choose>
+        <xsl:when test="r:alignment">
+          <xsl:for-each select="r:alignment/r:bead">
+            <div class="pair">
+              <div lang="en"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@en, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
+              <div lang="sq"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@sq, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
+            </div>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- No alignment: paragraph i beside paragraph i, as many rows as the longer side. -->
+          <xsl:variable name="longer" select="r:text[not(count(r:p) &lt; count(../r:text/r:p) - count(r:p))][1]"/>
+          <xsl:for-each select="$longer/r:p">
+            <xsl:variable name="n" select="position()"/>
+            <div class="pair">
+              <div lang="en"><xsl:apply-templates select="$en/r:p[$n]" mode="cell"/></div>
+              <div lang="sq"><xsl:apply-templates select="$sq/r:p[$n]" mode="cell"/></div>
+            </div>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
+    <nav>
+      <p>
+        <xsl:for-each select="r:text">
+          <xsl:if test="position() &gt; 1"><xsl:text> · </xsl:text></xsl:if>
+          <a href="{concat('../', @xml:lang, '/', $release/@id, '.html')}" hreflang="{@xml:lang}" lang="{@xml:lang}">
+            <xsl:call-template name="label"><xsl:with-param name="key" select="'language'"/><xsl:with-param name="language" select="@xml:lang"/></xsl:call-template>
+          </a>
+        </xsl:for-each>
+      </p>
+    </nav>
   </xsl:template>
 
   <xsl:template match="r:p" mode="cell">
@@ -209,45 +222,48 @@
         <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/></xsl:call-template>
         <xsl:value-of select="concat(' – ', $site-title)"/>
       </xsl:with-param>
-      <xsl:with-param name="alternates">
-        <xsl:call-template name="alternate"><xsl:with-param name="language" select="'en'"/><xsl:with-param name="path" select="'en/index.html'"/></xsl:call-template>
-        <xsl:call-template name="alternate"><xsl:with-param name="language" select="'sq'"/><xsl:with-param name="path" select="'sq/index.html'"/></xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="body">
-        <h1><xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/></xsl:call-template></h1>
-        <xsl:variable name="releases" select="r:release[r:text[@xml:lang = $lang]]"/>
-        <xsl:choose>
-          <xsl:when test="$releases">
-            <ul>
-              <xsl:for-each select="$releases">
-                <li>
-                  <a href="{concat(@id, '.html')}"><xsl:value-of select="r:text[@xml:lang = $lang]/r:title"/></a>
-                  <br/>
-                  <span class="dateline"><xsl:call-template name="dateline"/></span>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </xsl:when>
-          <xsl:otherwise><p><xsl:call-template name="label"><xsl:with-param name="key" select="'none'"/></xsl:call-template></p></xsl:otherwise>
-        </xsl:choose>
-        <p><a href="{concat('../', $other, '/index.html')}" hreflang="{$other}" lang="{$other}">
-          <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/><xsl:with-param name="language" select="$other"/></xsl:call-template>
-        </a></p>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="index-alternates">
+    <xsl:call-template name="alternate"><xsl:with-param name="language" select="'en'"/><xsl:with-param name="path" select="'en/index.html'"/></xsl:call-template>
+    <xsl:call-template name="alternate"><xsl:with-param name="language" select="'sq'"/><xsl:with-param name="path" select="'sq/index.html'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="index-body">
+    <h1><xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/></xsl:call-template></h1>
+    <xsl:variable name="releases" select="r:release[r:text[@xml:lang = $lang]]"/>
+    <xsl:choose>
+      <xsl:when test="$releases">
+        <ul>
+          <xsl:for-each select="$releases">
+            <li>
+              <a href="{concat(@id, '.html')}"><xsl:value-of select="r:text[@xml:lang = $lang]/r:title"/></a>
+              <br/>
+              <span class="dateline"><xsl:call-template name="dateline"/></span>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p><xsl:call-template name="label"><xsl:with-param name="key" select="'none'"/></xsl:call-template></p></xsl:otherwise>
+    </xsl:choose>
+    <p><a href="{concat('../', $other, '/index.html')}" hreflang="{$other}" lang="{$other}">
+      <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/><xsl:with-param name="language" select="$other"/></xsl:call-template>
+    </a></p>
   </xsl:template>
 
   <!-- index.html -->
   <xsl:template match="r:collection" mode="home">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$site-title"/>
-      <xsl:with-param name="body">
-        <h1><xsl:value-of select="$site-title"/></h1>
-        <ul>
-          <li><a href="en/index.html" hreflang="en">Press releases in English</a></li>
-          <li lang="sq"><a href="sq/index.html" hreflang="sq">Njoftime për shtyp në shqip</a></li>
-        </ul>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="home-body">
+    <h1><xsl:value-of select="$site-title"/></h1>
+    <ul>
+      <li><a href="en/index.html" hreflang="en">Press releases in English</a></li>
+      <li lang="sq"><a href="sq/index.html" hreflang="sq">Njoftime për shtyp në shqip</a></li>
+    </ul>
   </xsl:template>
 </xsl:stylesheet>

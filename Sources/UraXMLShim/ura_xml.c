@@ -1,4 +1,5 @@
 #include "ura_xml.h"
+#include "small_blocks.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -127,6 +128,8 @@ static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, v
 static pthread_once_t initialize_once = PTHREAD_ONCE_INIT;
 
 static void initialize(void) {
+    // First of all: libxml2 must allocate nothing before its memory functions are set.
+    ura_small_blocks_install();
     xmlInitParser();
     exsltRegisterAll();
     default_loader = xsltDocDefaultLoader;
