@@ -7,22 +7,27 @@ import UraXML
 /// The `review` step (whole context): writes what translators work through, per release, into
 /// the review folder (option `out`, default `review`):
 ///
-/// - `<id>/alignment.html`: the side-by-side alignment review page (bilingual releases);
-/// - `<id>/<id>.tmx`: the aligned sentence pairs as TMX 1.4b, for a translation memory;
-/// - `<id>/qa.html`: the terminology findings, unit by unit, with a checkbox per finding;
+/// - `<id>.html`: the release's review page: the side-by-side alignment (bilingual releases),
+///   then its terminology findings (the QA report, `#terminology`), unit by unit, with a
+///   checkbox per finding;
+/// - `<id>.tmx`: the aligned sentence pairs as TMX 1.4b, for a translation memory;
 /// - `index.html`: every release with its counts of errors, warnings and flagged beads.
+///
+/// Two files per release, side by side in one folder: creating a file (and a folder) is most of
+/// what writing review material costs on these disks, so the alignment and the QA report share
+/// a page and no release has a folder of its own.
 ///
 /// Every file is written atomically (a new review folder is staged and renamed into place whole,
 /// see ``write(_:to:)``). A release whose content did not change since the last
 /// review (its digest is in `.digests`, rewritten once at the end) is not rewritten, so an
 /// incremental build touches only the releases that changed; a build killed half-way leaves the
-/// old `.digests`, so the next one rewrites what it may have missed. Folders of releases no longer
-/// in the corpus are removed.
+/// old `.digests`, so the next one rewrites what it may have missed. Files of releases no longer
+/// in the corpus are removed, and so are the folders of the earlier layout (`<id>/alignment.html`).
 public enum ReviewStep {
     public static let name = "review"
 
     /// Bumped when the review files' layout changes, so old ones are rewritten.
-    static let version = "review-1"
+    static let version = "review-2"
 
     @Sendable public static func make(options: [String: String]) throws -> PipelineStep {
         let folder = options["out"] ?? "review"
@@ -68,6 +73,10 @@ public enum ReviewStep {
 
     /// Writes the review material into `folder`, which is empty and private when `fresh`.
     private static func write(_ releases: [PressRelease], into folder: String, fresh: Bool) throws(UraError) -> [String] {
+        if releases.contains(where: { $0.id == "index" }) {
+            throw UraError(.input, "a release called 'index' would put its review page over the review index; rename its folder",
+                           file: folder + "/index.html")
+        }
         let digestsPath = folder + "/.digests"
         let previous = fresh ? [:] : readDigests(digestsPath)
         // Releases are independent: rendered on every core, then written on one thread (two
@@ -88,9 +97,12 @@ public enum ReviewStep {
                 findings: release.findings ?? [])
         }
         let ids = Set(releases.map(\.id))
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where !ids.contains(entry) && previous[entry] != nil {
-            try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            let id = entry.hasSuffix(".html") || entry.hasSuffix(".tmx") ? String(entry[..<(entry.lastIndex(of: ".") ?? entry.endIndex)]) : entry
+            var isFolder: ObjCBool = false
+            guard previous[id] != nil, FileManager.default.fileExists(atPath: folder + "/" + entry, isDirectory: &isFolder) else { continue }
+            // A release no longer in the corpus, or a folder of the earlier layout.
+            if !ids.contains(id) || isFolder.boolValue { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
         }
         try AtomicFile.write(digests, to: digestsPath)
         try AtomicFile.write(index(rows), to: folder + "/index.html")
@@ -113,36 +125,36 @@ public enum ReviewStep {
     private static func render(_ release: PressRelease, previousDigest: String?,
                                in folder: String) -> (digest: String, files: [(String, String)]) {
         let digest = ContentDigest.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
-        if previousDigest == digest, FileManager.default.fileExists(atPath: folder + "/" + release.id) { return (digest, []) }
+        if previousDigest == digest, FileManager.default.fileExists(atPath: folder + "/" + release.id + ".html") { return (digest, []) }
         var files: [(String, String)] = []
+        let findings = release.findings.map { findings in
+            (findings, UnitReader.units(of: release))
+        }
         if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {
             let text = BilingualText(english: en, albanian: sq)
-            files.append(("alignment.html", AlignmentHTML.render(alignment, text: text, title: release.title(in: .english))))
+            let appendix = findings.map { (style: FindingsReport.style, body: FindingsReport.section($0.0, units: $0.1)) }
+            files.append(("\(release.id).html", AlignmentHTML.render(alignment, text: text, title: release.title(in: .english),
+                                                                      appendix: appendix)))
             files.append(("\(release.id).tmx", AlignmentTMX.render(alignment, text: text)))
-        }
-        if let findings = release.findings {
-            files.append(("qa.html", FindingsReport.html(findings, units: UnitReader.units(of: release),
-                                                        title: "Terminology check: \(release.title(in: .english))")))
+        } else if let (findings, units) = findings {
+            files.append(("\(release.id).html", FindingsReport.html(findings, units: units,
+                                                                     title: "Terminology check: \(release.title(in: .english))")))
         }
         return (digest, files)
     }
 
-    /// Writes release `id`'s review `files` into its folder below `folder` (created directly
-    /// when `fresh`, see ``write(_:to:)``); returns the paths written.
+    /// Writes release `id`'s review `files` into `folder` (created directly when `fresh`, see
+    /// ``write(_:to:)``); returns the paths written.
     private static func write(_ files: [(String, String)], of id: String, to folder: String,
                               fresh: Bool) throws(UraError) -> [String] {
-        let directory = folder + "/" + id
         var written: [String] = []
-        if fresh, !files.isEmpty, mkdir(directory, 0o755) != 0 {
-            throw UraError(.input, "cannot create the folder: \(String(cString: strerror(errno)))", file: directory)
-        }
         for (name, content) in files {
             if fresh {
-                try AtomicFile.create(bytes: Array(content.utf8), at: directory + "/" + name)
+                try AtomicFile.create(bytes: Array(content.utf8), at: folder + "/" + name)
             } else {
-                try AtomicFile.write(content, to: directory + "/" + name)
+                try AtomicFile.write(content, to: folder + "/" + name)
             }
-            written.append(id + "/" + name)
+            written.append(name)
         }
         return written
     }
@@ -152,11 +164,13 @@ public enum ReviewStep {
         let warnings = findings.filter { $0.severity == .warning }.count
         var links: [String] = []
         let base = release.id.xmlAttributeEscaped
-        if release.alignment != nil {
-            links.append("<a href=\"\(base)/alignment.html\">alignment</a>")
-            links.append("<a href=\"\(base)/\(base).tmx\">TMX</a>")
+        if release.alignment != nil, release.sentences[.english] != nil, release.sentences[.albanian] != nil {
+            links.append("<a href=\"\(base).html\">alignment</a>")
+            links.append("<a href=\"\(base).tmx\">TMX</a>")
+            if release.findings != nil { links.append("<a href=\"\(base).html#terminology\">terminology</a>") }
+        } else if release.findings != nil {
+            links.append("<a href=\"\(base).html\">terminology</a>")
         }
-        if release.findings != nil { links.append("<a href=\"\(base)/qa.html\">terminology</a>") }
         return "<tr><td>\(release.id.xmlEscaped)</td><td>\(release.title(in: .english).xmlEscaped)</td><td>\(release.status.rawValue)</td>"
             + "<td>\(release.languages.map(\.code).joined(separator: " "))</td><td class=\"n\">\(errors)</td><td class=\"n\">\(warnings)</td>"
             + "<td class=\"n\">\(flagged)</td><td>\(links.joined(separator: " · "))</td></tr>\n"

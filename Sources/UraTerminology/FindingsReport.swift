@@ -42,34 +42,49 @@ public enum FindingsReport {
     /// A standalone HTML page: a summary, then every unit with findings, its English and Albanian
     /// text side by side and a checkbox per finding for the translator to tick off.
     public static func html(_ findings: [Finding], units: [TranslationUnit], title: String = "Terminology check") -> String {
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>\(title.xmlEscaped)</title>
-            <style>
-            body { font-family: sans-serif; margin: 2em; }
-            table { border-collapse: collapse; width: 100%; }
-            td, th { border: 1px solid #ccc; padding: 0.4em; vertical-align: top; text-align: left; }
-            .error { color: #a00; } .warning { color: #850; } .info { color: #555; }
-            </style>
-            </head>
-            <body>
-            <main>
-            <h1>\(title.xmlEscaped)</h1>
-            <p>\(summary(findings).xmlEscaped)</p>
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>\(title.xmlEscaped)</title>
+        <style>
+        body { font-family: sans-serif; margin: 2em; }
+        \(style)
+        </style>
+        </head>
+        <body>
+        <main>
+        <h1>\(title.xmlEscaped)</h1>
 
-            """
+        """ + body(findings, units: units, heading: 2) + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The CSS the findings need, for a page that embeds ``section(_:units:)``.
+    public static let style = """
+        table.findings { border-collapse: collapse; width: 100%; }
+        table.findings td, table.findings th { border: 1px solid #ccc; padding: 0.4em; vertical-align: top; text-align: left; }
+        .error { color: #a00; } .warning { color: #850; } .info { color: #555; }
+        """
+
+    /// The findings as a section of another page (the review page of a release):
+    /// `<section id="terminology">` with an `<h2>`, units under `<h3>`.
+    public static func section(_ findings: [Finding], units: [TranslationUnit]) -> String {
+        "<section id=\"terminology\">\n<h2>Terminology check</h2>\n" + body(findings, units: units, heading: 3) + "</section>\n"
+    }
+
+    /// The summary, the rule table and each unit with findings, units under `<h\(heading)>`.
+    private static func body(_ findings: [Finding], units: [TranslationUnit], heading: Int) -> String {
+        var page = "<p>\(summary(findings).xmlEscaped)</p>\n"
         page += ruleTable(findings)
         let byUnit = Dictionary(grouping: findings, by: \.unit)
         let ordered = units.map(\.id).filter { byUnit[$0] != nil }
             + Set(findings.map(\.unit)).subtracting(units.map(\.id)).sorted()
         let texts = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (number, unit) in ordered.enumerated() {
-            page += "<section id=\"unit-\(number + 1)\">\n<h2>Unit \(unit.xmlEscaped)</h2>\n"
+            page += "<section id=\"unit-\(number + 1)\">\n<h\(heading)>Unit \(unit.xmlEscaped)</h\(heading)>\n"
             if let texts = texts[unit] {
-                page += "<table>\n<tr><th>English</th><th>Albanian</th></tr>\n"
+                page += "<table class=\"findings\">\n<tr><th>English</th><th>Albanian</th></tr>\n"
                 page += "<tr><td lang=\"en\">\(texts.english.xmlEscaped)</td><td lang=\"sq\">\(texts.albanian.xmlEscaped)</td></tr>\n</table>\n"
             }
             page += "<ul>\n"
@@ -85,13 +100,13 @@ public enum FindingsReport {
             page += "</ul>\n</section>\n"
         }
         if ordered.isEmpty { page += "<p>No findings.</p>\n" }
-        return page + "</main>\n</body>\n</html>\n"
+        return page
     }
 
     /// Counts per rule and severity: the overview a translator reads before the units.
     private static func ruleTable(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "" }
-        var table = "<table>\n<tr><th>Rule</th><th>Errors</th><th>Warnings</th></tr>\n"
+        var table = "<table class=\"findings\">\n<tr><th>Rule</th><th>Errors</th><th>Warnings</th></tr>\n"
         for (rule, group) in Dictionary(grouping: findings, by: \.rule).sorted(by: { $0.key < $1.key }) {
             let errors = group.filter { $0.severity == .error }.count
             table += "<tr><td><code>\(rule.xmlEscaped)</code></td><td>\(errors)</td><td>\(group.count - errors)</td></tr>\n"

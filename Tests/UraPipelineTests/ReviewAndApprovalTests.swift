@@ -31,12 +31,22 @@ import UraTestSupport
         let result = try Run.ura(["build", "--config", config])
         #expect(result.status == 0, "\(result.stderr)")
         let bilingual = root + "/review/2018-11-05-roundtable-with-albanian-government-institutions-on-the"
-        let tmx = bilingual + "/2018-11-05-roundtable-with-albanian-government-institutions-on-the.tmx"
-        for (validator, file) in [("validate-html", bilingual + "/alignment.html"), ("validate-html", bilingual + "/qa.html"),
-                                  ("validate-html", root + "/review/index.html"), ("validate-tmx", tmx)] {
+        let tmx = bilingual + ".tmx"
+        for (validator, file) in [("validate-html", bilingual + ".html"), ("validate-html", root + "/review/index.html"),
+                                  ("validate-tmx", tmx)] {
             let check = try Run.program(Fixtures.validators + "/" + validator, [file])
             #expect(check.status == 0, "\(validator) \(file): \(check.stdout)")
         }
+        // One review page per release: the alignment, then the terminology findings; no folders.
+        let page = try Fixtures.text(bilingual + ".html")
+        let terminology = try #require(page.range(of: "<section id=\"terminology\">"))
+        #expect(page.range(of: "class=\"bead")?.lowerBound ?? page.endIndex < terminology.lowerBound)
+        #expect(page[terminology.lowerBound...].contains("<h2>Terminology check</h2>"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: root + "/review")
+        #expect(entries.allSatisfy { $0.hasSuffix(".html") || $0.hasSuffix(".tmx") || $0 == ".digests" })
+        // A release without alignment (English only) gets its findings page alone.
+        let englishOnly = try Fixtures.text(root + "/review/2019-10-29-new-registration-and-temporary-accommodation-centre-for.html")
+        #expect(englishOnly.contains("single-language") && !englishOnly.contains("class=\"bead"))
         // The TMX pairs the four sentences of the one bilingual paragraph.
         #expect(try Fixtures.text(tmx).components(separatedBy: "<tu ").count - 1 == 4)
         let index = try Fixtures.text(root + "/review/index.html")
@@ -51,10 +61,25 @@ import UraTestSupport
         try corpus.write(edited)
         let third = try Run.ura(["build", "--config", config, "--json"])
         let thirdSummary = try #require(try JSONSerialization.jsonObject(with: Data(third.stdout.utf8)) as? [String: Any])
-        #expect(thirdSummary["files_written"] as? Int == 4)
-        #expect(try Fixtures.text(bilingual + "/alignment.html").contains("IOM will publish the report in December."))
+        #expect(thirdSummary["files_written"] as? Int == 3)
+        #expect(try Fixtures.text(bilingual + ".html").contains("IOM will publish the report in December."))
         // Nothing is approved in the bundled corpus: the site has no release page.
         #expect(!FileManager.default.fileExists(atPath: root + "/public/en/2018-11-05-roundtable-with-albanian-government-institutions-on-the.html"))
+    }
+
+    @Test func theEarlierLayoutsFoldersGo() throws {
+        let (root, config) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        // As an earlier Ura left it: a folder per release, and digests of that layout.
+        let id = "2018-11-05-roundtable-with-albanian-government-institutions-on-the"
+        try FileManager.default.createDirectory(atPath: "\(root)/review/\(id)", withIntermediateDirectories: true)
+        try "old".write(toFile: "\(root)/review/\(id)/alignment.html", atomically: true, encoding: .utf8)
+        let digests = try Fixtures.text(root + "/review/.digests").split(separator: "\n").map { "review-1-digest " + $0.split(separator: " ")[1] }
+        try (digests.joined(separator: "\n") + "\n").write(toFile: root + "/review/.digests", atomically: true, encoding: .utf8)
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/review/\(id)"))
+        #expect(FileManager.default.fileExists(atPath: "\(root)/review/\(id).html"))
     }
 
     @Test func approvalIsGatedByTheTerminologyCheckAndThenPublished() throws {

@@ -6,8 +6,10 @@ import UraXML
 /// are highlighted, and each aligned bead can be opened to show its sentence pairs. A list of
 /// the flagged beads at the top links to them. Plain HTML and CSS, no script, printable.
 public enum AlignmentHTML {
-    /// `title` names the document (the file names, say).
-    public static func render(_ alignment: Alignment, text: BilingualText, title: String) -> String {
+    /// `title` names the document (the file names, say). `appendix` is more of the page after the
+    /// alignment (the review page of a release adds its terminology findings), with its CSS.
+    public static func render(_ alignment: Alignment, text: BilingualText, title: String,
+                              appendix: (style: String, body: String)? = nil) -> String {
         let english = Array(text.english.joined()), albanian = Array(text.albanian.joined())
         var out = """
             <!DOCTYPE html>
@@ -16,7 +18,7 @@ public enum AlignmentHTML {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Alignment review: \(title.xmlEscaped)</title>
-            <style>\(style)</style>
+            <style>\(style)\(appendix.map { "\n" + $0.style } ?? "")</style>
             </head>
             <body>
             <header>
@@ -57,7 +59,7 @@ public enum AlignmentHTML {
             }
             out += "</div>\n"
         }
-        out += "</main>\n</body>\n</html>\n"
+        out += (appendix?.body ?? "") + "</main>\n</body>\n</html>\n"
         return out
     }
 
