@@ -41,6 +41,10 @@ public struct Benchmark: Sendable {
         public var incrementalMatchesClean: Bool?
         public var hugoSeconds: Double?
         public var hugoPeakMemoryMiB: Double?
+        /// Every full build's seconds, in the order run (the table shows their median).
+        public var fullRuns: [Double] = []
+        /// Every Hugo run's seconds, in the order run.
+        public var hugoRuns: [Double] = []
     }
 
     // MARK: Corpus generation
@@ -85,7 +89,10 @@ public struct Benchmark: Sendable {
     /// measuring. Why: on ext4 without a journal (this project's disks) creating a file skips
     /// every inode freed in the last 30 seconds, one look-up each, so a build right after deleting
     /// 30,000 files spends seconds in the kernel; that is the harness's deletion, not the build's
-    /// work, and it would fall on Ura and Hugo alike.
+    /// work, and it would fall on Ura and Hugo alike. The time a file costs to create still varies
+    /// from run to run on these disks (seen: 0.03 to 0.3 ms), so each size is built
+    /// ``rounds(_:)`` times by Ura and by Hugo in turn, each round into new folders, and the table
+    /// reports the medians (and every run beside them).
     public func run(sizes: [Int], log: (String) -> Void) throws -> [Measurement] {
         var deleted = 0
         for size in sizes {
@@ -108,12 +115,21 @@ public struct Benchmark: Sendable {
                 log("generating \(size) releases in \(corpus)")
                 _ = try generateCorpus(count: size, into: corpus)
             }
-            let config = base + "/ura.yaml"
-            try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public\nreview: \(base)/review\ncache: \(base)/cache\nxslt: \(stylesheets)\nglossaries: [\(glossary)]\n", to: config)
-
-            log("n=\(size): full build")
-            let full = try build(config)
-            // Change one release, as a press officer editing a typo would.
+            // Full builds, Ura and Hugo in turn, each into folders of its own (nothing is deleted
+            // between them: see above): the median of each is what the table shows.
+            var fulls: [BuildRun] = [], hugos: [ChildProcess.Outcome] = []
+            var config = ""
+            for round in 1...rounds(size) {
+                config = try writeConfiguration(base: base, round: round, corpus: corpus, cache: true)
+                log("n=\(size): full build \(round)/\(rounds(size))")
+                fulls.append(try build(config))
+                if compareWithHugo, ExternalStep.resolve("hugo") != nil {
+                    log("n=\(size): hugo \(round)/\(rounds(size))")
+                    hugos.append(try runHugo(corpus: corpus, base: base, round: round))
+                }
+            }
+            // Change one release, as a press officer editing a typo would, and build the last
+            // round's site again.
             let ids = try Corpus(directory: corpus).releaseIDs()
             let edited = Corpus(directory: corpus).filePath(ids[ids.count / 2], .english)
             let original = try TextInput.read(edited)
@@ -122,21 +138,22 @@ public struct Benchmark: Sendable {
             let incremental = try build(config)
             var matches: Bool?
             if size <= 2_000 {
-                let cleanConfig = base + "/ura-clean.yaml"
-                try AtomicFile.write("corpus: \(corpus)\noutput: \(base)/public-clean\nreview: \(base)/review-clean\ncache: \"\"\nxslt: \(stylesheets)\nglossaries: [\(glossary)]\n", to: cleanConfig)
-                _ = try build(cleanConfig)
-                matches = try treeDigest(base + "/public") == treeDigest(base + "/public-clean")
+                let clean = try writeConfiguration(base: base, round: 0, corpus: corpus, cache: false)
+                _ = try build(clean)
+                matches = try treeDigest("\(base)/r\(rounds(size))/public") == treeDigest("\(base)/r0/public")
             }
             try AtomicFile.write(original, to: edited)
 
+            let full = fulls.sorted { $0.seconds < $1.seconds }[fulls.count / 2]
             var measurement = Measurement(releases: size, fullSeconds: full.seconds, incrementalSeconds: incremental.seconds,
-                                          peakMemoryMiB: full.peakMemoryMiB, steps: full.steps,
+                                          peakMemoryMiB: fulls.map(\.peakMemoryMiB).max() ?? 0, steps: full.steps,
                                           incrementalMatchesClean: matches)
-            if compareWithHugo, ExternalStep.resolve("hugo") != nil {
-                log("n=\(size): hugo")
-                let hugo = try runHugo(corpus: corpus, base: base)
+            measurement.fullRuns = fulls.map(\.seconds)
+            if !hugos.isEmpty {
+                let hugo = hugos.sorted { $0.seconds < $1.seconds }[hugos.count / 2]
                 measurement.hugoSeconds = hugo.seconds
-                measurement.hugoPeakMemoryMiB = hugo.peakMemoryMiB
+                measurement.hugoPeakMemoryMiB = hugos.map(\.peakMemoryMiB).max()
+                measurement.hugoRuns = hugos.map(\.seconds)
             }
             results.append(measurement)
         }
@@ -145,6 +162,27 @@ public struct Benchmark: Sendable {
 
     /// How long a run waits after deleting an earlier run's outputs (see ``run(sizes:log:)``).
     static let settleSeconds = 35.0
+
+    /// Full builds per size (Ura and Hugo each): three up to 2,000 releases, one above.
+    func rounds(_ size: Int) -> Int { size <= 2_000 ? 3 : 1 }
+
+    /// The configuration of round `round` (its own site, review and cache folders below
+    /// `base/r<round>`); round 0, without a cache, is the clean build an incremental one is
+    /// compared with.
+    private func writeConfiguration(base: String, round: Int, corpus: String, cache: Bool) throws -> String {
+        let folder = "\(base)/r\(round)"
+        let path = folder + "/ura.yaml"
+        try AtomicFile.write("""
+            corpus: \(corpus)
+            output: \(folder)/public
+            review: \(folder)/review
+            cache: \(cache ? "\(folder)/cache" : "\"\"")
+            xslt: \(stylesheets)
+            glossaries: [\(glossary)]
+
+            """, to: path)
+        return path
+    }
 
     private struct BuildRun {
         var seconds: Double
@@ -164,13 +202,13 @@ public struct Benchmark: Sendable {
 
     /// Builds the same bundles with Hugo: a minimal bilingual site (en, sq) with a page template,
     /// a list template and the default RSS feed per language.
-    private func runHugo(corpus: String, base: String) throws -> ChildProcess.Outcome {
-        let site = base + "/hugo"
+    private func runHugo(corpus: String, base: String, round: Int) throws -> ChildProcess.Outcome {
+        let site = "\(base)/r\(round)/hugo"
         try AtomicFile.write("""
             baseURL = "https://press.example.org/"
             title = "Press releases"
             contentDir = "\(corpus)"
-            publishDir = "\(base)/hugo-public"
+            publishDir = "\(base)/r\(round)/hugo-public"
             defaultContentLanguage = "en"
             disableKinds = ["taxonomy", "term"]
             [languages.en]
@@ -216,6 +254,12 @@ public struct Benchmark: Sendable {
         }
         for result in results {
             lines.append("n=\(result.releases) steps: " + result.steps.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
+            func runs(_ seconds: [Double]) -> String { seconds.map { String(format: "%.2f", $0) }.joined(separator: " ") }
+            var line = "n=\(result.releases) full builds (s): ura \(runs(result.fullRuns))"
+            if !result.hugoRuns.isEmpty {
+                line += ", hugo \(runs(result.hugoRuns))" + String(format: "; hugo peak %.0f MiB", result.hugoPeakMemoryMiB ?? 0)
+            }
+            lines.append(line)
         }
         for (smaller, larger) in zip(results, results.dropFirst()) {
             lines.append(String(format: "growth %d → %d releases (×%.0f): time ×%.2f, memory ×%.2f", smaller.releases, larger.releases,

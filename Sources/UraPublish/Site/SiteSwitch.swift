@@ -221,7 +221,7 @@ public enum SiteSwitch {
     private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
         var text = Array(variant.utf8) + [UInt8(ascii: "\n")]
         text.reserveCapacity(files.count * 96)
-        let order = files.indices.sorted { files[$0].path < files[$1].path }
+        let order = files.indices.sorted { files[$0].path.utf8.lexicographicallyPrecedes(files[$1].path.utf8) }
         for index in order {
             text += digests[index].utf8
             text.append(UInt8(ascii: " "))
