@@ -34,15 +34,49 @@ import UraTestSupport
         try FileManager.default.createDirectory(atPath: folder + "/.public.trash-1-0-0123456789abcdef/en", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/.public.staging-1-2", withIntermediateDirectories: true)
         let current = try FileManager.default.destinationOfSymbolicLink(atPath: out)
-        #expect(try entries(folder).count == 5) // two generations, trash, staging, the link
+        // Three publishes leave two generations; an older one from a crashed run makes three.
+        let older = ".public.00000000000000aa"
+        try FileManager.default.createDirectory(atPath: folder + "/" + older + "/en", withIntermediateDirectories: true)
+        try "#ura-site-manifest 2\n".write(toFile: folder + "/" + older + SiteSwitch.manifestSuffix, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)],
+                                              ofItemAtPath: folder + "/" + older + SiteSwitch.manifestSuffix)
+        let generations = try entries(folder).filter { $0.hasPrefix(".public.") && $0.count == ".public.".count + 16 }
+        #expect(generations.count == 3)
+        let previous = try #require(generations.first { $0 != current && $0 != older })
         SiteSwitch.removeStaleGenerations(of: out).wait()
-        #expect(Set(try entries(folder)) == [".public.staging-1-2", current, "public"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(SiteSwitch.manifestSuffix) }
-                == [current + SiteSwitch.manifestSuffix])
+        // The current generation stays, and the newest other one, which the next publish updates in place.
+        #expect(Set(try entries(folder)) == [".public.staging-1-2", current, previous, "public"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(SiteSwitch.manifestSuffix) })
+                == [current + SiteSwitch.manifestSuffix, previous + SiteSwitch.manifestSuffix])
         #expect(try String(contentsOfFile: out + "/en/a.html", encoding: .utf8) == "three")
-        // The next publish still links from the current generation and keeps it as the previous one.
-        try SiteSwitch.publish([SiteFile(path: "en/a.html", bytes: Array("four".utf8))], to: out)
-        #expect(try entries(folder).contains(current))
+        // The next publish updates that one in place and keeps the current one as the previous one.
+        let newest = try SiteSwitch.publish([SiteFile(path: "en/a.html", bytes: Array("four".utf8))], to: out)
+        #expect(Set(try entries(folder)) == [".public.staging-1-2", current, (newest as NSString).lastPathComponent, "public"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + previous))
+        #expect(try String(contentsOfFile: out + "/en/a.html", encoding: .utf8) == "four")
+    }
+
+    @Test func anUpdatedGenerationEqualsANewOneAndLeavesTheOthersAlone() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public"
+        func file(_ path: String, _ text: String) -> SiteFile { SiteFile(path: path, bytes: Array(text.utf8)) }
+        try SiteSwitch.publish([file("en/a.html", "a1"), file("en/b.html", "b1"), file("feeds/en.xml", "f1"), file("print/a.fo", "p1")], to: out)
+        try "pdf1".write(toFile: out + "/print/a.pdf", atomically: false, encoding: .utf8)
+        let first = try FileManager.default.destinationOfSymbolicLink(atPath: out)
+        try SiteSwitch.publish([file("en/a.html", "a1"), file("en/b.html", "b2"), file("feeds/en.xml", "f2"), file("print/a.fo", "p1")], to: out)
+        let second = try FileManager.default.destinationOfSymbolicLink(atPath: out)
+        let secondTree = try PublishFixtures.tree(out)
+        // The third publish updates the first generation: b.html goes, a.fo changes (its PDF with it).
+        try SiteSwitch.publish([file("en/a.html", "a1"), file("feeds/en.xml", "f3"), file("print/a.fo", "p3"), file("sq/a.html", "s3")],
+                               to: out, derivedSuffixes: [".fo": ".pdf"], keepsDerivedFiles: true)
+        let third = try FileManager.default.destinationOfSymbolicLink(atPath: out)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + first))
+        #expect(try PublishFixtures.tree(out).mapValues { String(decoding: $0, as: UTF8.self) }
+                == ["en/a.html": "a1", "feeds/en.xml": "f3", "print/a.fo": "p3", "sq/a.html": "s3"])
+        // The previous generation, which shared files with the updated one by hard links, is untouched.
+        #expect(try PublishFixtures.tree(folder + "/" + second) == secondTree)
+        #expect(third != second && third != first)
     }
 
     /// The folder's entries without the generations' manifests.

@@ -36,14 +36,20 @@ public enum Publisher {
         let current = SiteSwitch.current(builder.options.outputDirectory)
         let files = try builder.build(releases, reusing: current)
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
-        let generation = try SiteSwitch.publish(files, to: builder.options.outputDirectory, variant: renderer == nil ? "" : "pdf",
-                                                currentManifest: current) { folder, linked, previous throws(UraError) in
+        let generation = try SiteSwitch.publish(
+            files, to: builder.options.outputDirectory, variant: renderer == nil ? "" : "pdf", currentManifest: current,
+            derivedSuffixes: [".fo": ".pdf"], keepsDerivedFiles: renderer != nil
+        ) { folder, linked, previous throws(UraError) in
             guard let renderer else { return }
             let buildDate = builder.buildSeconds(releases)
             for file in files where file.rendersPDF {
-                // An unchanged XSL-FO file gives the same PDF (FOP gets the same build date): link it.
+                // An unchanged XSL-FO file gives the same PDF (FOP gets the same build date): keep the
+                // one already there (a generation updated in place) or link the previous one.
                 let pdf = PDFRenderer.pdfPath(for: file.path)
-                if linked.contains(file.path), let previous, link(previous + "/" + pdf, folder + "/" + pdf) == 0 { continue }
+                if linked.contains(file.path) {
+                    if FileManager.default.fileExists(atPath: folder + "/" + pdf) { continue }
+                    if let previous, link(previous + "/" + pdf, folder + "/" + pdf) == 0 { continue }
+                }
                 try renderer.render(file.path, in: folder, buildDate: buildDate)
             }
         }
