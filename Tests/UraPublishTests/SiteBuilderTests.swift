@@ -217,3 +217,14 @@ import UraXML
         }
     }
 }
+
+@Suite struct OutputPathTests {
+    @Test func expandsIdAndLanguageAndKeepsOtherBraces() {
+        #expect(OutputPath.expand("{lang}/{id}.html", id: "2018-11-05-x", language: .albanian) == "sq/2018-11-05-x.html")
+        #expect(OutputPath.expand("print/{id}.{id}.fo", id: "a", language: nil) == "print/a.a.fo")
+        #expect(OutputPath.expand("feeds/{lang}.xml", id: nil, language: .english) == "feeds/en.xml")
+        #expect(OutputPath.expand("x/{other}/{id}", id: "a", language: nil) == "x/{other}/a")
+        #expect(OutputPath.expand("{lang}/{id}", id: nil, language: nil) == "{lang}/{id}")
+        #expect(OutputPath.expand("index.html", id: "a", language: .english) == "index.html")
+    }
+}

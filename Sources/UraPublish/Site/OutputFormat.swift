@@ -150,11 +150,25 @@ enum OutputPath {
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
 
-    /// `template` with `{id}` and `{lang}` replaced.
+    /// `template` with `{id}` and `{lang}` replaced (a build expands one per output, tens of
+    /// thousands: a scan rather than Foundation's search and replace).
     static func expand(_ template: String, id: String?, language: Language?) -> String {
-        var path = template
-        if let id { path = path.replacingOccurrences(of: "{id}", with: id) }
-        if let language { path = path.replacingOccurrences(of: "{lang}", with: language.code) }
-        return path
+        var path = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            path += rest[..<open]
+            rest = rest[open...]
+            if let id, rest.hasPrefix("{id}") {
+                path += id
+                rest = rest.dropFirst(4)
+            } else if let language, rest.hasPrefix("{lang}") {
+                path += language.code
+                rest = rest.dropFirst(6)
+            } else {
+                path += "{"
+                rest = rest.dropFirst()
+            }
+        }
+        return path + rest
     }
 }
