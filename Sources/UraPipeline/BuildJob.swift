@@ -32,8 +32,7 @@ public struct BuildJob: Sendable {
     }
 
     /// The pipeline this job runs.
-    /// - Parameter expectedReleases: about how many releases the build holds (sizes the cache).
-    public func pipeline(expectedReleases: Int = 0) throws(UraError) -> Pipeline {
+    public func pipeline() throws(UraError) -> Pipeline {
         var registry = StandardSteps.registry()
         for plugin in configuration.plugins {
             let step = try ExternalStep.make(plugin, directory: configurationDirectory)
@@ -42,8 +41,7 @@ public struct BuildJob: Sendable {
         var pipeline = try registry.pipeline(stepNames(registry: registry), options: stepOptions())
         if let jobs = configuration.jobs { pipeline.concurrency = jobs }
         if let cache = configuration.cache {
-            pipeline.cache = DirectoryReleaseCache(directory: resolve(cache), salt: "ura \(Self.version) icu \(ICU.version)",
-                                                   expectedReleases: expectedReleases)
+            pipeline.cache = DirectoryReleaseCache(directory: resolve(cache), salt: "ura \(Self.version) icu \(ICU.version)")
         }
         return pipeline
     }
@@ -76,8 +74,8 @@ public struct BuildJob: Sendable {
         let start = ContinuousClock.now
         // Hunspell's stems are kept with the cache, so a rebuild opens no dictionary it does not need.
         if let cache = configuration.cache { StemFiles.shared.use(directory: resolve(cache) + "/hunspell") }
+        let pipeline = try pipeline()
         let corpus = Corpus(directory: resolve(configuration.corpus))
-        let pipeline = try pipeline(expectedReleases: (try? corpus.releaseIDs().count) ?? 0)
         let snapshot = configuration.cache.map { BuildSnapshot(directory: resolve($0) + "/snapshot") }
         let fingerprint = pipeline.firstStageFingerprint ?? ""
 

@@ -84,7 +84,7 @@ public enum ReviewStep {
         let rendered = Parallel.map(releases) { release in render(release, previousDigest: previous[release.id], in: folder) }
         var outcomes: [(digest: String, written: [String])] = []
         for (release, pages) in zip(releases, rendered) {
-            outcomes.append((pages.digest, try write(pages.files, of: release.id, to: folder, fresh: fresh)))
+            outcomes.append((pages.digest, try write(pages.files, to: folder, fresh: fresh)))
         }
         var written: [String] = []
         var digests = ""
@@ -98,11 +98,10 @@ public enum ReviewStep {
         }
         let ids = Set(releases.map(\.id))
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-            let id = entry.hasSuffix(".html") || entry.hasSuffix(".tmx") ? String(entry[..<(entry.lastIndex(of: ".") ?? entry.endIndex)]) : entry
-            var isFolder: ObjCBool = false
-            guard previous[id] != nil, FileManager.default.fileExists(atPath: folder + "/" + entry, isDirectory: &isFolder) else { continue }
-            // A release no longer in the corpus, or a folder of the earlier layout.
-            if !ids.contains(id) || isFolder.boolValue { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
+            let isPage = entry.hasSuffix(".html") || entry.hasSuffix(".tmx")
+            let id = isPage ? String(entry[..<(entry.lastIndex(of: ".") ?? entry.endIndex)]) : entry
+            // A release no longer in the corpus, or (named by the id alone) its folder of the earlier layout.
+            if previous[id] != nil, !ids.contains(id) || !isPage { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
         }
         try AtomicFile.write(digests, to: digestsPath)
         try AtomicFile.write(index(rows), to: folder + "/index.html")
@@ -143,17 +142,12 @@ public enum ReviewStep {
         return (digest, files)
     }
 
-    /// Writes release `id`'s review `files` into `folder` (created directly when `fresh`, see
+    /// Writes a release's review `files` into `folder` (created directly when `fresh`, see
     /// ``write(_:to:)``); returns the paths written.
-    private static func write(_ files: [(String, String)], of id: String, to folder: String,
-                              fresh: Bool) throws(UraError) -> [String] {
+    private static func write(_ files: [(String, String)], to folder: String, fresh: Bool) throws(UraError) -> [String] {
         var written: [String] = []
         for (name, content) in files {
-            if fresh {
-                try AtomicFile.create(bytes: Array(content.utf8), at: folder + "/" + name)
-            } else {
-                try AtomicFile.write(content, to: folder + "/" + name)
-            }
+            try AtomicFile.write(bytes: Array(content.utf8), to: folder + "/" + name, staged: fresh)
             written.append(name)
         }
         return written

@@ -11,6 +11,7 @@ import UraCore
 final class StemSource: @unchecked Sendable {
     let name: String
     private let directory: String
+    /// nil until opened; then the dictionary, or nil inside when it would not open.
     private var dictionary: Hunspell??
     private var known: [String: [String]]
     private var added: [String: [String]] = [:]

@@ -24,19 +24,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else {
             throw UraError(.input, "cannot create a temporary file: \(String(cString: strerror(errno)))", file: temporary)
         }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = writeAll(bytes, to: descriptor)
         if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
@@ -60,23 +48,34 @@ public enum AtomicFile {
         try write(bytes: Array(text.utf8), to: path, durable: durable)
     }
 
-    /// Creates `path`, which must not exist, holding `bytes`, without a temporary file. Only for
-    /// a folder nobody can see yet (a staging folder that is renamed into place whole): there the
-    /// folder is what appears atomically, and skipping a rename per file makes writing thousands
-    /// of files several times faster.
-    public static func create(bytes: [UInt8], at path: String) throws(UraError) {
+    /// Writes `bytes` to `path`: atomically (``write(bytes:to:durable:)``), or with `staged`
+    /// created directly, without a temporary file. `staged` is only for a path that does not exist
+    /// yet in a folder nobody can see (a staging folder renamed into place whole): there the folder
+    /// is what appears atomically, and skipping a rename per file makes writing thousands of files
+    /// several times faster.
+    public static func write(bytes: [UInt8], to path: String, staged: Bool) throws(UraError) {
+        guard staged else { return try write(bytes: bytes, to: path) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw UraError(.input, "cannot create: \(String(cString: strerror(errno)))", file: path) }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, failure == nil {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno != EINTR { failure = String(cString: strerror(errno)) } } else { offset += written }
-            }
-        }
+        var failure = writeAll(bytes, to: descriptor)
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw UraError(.input, "cannot write: \(failure)", file: path) }
+    }
+
+    /// Writes all of `bytes` to an open file; the reason when that failed.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
     }
 
     /// A name beside `path` that no other writer (thread or process) uses at the same time.

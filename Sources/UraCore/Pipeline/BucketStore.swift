@@ -21,9 +21,10 @@ public final class BucketStore: @unchecked Sendable {
     public let directory: String
     /// How many bucket files the entries are spread over (by a stable hash of the key).
     public let bucketCount: Int
-    /// When set, a rewritten bucket keeps at most this many entries: those used (read or
-    /// written) by this process first, then the most recently used of the rest.
-    public let limitPerBucket: Int?
+    /// Whether a rewritten bucket drops entries this process did not use (read or write) beyond
+    /// three times as many as it used (and at least 64), the least recently used first: a cache
+    /// then holds what the corpus needs and a little history, however often its releases change.
+    public let evictsUnused: Bool
 
     private var buckets: [Bucket?]
     private let locks: [NSLock]
@@ -39,10 +40,10 @@ public final class BucketStore: @unchecked Sendable {
         var changed = false
     }
 
-    public init(directory: String, bucketCount: Int = 32, limitPerBucket: Int? = nil) {
+    public init(directory: String, bucketCount: Int = 32, evictsUnused: Bool = false) {
         self.directory = directory
         self.bucketCount = max(1, bucketCount)
-        self.limitPerBucket = limitPerBucket
+        self.evictsUnused = evictsUnused
         self.buckets = Array(repeating: nil, count: max(1, bucketCount))
         self.locks = (0..<max(1, bucketCount)).map { _ in NSLock() }
     }
@@ -101,11 +102,10 @@ public final class BucketStore: @unchecked Sendable {
                 // Least recently used first: unused entries keep their order, then the used ones.
                 let used = bucket.used
                 var unused = bucket.keys.filter { !used.contains($0) }
-                if let limit = limitPerBucket, bucket.keys.count > limit {
-                    // Over the limit: drop the least recently used of the entries this process did not use.
-                    let dropped = unused.prefix(min(unused.count, bucket.keys.count - limit))
-                    for key in dropped { bucket.values[key] = nil }
-                    unused.removeFirst(dropped.count)
+                let keptUnused = max(64, 3 * used.count)
+                if evictsUnused, unused.count > keptUnused {
+                    for key in unused.prefix(unused.count - keptUnused) { bucket.values[key] = nil }
+                    unused.removeFirst(unused.count - keptUnused)
                 }
                 bucket.keys = unused + bucket.keys.filter { used.contains($0) }
                 bucket.changed = false

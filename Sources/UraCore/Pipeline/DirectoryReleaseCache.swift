@@ -6,21 +6,19 @@ import Foundation
 /// half-way leaves the previous cache). An entry can never be read for the wrong input: the key
 /// covers the release's whole content and the stage's fingerprint.
 ///
-/// Each bucket keeps at most four times its share of the releases a build stores (and never
-/// fewer than 64 entries), the least recently used going first.
+/// A bucket keeps, besides the entries a build used, at most three times as many unused ones
+/// (and at least 64), the least recently used going first.
 public final class DirectoryReleaseCache: ReleaseCache {
     public let directory: String
     /// Mixed into every key: the Ura and ICU versions, so an upgrade never reuses old results.
     public let salt: String
     private let store: BucketStore
 
-    /// A cache in `directory`; `expectedReleases` sizes the buckets' limit.
-    public init(directory: String, salt: String, expectedReleases: Int = 0) {
+    /// A cache in `directory`.
+    public init(directory: String, salt: String) {
         self.directory = directory
         self.salt = salt
-        let buckets = 32
-        self.store = BucketStore(directory: directory + "/releases", bucketCount: buckets,
-                                 limitPerBucket: max(64, 4 * expectedReleases / buckets))
+        self.store = BucketStore(directory: directory + "/releases", evictsUnused: true)
     }
 
     private func storeKey(_ key: String) -> String {

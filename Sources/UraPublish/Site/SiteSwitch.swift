@@ -116,11 +116,7 @@ public enum SiteSwitch {
                                   hardLink(previousPath + "/" + file.path, target, replacing: updating) {
                             placements.append(.linked)
                         } else {
-                            if updating {
-                                try AtomicFile.write(bytes: file.bytes, to: target)
-                            } else {
-                                try AtomicFile.create(bytes: file.bytes, at: target)
-                            }
+                            try AtomicFile.write(bytes: file.bytes, to: target, staged: !updating)
                             placements.append(.written)
                         }
                     }
@@ -128,7 +124,6 @@ public enum SiteSwitch {
                 }
                 var placements = [Placement](repeating: .written, count: files.count)
                 for (group, placed) in zip(groups, groupPlacements) { for (index, placement) in zip(group, placed) { placements[index] = placement } }
-                let wasLinked = placements.map { $0 != .written }
                 if let base {
                     // What the new site no longer has, and files made from ones that changed.
                     let kept = Set(zip(files, placements).filter { $0.1 == .kept }.map(\.0.path))
@@ -142,7 +137,7 @@ public enum SiteSwitch {
                         }
                     }
                 }
-                let linked = Set(zip(files, wasLinked).filter(\.1).map(\.0.path))
+                let linked = Set(zip(files, placements).filter { $0.1 != .written }.map(\.0.path))
                 try finish(staging, linked, previousPath)
                 let manifest = manifestHeader + zip(files, digests).map { "\($0.1) \($0.0.inputKey ?? "-") \($0.0.path)\n" }.joined()
                 try AtomicFile.write(manifest, to: generationPath + manifestSuffix)
@@ -218,11 +213,7 @@ public enum SiteSwitch {
         guard let data = FileManager.default.contents(atPath: source), digest(Array(data)) == reused.digest else {
             throw UraError(.input, "the previous site changed while publishing; publish again", file: source)
         }
-        if replacing {
-            try AtomicFile.write(bytes: Array(data), to: staging + "/" + path)
-        } else {
-            try AtomicFile.create(bytes: Array(data), at: staging + "/" + path)
-        }
+        try AtomicFile.write(bytes: Array(data), to: staging + "/" + path, staged: !replacing)
     }
 
     /// Links `source` at `target`; with `replacing`, over a file already there (through a
