@@ -11,6 +11,7 @@
     build-date   ISO 8601 UTC date-time of the build (SOURCE_DATE_EPOCH, configured, or the newest
                  approval/release date: never the wall clock, so output is reproducible)
     output-path  this output's path below the site root (feeds/en.xml)
+    year         the archive year of a per-year output (2019, or undated), else ''
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,6 +27,7 @@
   <xsl:param name="site-title" select="'Press releases'"/>
   <xsl:param name="build-date" select="'1970-01-01T00:00:00Z'"/>
   <xsl:param name="output-path" select="''"/>
+  <xsl:param name="year" select="''"/>
 
   <!-- Where pages live below the site root. -->
   <xsl:template name="release-path">
@@ -125,6 +127,8 @@
           <xsl:when test="$key = 'page'">Faqja</xsl:when>
           <xsl:when test="$key = 'of'">nga</xsl:when>
           <xsl:when test="$key = 'built'">Ndërtuar më</xsl:when>
+          <xsl:when test="$key = 'archive'">Arkivi</xsl:when>
+          <xsl:when test="$key = 'undated'">Pa datë</xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
@@ -138,6 +142,8 @@
           <xsl:when test="$key = 'page'">Page</xsl:when>
           <xsl:when test="$key = 'of'">of</xsl:when>
           <xsl:when test="$key = 'built'">Built</xsl:when>
+          <xsl:when test="$key = 'archive'">Archive</xsl:when>
+          <xsl:when test="$key = 'undated'">Undated</xsl:when>
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>

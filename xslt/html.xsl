@@ -5,7 +5,11 @@
     alternates to itself and to the other language's page (when the release has both);
   - bilingual/{id}.html (releases with both languages): English and Albanian side by side, following the
     release's paragraph alignment when it has one (else paragraph i beside paragraph i);
-  - {lang}/index.html: the releases in that language, newest first, with hreflang alternates;
+  - {lang}/index.html: the newest 50 releases in that language, newest first, with hreflang
+    alternates, then links to the archive pages;
+  - {lang}/archive-{year}.html: every release of a year in that language (archive-undated.html for
+    releases without a date): a page per year, so that editing one release remakes its year's page
+    and not a page listing every release;
   - index.html: the entry page, linking both languages.
   Typography: UTF-8, NFC text (ë and ç are single code points), lang on every element whose
   language differs from the page's so browsers pick hyphenation and quotes per language, and a font
@@ -22,8 +26,9 @@
   <ura:output input="release" per-language="yes" path="{lang}/{id}.html" view="release"/>
   <ura:output input="release" path="bilingual/{id}.html" view="bilingual" only="bilingual"/>
   <!-- The index pages read titles and datelines only: the summary collection. -->
-  <ura:output input="collection" content="summary" per-language="yes" path="{lang}/index.html" view="index"/>
-  <ura:output input="collection" content="summary" path="index.html" view="home"/>
+  <ura:output input="collection" content="summary" per-language="yes" newest="50" path="{lang}/index.html" view="index"/>
+  <ura:output input="collection" content="summary" per-language="yes" per-year="yes" path="{lang}/archive-{year}.html" view="archive"/>
+  <ura:output input="collection" content="summary" newest="1" path="index.html" view="home"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
@@ -40,6 +45,7 @@
       <xsl:when test="$view = 'release'"><xsl:apply-templates select="r:release" mode="release"/></xsl:when>
       <xsl:when test="$view = 'bilingual'"><xsl:apply-templates select="r:release" mode="bilingual"/></xsl:when>
       <xsl:when test="$view = 'index'"><xsl:apply-templates select="r:collection" mode="index"/></xsl:when>
+      <xsl:when test="$view = 'archive'"><xsl:apply-templates select="r:collection" mode="archive"/></xsl:when>
       <xsl:when test="$view = 'home'"><xsl:apply-templates select="r:collection" mode="home"/></xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes">html.xsl: unknown view '<xsl:value-of select="$view"/>'</xsl:message>
@@ -61,6 +67,7 @@
         <xsl:choose>
           <xsl:when test="$view = 'release'"><xsl:call-template name="release-alternates"/></xsl:when>
           <xsl:when test="$view = 'index'"><xsl:call-template name="index-alternates"/></xsl:when>
+          <xsl:when test="$view = 'archive'"><xsl:call-template name="archive-alternates"/></xsl:when>
         </xsl:choose>
         <link rel="alternate" type="application/rss+xml" href="{concat($base-url, 'feeds/', $page-lang, '.xml')}" title="RSS"/>
         <style>
@@ -91,6 +98,7 @@
             <xsl:when test="$view = 'release'"><xsl:call-template name="release-body"/></xsl:when>
             <xsl:when test="$view = 'bilingual'"><xsl:call-template name="bilingual-body"/></xsl:when>
             <xsl:when test="$view = 'index'"><xsl:call-template name="index-body"/></xsl:when>
+            <xsl:when test="$view = 'archive'"><xsl:call-template name="archive-body"/></xsl:when>
             <xsl:when test="$view = 'home'"><xsl:call-template name="home-body"/></xsl:when>
           </xsl:choose>
         </main>
@@ -232,6 +240,16 @@
 
   <xsl:template name="index-body">
     <h1><xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/></xsl:call-template></h1>
+    <xsl:call-template name="release-list"/>
+    <xsl:call-template name="archive-links"/>
+    <p><a href="{concat('../', $other, '/index.html')}" hreflang="{$other}" lang="{$other}">
+      <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/><xsl:with-param name="language" select="$other"/></xsl:call-template>
+    </a></p>
+  </xsl:template>
+
+  <!-- The collection's releases in $lang (the document holds only the ones the page lists), or a
+       line saying there are none. -->
+  <xsl:template name="release-list">
     <xsl:variable name="releases" select="r:release[r:text[@xml:lang = $lang]]"/>
     <xsl:choose>
       <xsl:when test="$releases">
@@ -247,9 +265,68 @@
       </xsl:when>
       <xsl:otherwise><p><xsl:call-template name="label"><xsl:with-param name="key" select="'none'"/></xsl:call-template></p></xsl:otherwise>
     </xsl:choose>
-    <p><a href="{concat('../', $other, '/index.html')}" hreflang="{$other}" lang="{$other}">
-      <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/><xsl:with-param name="language" select="$other"/></xsl:call-template>
-    </a></p>
+  </xsl:template>
+
+  <!-- Links to the archive page of every year with releases in $lang, newest first, with their
+       counts; the current year's ($year) is not a link. -->
+  <xsl:template name="archive-links">
+    <xsl:variable name="years" select="r:archive/r:year[@*[local-name() = $lang]]"/>
+    <xsl:if test="$years">
+      <nav class="archive">
+        <h2><xsl:call-template name="label"><xsl:with-param name="key" select="'archive'"/></xsl:call-template></h2>
+        <p>
+          <xsl:for-each select="$years">
+            <xsl:if test="position() &gt; 1"><xsl:text> · </xsl:text></xsl:if>
+            <xsl:variable name="name"><xsl:call-template name="year-name"/></xsl:variable>
+            <xsl:choose>
+              <xsl:when test="@value = $year"><strong><xsl:value-of select="$name"/></strong></xsl:when>
+              <xsl:otherwise><a href="{concat('archive-', @value, '.html')}"><xsl:value-of select="$name"/></a></xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="concat(' (', @*[local-name() = $lang], ')')"/>
+          </xsl:for-each>
+        </p>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A year of the archive as readers see it: 2019, or "Undated". -->
+  <xsl:template name="year-name">
+    <xsl:param name="value" select="@value"/>
+    <xsl:choose>
+      <xsl:when test="$value = 'undated'"><xsl:call-template name="label"><xsl:with-param name="key" select="'undated'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- {lang}/archive-{year}.html -->
+  <xsl:template match="r:collection" mode="archive">
+    <xsl:variable name="name"><xsl:call-template name="year-name"><xsl:with-param name="value" select="$year"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="page">
+      <xsl:with-param name="title">
+        <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/></xsl:call-template>
+        <xsl:value-of select="concat(': ', $name, ' – ', $site-title)"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="archive-alternates">
+    <xsl:for-each select="r:archive/r:year[@value = $year]/@*[local-name() != 'value']">
+      <xsl:call-template name="alternate">
+        <xsl:with-param name="language" select="local-name()"/>
+        <xsl:with-param name="path" select="concat(local-name(), '/archive-', $year, '.html')"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="archive-body">
+    <h1>
+      <xsl:call-template name="label"><xsl:with-param name="key" select="'releases'"/></xsl:call-template>
+      <xsl:text>: </xsl:text>
+      <xsl:call-template name="year-name"><xsl:with-param name="value" select="$year"/></xsl:call-template>
+    </h1>
+    <xsl:call-template name="release-list"/>
+    <xsl:call-template name="archive-links"/>
+    <p><a href="index.html"><xsl:call-template name="label"><xsl:with-param name="key" select="'index'"/></xsl:call-template></a></p>
   </xsl:template>
 
   <!-- index.html -->

@@ -72,6 +72,7 @@ public struct BuildJob: Sendable {
     /// cache). The snapshot is rewritten after the build.
     public func run(events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws -> BuildResult {
         let start = ContinuousClock.now
+        var trace = PhaseTrace()
         // Hunspell's stems are kept with the cache, so a rebuild opens no dictionary it does not need.
         if let cache = configuration.cache { StemFiles.shared.use(directory: resolve(cache) + "/hunspell") }
         let pipeline = try pipeline()
@@ -79,15 +80,18 @@ public struct BuildJob: Sendable {
         let snapshot = configuration.cache.map { BuildSnapshot(directory: resolve($0) + "/snapshot") }
         let fingerprint = pipeline.firstStageFingerprint ?? ""
 
+        trace.mark("build.setup")
         let loadStart = ContinuousClock.now
         let signatures = Signatures()
         let releases = try corpus.loadAll { id in
             let signature = corpus.fileSignature(id)
             let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
-            signatures.set(id, signature, reused: reused != nil)
-            return reused
+            signatures.set(id, signature, reusedDigest: reused?.digest)
+            return reused?.release
         }
+        trace.mark("build.load")
         var context = PipelineContext(corpus: corpus, releases: releases, options: stepOptions())
+        context.digests = signatures.reusedDigests
         let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
 
         var report: PipelineReport
@@ -98,19 +102,24 @@ public struct BuildJob: Sendable {
             try? pipeline.cache?.finish()
             throw error
         }
+        trace.mark("build.pipeline")
         report.stepSeconds.insert(("load", loadSeconds), at: 0)
         try pipeline.cache?.finish()
+        trace.mark("build.cachefinish")
         try StemFiles.shared.save()
         if let snapshot, let firstStage = report.firstStage {
             let reused = signatures.reusedIDs
             for release in firstStage.releases where !reused.contains(release.id) {
                 // A release a whole step added (ingest) was not signed while loading.
                 let signature = signatures.get(release.id) ?? corpus.fileSignature(release.id)
-                if !signature.isEmpty { snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint) }
+                if !signature.isEmpty {
+                    snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint, digest: firstStage.digests[release.id])
+                }
             }
             snapshot.prune(keeping: Set(firstStage.releases.map(\.id)))
             try snapshot.finish()
         }
+        trace.mark("build.snapshot")
         return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
     }
 
@@ -157,20 +166,24 @@ public struct BuildResult: Sendable {
     }
 }
 
-/// File signatures gathered while loading concurrently, and which releases the snapshot served.
+/// File signatures gathered while loading concurrently, and which releases the snapshot served
+/// (with their digests).
 private final class Signatures: @unchecked Sendable {
     private var values: [String: String] = [:]
-    private var reused: Set<String> = []
+    private var reused: [String: String] = [:]
     private let lock = NSLock()
 
-    func set(_ id: String, _ signature: String, reused: Bool) {
+    func set(_ id: String, _ signature: String, reusedDigest: String?) {
         lock.withLock {
             values[id] = signature
-            if reused { self.reused.insert(id) }
+            if let reusedDigest { reused[id] = reusedDigest }
         }
     }
 
     func get(_ id: String) -> String? { lock.withLock { values[id] } }
 
-    var reusedIDs: Set<String> { lock.withLock { reused } }
+    var reusedIDs: Set<String> { lock.withLock { Set(reused.keys) } }
+
+    /// ``ReleaseBinary/digest(_:)`` of the releases the snapshot served, by id.
+    var reusedDigests: [String: String] { lock.withLock { reused } }
 }

@@ -32,7 +32,7 @@ public enum ReviewStep {
     @Sendable public static func make(options: [String: String]) throws -> PipelineStep {
         let folder = options["out"] ?? "review"
         return PipelineStep(name: name, summary: "Write review material", body: .whole { context in
-            let written = try write(context.releases, to: folder)
+            let written = try write(context.releases, digests: context.releases.map(context.digest(of:)), to: folder)
             context.filesWritten += written
         })
     }
@@ -43,11 +43,12 @@ public enum ReviewStep {
     /// whole in a staging folder beside it, with files written directly, and renamed into place:
     /// translators see no folder or a complete one, and a full build saves a temporary file and a
     /// rename per file. An existing folder is updated in place, each changed file atomically.
-    static func write(_ releases: [PressRelease], to folder: String) throws(UraError) -> [String] {
+    /// `digests` are the releases' ``ReleaseBinary/digest(_:)``, in the same order.
+    static func write(_ releases: [PressRelease], digests: [String], to folder: String) throws(UraError) -> [String] {
         let fresh = !FileManager.default.fileExists(atPath: folder)
         let target = fresh ? try makeStagingFolder(for: folder) : folder
         do throws(UraError) {
-            let written = try write(releases, into: target, fresh: fresh)
+            let written = try write(releases, digests: digests, into: target, fresh: fresh)
             if fresh, rename(target, folder) != 0 {
                 throw UraError(.input, "cannot move the review folder into place: \(String(cString: strerror(errno)))", file: folder)
             }
@@ -72,58 +73,81 @@ public enum ReviewStep {
     }
 
     /// Writes the review material into `folder`, which is empty and private when `fresh`.
-    private static func write(_ releases: [PressRelease], into folder: String, fresh: Bool) throws(UraError) -> [String] {
+    private static func write(_ releases: [PressRelease], digests: [String], into folder: String, fresh: Bool) throws(UraError) -> [String] {
         if releases.contains(where: { $0.id == "index" }) {
             throw UraError(.input, "a release called 'index' would put its review page over the review index; rename its folder",
                            file: folder + "/index.html")
         }
+        var trace = PhaseTrace()
         let digestsPath = folder + "/.digests"
-        let previous = fresh ? [:] : readDigests(digestsPath)
+        let (previous, currentLayout) = fresh ? ([:], true) : readDigests(digestsPath)
         // Releases are independent: rendered on every core, then written on one thread (two
         // threads creating files in one folder mostly wait for each other in the kernel).
-        let rendered = Parallel.map(releases) { release in render(release, previousDigest: previous[release.id], in: folder) }
+        let rendered = Parallel.map(Array(releases.indices)) { index in
+            render(releases[index], digest: digests[index], previousDigest: previous[releases[index].id], in: folder)
+        }
+        trace.mark("review.render")
         var outcomes: [(digest: String, written: [String])] = []
         for (release, pages) in zip(releases, rendered) {
             outcomes.append((pages.digest, try write(pages.files, to: folder, fresh: fresh)))
         }
         var written: [String] = []
-        var digests = ""
+        var digests = digestsHeader
         for (release, outcome) in zip(releases, outcomes) {
             written += outcome.written
             digests += "\(outcome.digest) \(release.id)\n"
         }
-        let rows = releases.map { release in
+        trace.mark("review.write")
+        let rows = Parallel.map(releases) { release in
             row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
                 findings: release.findings ?? [])
         }
         let ids = Set(releases.map(\.id))
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-            let isPage = entry.hasSuffix(".html") || entry.hasSuffix(".tmx")
-            let id = isPage ? String(entry[..<(entry.lastIndex(of: ".") ?? entry.endIndex)]) : entry
-            // A release no longer in the corpus, or (named by the id alone) its folder of the earlier layout.
-            if previous[id] != nil, !ids.contains(id) || !isPage { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
+        // Files to sweep only when a release left, or when the last review had the earlier layout
+        // (its `.digests` has no header): listing thousands of files is a build's worth of time.
+        if !fresh, ids.count != previous.count || !ids.allSatisfy({ previous[$0] != nil }) || !currentLayout {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                let isPage = entry.hasSuffix(".html") || entry.hasSuffix(".tmx")
+                let id = isPage ? String(entry[..<(entry.lastIndex(of: ".") ?? entry.endIndex)]) : entry
+                // A release no longer in the corpus, or (named by the id alone) its folder of the earlier layout.
+                if previous[id] != nil, !ids.contains(id) || !isPage { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
+            }
         }
         try AtomicFile.write(digests, to: digestsPath)
         try AtomicFile.write(index(rows), to: folder + "/index.html")
         written.append("index.html")
+        trace.mark("review.index")
         return written
     }
 
-    /// The `digest id` lines of the last review, by id (empty when there is none).
-    private static func readDigests(_ path: String) -> [String: String] {
+    /// The first line of `.digests`: which layout the review folder has.
+    static let digestsHeader = "# \(version)\n"
+
+    /// The `digest id` lines of the last review, by id (empty when there is none), and whether
+    /// the file opens with ``digestsHeader``. Read on UTF-8 bytes: a line per release, thousands
+    /// of them, on every build.
+    private static func readDigests(_ path: String) -> (digests: [String: String], currentLayout: Bool) {
+        guard let data = FileManager.default.contents(atPath: path) else { return ([:], false) }
+        let bytes = [UInt8](data)
         var digests: [String: String] = [:]
-        for line in ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            if parts.count == 2 { digests[String(parts[1])] = String(parts[0]) }
+        digests.reserveCapacity(bytes.count / 64)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if bytes[start] != UInt8(ascii: "#"), let space = bytes[start..<end].firstIndex(of: UInt8(ascii: " ")) {
+                digests[String(decoding: bytes[(space + 1)..<end], as: UTF8.self)] = String(decoding: bytes[start..<space], as: UTF8.self)
+            }
+            start = end + 1
         }
-        return digests
+        return (digests, bytes.starts(with: digestsHeader.utf8))
     }
 
-    /// One release's digest and review files (name, content); no files when `previousDigest`
-    /// says the ones in `folder` are current.
-    private static func render(_ release: PressRelease, previousDigest: String?,
+    /// One release's review digest (of the review layout's version and `releaseDigest`) and
+    /// review files (name, content); no files when `previousDigest` says the ones in `folder`
+    /// are current.
+    private static func render(_ release: PressRelease, digest releaseDigest: String, previousDigest: String?,
                                in folder: String) -> (digest: String, files: [(String, String)]) {
-        let digest = ContentDigest.hex([UInt8](version.utf8) + ReleaseBinary.encode(release))
+        let digest = ContentDigest.hex(Array((version + " " + releaseDigest).utf8))
         if previousDigest == digest, FileManager.default.fileExists(atPath: folder + "/" + release.id + ".html") { return (digest, []) }
         var files: [(String, String)] = []
         let findings = release.findings.map { findings in

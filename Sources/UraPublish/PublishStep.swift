@@ -12,7 +12,7 @@ public enum PublishStep {
         // needsAllReleases: when a release failed earlier in the build, nothing is published
         // and the previous site stays.
         return PipelineStep(name: name, summary: "Publish approved releases", needsAllReleases: true, body: .whole { context in
-            let report = try Publisher.publish(context.releases, options: publishOptions)
+            let report = try Publisher.publish(context.releases, options: publishOptions, digests: context.digests)
             context.messages.append(contentsOf: report.lines)
         })
     }

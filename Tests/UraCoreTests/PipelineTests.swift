@@ -93,6 +93,12 @@ import Testing
         let second = try await build("a", releases)
         #expect(counter.runs == 20)
         #expect(second.releases == first.releases)
+        // Whether computed or served by the cache, every release leaves the stage with the digest
+        // of what it is.
+        for context in [first, second] {
+            #expect(context.digests.count == 20)
+            #expect(context.releases.allSatisfy { context.digests[$0.id] == ReleaseBinary.digest($0) })
+        }
         var edited = releases
         edited[7].texts[.english]?.paragraphs = ["Changed."]
         _ = try await build("a", edited)

@@ -143,6 +143,12 @@ import UraTestSupport
         let reference = try await BuildJob(configuration: uncached).run()
         #expect(third.context.releases == reference.context.releases)
         #expect(third.context.releases.first { $0.id == id }?.sentences[.english]?.last == ["The centre opened today.", "It has 100 beds."])
+        // The digests the later steps key on are those of the releases as built, whether they
+        // came from the snapshot (two) or were built again (one).
+        for build in [second, third] {
+            #expect(build.context.digests.count == 3)
+            #expect(build.context.releases.allSatisfy { build.context.digests[$0.id] == ReleaseBinary.digest($0) })
+        }
 
         // Another stage (different options) does not reuse the snapshot.
         configuration.options["segment"] = ["note": "x"]

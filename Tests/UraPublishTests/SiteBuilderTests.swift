@@ -20,10 +20,10 @@ import UraXML
         let bilingual = PublishFixtures.bilingualID, english = PublishFixtures.englishOnlyID
         let expected = [
             "bilingual/\(bilingual).html",
-            "en/\(bilingual).html", "en/\(english).html", "en/index.html",
+            "en/\(bilingual).html", "en/\(english).html", "en/archive-2018.html", "en/archive-2019.html", "en/index.html",
             "feeds/en.xml", "feeds/sq.xml", "index.html",
             "print/\(bilingual).fo", "print/\(english).fo",
-            "sq/\(bilingual).html", "sq/index.html",
+            "sq/\(bilingual).html", "sq/archive-2018.html", "sq/index.html",
             "xml/releases.xml",
         ]
         #expect(paths == expected)
@@ -110,6 +110,29 @@ import UraXML
         let documents = builder.plan(try PublishFixtures.corpus()).documents
         #expect(documents.map(\.path).sorted() == ["xml/\(PublishFixtures.bilingualID).xml", "xml/\(PublishFixtures.englishOnlyID).xml", "xml/releases.xml"])
         for document in documents { try schema.validate(document.bytes, name: document.path) }
+        // And the partial collections the index, archive and feed outputs read, with their archive list.
+        let published = SiteBuilder.published(try PublishFixtures.corpus())
+        let views = [SiteBuilder.CollectionView(summary: true), SiteBuilder.CollectionView(newest: 1, language: .albanian),
+                     SiteBuilder.CollectionView(summary: true, language: .english, year: "2019")]
+        for view in views {
+            let document = SiteBuilder.collectionDocument(view, published, archive: CanonicalXML.archive(published))
+            #expect(document.contains("<archive>"))
+            try schema.validate(Array(document.utf8), name: view.name)
+        }
+    }
+
+    @Test func indexPagesListTheNewestAndLinkAPagePerYear() throws {
+        let index = try #require(PublishFixtures.text(files, "en/index.html"))
+        #expect(index.contains("<nav class=\"archive\"><h2>Archive</h2>\n<p><a href=\"archive-2019.html\">2019</a> (1) · <a href=\"archive-2018.html\">2018</a> (1)</p></nav>"))
+        let archive = try #require(PublishFixtures.text(files, "sq/archive-2018.html"))
+        #expect(archive.contains("<title>Njoftime për shtyp: 2018 – IOM Albania</title>"))
+        #expect(archive.contains("<h1>Njoftime për shtyp: 2018</h1>"))
+        #expect(archive.contains("<a href=\"\(PublishFixtures.bilingualID).html\">"))
+        #expect(archive.contains("<p><strong>2018</strong> (1)</p>"), "only the years with Albanian releases, this one not a link")
+        #expect(archive.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://press.example.org/ura/en/archive-2018.html\">"))
+        let english2019 = try #require(PublishFixtures.text(files, "en/archive-2019.html"))
+        #expect(english2019.contains(PublishFixtures.englishOnlyID) && !english2019.contains(PublishFixtures.bilingualID))
+        #expect(!english2019.contains("hreflang=\"sq\" href"), "no Albanian archive page for 2019")
     }
 
     @Test func hostileTitleIsEscapedInEveryFormat() throws {
@@ -174,9 +197,15 @@ import UraXML
           <ura:output input="collection" path="full.txt"/>
           <ura:output input="collection" content="summary" path="summary.txt"/>
           <ura:output input="collection" newest="1" per-language="yes" path="newest-{lang}.txt"/>
+          <ura:output input="collection" content="summary" per-year="yes" per-language="yes" path="year-{year}-{lang}.txt"/>
           <xsl:output method="text"/>
           <xsl:param name="lang"/>
+          <xsl:param name="year"/>
           <xsl:template match="/">
+            <xsl:if test="$year != ''"><xsl:value-of select="concat('year=', $year, ' ')"/></xsl:if>
+            <xsl:for-each select="r:collection/r:archive/r:year">
+              <xsl:value-of select="concat('[', @value, ' en=', @en, ' sq=', @sq, '] ')"/>
+            </xsl:for-each>
             <xsl:for-each select="r:collection/r:release"><xsl:value-of select="concat(@id, ' ')"/></xsl:for-each>
             <xsl:value-of select="concat('paragraphs=', count(//r:p), ' titles=', count(//r:title), ' beads=', count(//r:bead))"/>
           </xsl:template>
@@ -194,22 +223,46 @@ import UraXML
         let summary = try #require(PublishFixtures.text(files, "summary.txt"))
         // Newest first, every approved release, paragraphs only in the full collection.
         let ids = "\(PublishFixtures.draftID) \(PublishFixtures.englishOnlyID) \(PublishFixtures.bilingualID) "
-        #expect(full.hasPrefix(ids) && summary.hasPrefix(ids))
+        #expect(full.hasPrefix(ids))
         let paragraphs = releases.reduce(0) { $0 + $1.texts.values.reduce(0) { $0 + $1.paragraphs.count } }
         #expect(paragraphs >= 10)
         #expect(full.contains("paragraphs=\(paragraphs) titles=4"))
         #expect(summary.hasSuffix("paragraphs=0 titles=4 beads=0"))
+        // The full collection has no archive list; every other view opens with it: each year
+        // with releases, newest first, and how many have a text in each language.
+        let archive = "[2024 en=1 sq=] [2019 en=1 sq=] [2018 en=1 sq=1] "
+        #expect(!full.contains("[20"))
+        #expect(summary.hasPrefix(archive + ids))
         // The newest release with an Albanian text is the bilingual one, though it is the oldest.
-        #expect(PublishFixtures.text(files, "newest-en.txt")?.hasPrefix("\(PublishFixtures.draftID) paragraphs=") == true)
-        #expect(PublishFixtures.text(files, "newest-sq.txt")?.hasPrefix("\(PublishFixtures.bilingualID) paragraphs=") == true)
+        #expect(PublishFixtures.text(files, "newest-en.txt")?.hasPrefix(archive + "\(PublishFixtures.draftID) paragraphs=") == true)
+        #expect(PublishFixtures.text(files, "newest-sq.txt")?.hasPrefix(archive + "\(PublishFixtures.bilingualID) paragraphs=") == true)
+        // A page per year and language that has releases: 2018 in both languages, 2019 and 2024
+        // in English only; each holds its year's releases in that language, without paragraphs.
+        let years = files.map(\.path).filter { $0.hasPrefix("year-") }.sorted()
+        #expect(years == ["year-2018-en.txt", "year-2018-sq.txt", "year-2019-en.txt", "year-2024-en.txt"])
+        #expect(PublishFixtures.text(files, "year-2018-sq.txt") == "year=2018 \(archive)\(PublishFixtures.bilingualID) paragraphs=0 titles=2 beads=0")
+        #expect(PublishFixtures.text(files, "year-2019-en.txt") == "year=2019 \(archive)\(PublishFixtures.englishOnlyID) paragraphs=0 titles=1 beads=0")
+    }
+
+    @Test func archiveYearsAreDatesYearsOrUndated() throws {
+        var releases = try PublishFixtures.corpus(approving: [PublishFixtures.bilingualID, PublishFixtures.englishOnlyID])
+        releases = SiteBuilder.published(releases)
+        #expect(SiteBuilder.archiveYears(releases) == ["2019", "2018"])
+        releases[0].dateline.date = nil
+        let undated = CanonicalXML.ordered(releases)
+        #expect(SiteBuilder.archiveYears(undated) == ["2018", "undated"])
+        #expect(CanonicalXML.archive(undated) == "  <archive>\n    <year value=\"2018\" en=\"1\" sq=\"1\"/>\n    <year value=\"undated\" en=\"1\"/>\n  </archive>\n")
     }
 
     @Test func badViewDeclarationsNameTheLine() throws {
         let folder = try Fixtures.temporaryDirectory("ura-views")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (attribute, message) in [("content=\"short\"", "content must be"), ("newest=\"0\"", "newest must be"),
-                                     ("newest=\"x\"", "newest must be")] {
-            let stylesheet = Self.counting.replacingOccurrences(of: "content=\"summary\"", with: attribute)
+                                     ("newest=\"x\"", "newest must be"), ("per-year=\"maybe\"", "per-year must be 'yes' or 'no'"),
+                                     ("per-year=\"yes\"", "per-year needs")] {
+            // The declaration on line 5 (summary.txt, whose path has no {year}).
+            let stylesheet = Self.counting.replacingOccurrences(of: "content=\"summary\" path=\"summary.txt\"",
+                                                                with: attribute + " path=\"summary.txt\"")
             try stylesheet.write(toFile: folder + "/count.xsl", atomically: true, encoding: .utf8)
             let error = try #require(throws: UraError.self) { try OutputFormat.load(folder + "/count.xsl") }
             #expect(error.description.contains(message))
@@ -226,5 +279,18 @@ import UraXML
         #expect(OutputPath.expand("x/{other}/{id}", id: "a", language: nil) == "x/{other}/a")
         #expect(OutputPath.expand("{lang}/{id}", id: nil, language: nil) == "{lang}/{id}")
         #expect(OutputPath.expand("index.html", id: "a", language: .english) == "index.html")
+        #expect(OutputPath.expand("{lang}/archive-{year}.html", id: nil, language: .english, year: "2019") == "en/archive-2019.html")
+        #expect(OutputPath.expand("{year}.html", id: nil, language: nil) == "{year}.html")
+    }
+
+    @Test func foldersAndByteOrderOfSitePaths() {
+        #expect(OutputPath.folder(of: "en/x.html") == "en")
+        #expect(OutputPath.folder(of: "a/b/c.xml") == "a/b")
+        #expect(OutputPath.folder(of: "index.html") == "")
+        // Byte order, as the manifest has it: "Z" (0x5A) before "a", "é" (0xC3 0xA9) after "z",
+        // a prefix before what extends it.
+        let paths = ["sq/é.html", "en/index.html", "en/a.html", "en/Z.html", "en", "sq/z.html"]
+        #expect(paths.sorted(by: OutputPath.precedes) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(paths.sorted(by: OutputPath.precedes) == ["en", "en/Z.html", "en/a.html", "en/index.html", "sq/z.html", "sq/é.html"])
     }
 }

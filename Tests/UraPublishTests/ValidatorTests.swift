@@ -46,7 +46,7 @@ import UraTestSupport
 
     @Test func pagesPassValidateHTML() throws {
         let pages = try files(".html")
-        #expect(pages.count == 7)
+        #expect(pages.count == 10)
         let result = try validate("validate-html", pages)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("html: 0 errors, 0 warnings"), "\(result.stdout)")

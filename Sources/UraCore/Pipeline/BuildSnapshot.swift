@@ -19,23 +19,28 @@ public final class BuildSnapshot: Sendable {
         self.store = BucketStore(directory: directory, bucketCount: 32)
     }
 
-    static let magic: [UInt8] = Array("ura-snapshot-3\n".utf8)
+    static let magic: [UInt8] = Array("ura-snapshot-4\n".utf8)
 
-    /// The release `id` if its files still have `signature` and the stage is `fingerprint`.
-    public func release(_ id: String, signature: String, fingerprint: String) -> PressRelease? {
+    /// The release `id` and its ``ReleaseBinary/digest(_:)``, if its files still have
+    /// `signature` and the stage is `fingerprint`.
+    public func release(_ id: String, signature: String, fingerprint: String) -> (release: PressRelease, digest: String)? {
         guard let bytes = store.get(id), bytes.starts(with: Self.magic) else { return nil }
         var reader = ReleaseBinary.Reader(bytes: bytes, position: Self.magic.count)
-        guard reader.string() == signature, reader.string() == fingerprint else { return nil }
-        return ReleaseBinary.decode(Array(bytes[reader.position...]))
+        guard reader.string() == signature, reader.string() == fingerprint, let digest = reader.string(),
+              let release = ReleaseBinary.decode(Array(bytes[reader.position...])) else { return nil }
+        return (release, digest)
     }
 
-    /// Records `release` as processed by the stage `fingerprint` from files with `signature`.
-    public func record(_ release: PressRelease, signature: String, fingerprint: String) {
+    /// Records `release` as processed by the stage `fingerprint` from files with `signature`;
+    /// `digest` is its ``ReleaseBinary/digest(_:)`` when the caller has it.
+    public func record(_ release: PressRelease, signature: String, fingerprint: String, digest: String? = nil) {
+        let encoding = ReleaseBinary.encode(release)
         var writer = ReleaseBinary.Writer()
         writer.bytes = Self.magic
         writer.string(signature)
         writer.string(fingerprint)
-        writer.bytes += ReleaseBinary.encode(release)
+        writer.string(digest ?? ContentDigest.hex(encoding))
+        writer.bytes += encoding
         store.put(release.id, writer.bytes)
     }
 

@@ -33,6 +33,15 @@ public final class DirectoryReleaseCache: ReleaseCache {
         store.put(storeKey(key), ReleaseBinary.encode(release))
     }
 
+    public func lookupWithDigest(_ key: String) -> (release: PressRelease, digest: String)? {
+        guard let bytes = store.get(storeKey(key)), let release = ReleaseBinary.decode(bytes) else { return nil }
+        return (release, ContentDigest.hex(bytes))
+    }
+
+    public func store(_ release: PressRelease, encoding: [UInt8], key: String) {
+        store.put(storeKey(key), encoding)
+    }
+
     public func finish() throws(UraError) {
         try store.flush()
     }

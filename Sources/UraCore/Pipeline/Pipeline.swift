@@ -16,6 +16,13 @@ public struct PipelineContext: Sendable {
     public var failures: [PipelineError]
     /// Files the steps wrote, relative to where they wrote them (for the build summary).
     public var filesWritten: [String]
+    /// ``ReleaseBinary/digest(_:)`` of releases as they are now, by id, where known: the pipeline
+    /// records them as releases leave a per-release stage (it encodes them then anyway), and a
+    /// build adds those of the releases it took from its snapshot. Whole steps read them through
+    /// ``digest(of:)`` instead of encoding every release again, which is most of what an
+    /// incremental build of thousands of releases would otherwise cost. A whole step that
+    /// changes a release must drop its entry.
+    public var digests: [String: String]
 
     public init(corpus: Corpus? = nil, releases: [PressRelease] = [], options: [String: [String: String]] = [:]) {
         self.corpus = corpus
@@ -24,6 +31,12 @@ public struct PipelineContext: Sendable {
         self.messages = []
         self.failures = []
         self.filesWritten = []
+        self.digests = [:]
+    }
+
+    /// ``ReleaseBinary/digest(_:)`` of `release`, from ``digests`` when it is there.
+    public func digest(of release: PressRelease) -> String {
+        digests[release.id] ?? ReleaseBinary.digest(release)
     }
 
     /// The option `name` of step `step`, if set.
@@ -111,11 +124,24 @@ public protocol ReleaseCache: Sendable {
     func store(_ release: PressRelease, key: String)
     /// Makes what was stored last beyond this process (a cache may buffer stores until then).
     func finish() throws(UraError)
+    /// The release stored under `key` with its ``ReleaseBinary/digest(_:)``, if any (a cache
+    /// that keeps encoded releases has the digest for the cost of hashing the bytes).
+    func lookupWithDigest(_ key: String) -> (release: PressRelease, digest: String)?
+    /// Stores `release`, whose ``ReleaseBinary`` encoding is `encoding`, under `key`.
+    func store(_ release: PressRelease, encoding: [UInt8], key: String)
 }
 
 extension ReleaseCache {
     /// Nothing to do for a cache that stores as it goes.
     public func finish() throws(UraError) {}
+
+    /// ``lookup(_:)``, with the digest of the release's encoding.
+    public func lookupWithDigest(_ key: String) -> (release: PressRelease, digest: String)? {
+        lookup(key).map { ($0, ReleaseBinary.digest($0)) }
+    }
+
+    /// ``store(_:key:)``, for a cache that encodes releases its own way.
+    public func store(_ release: PressRelease, encoding: [UInt8], key: String) { store(release, key: key) }
 }
 
 /// Timings of one run, per step.
@@ -123,9 +149,9 @@ public struct PipelineReport: Sendable {
     public var stepSeconds: [(name: String, seconds: Double)] = []
     /// Releases whose first-stage results came from the cache or a snapshot.
     public var cachedReleases = 0
-    /// The releases as they left the first per-release stage, and that stage's fingerprint:
-    /// what a ``BuildSnapshot`` keeps for the next build.
-    public var firstStage: (fingerprint: String, releases: [PressRelease])?
+    /// The releases as they left the first per-release stage, that stage's fingerprint and the
+    /// releases' digests: what a ``BuildSnapshot`` keeps for the next build.
+    public var firstStage: (fingerprint: String, releases: [PressRelease], digests: [String: String])?
 }
 
 /// An ordered list of steps run over one context.
@@ -180,7 +206,7 @@ public struct Pipeline: Sendable {
                 while end < steps.count, steps[end].isPerRelease { end += 1 }
                 let first = report.firstStage == nil
                 try await runStage(index..<end, &context, &report, first ? preprocessed : [], events)
-                if first { report.firstStage = (stageFingerprint(index..<end), context.releases) }
+                if first { report.firstStage = (stageFingerprint(index..<end), context.releases, context.digests) }
                 index = end
             }
         }
@@ -210,19 +236,27 @@ public struct Pipeline: Sendable {
 
         // 1. Which releases are already done: given as preprocessed, or found in the cache by
         //    their content and the stage's fingerprint.
-        let lookups: [(key: String?, cached: PressRelease?)] = await Self.concurrentMap(inputs, workers: concurrency) { release in
-            if preprocessed.contains(release.id) { return (nil, release) }
+        let lookups: [(key: String?, cached: (release: PressRelease, digest: String?)?)] = await Self.concurrentMap(
+            inputs, workers: concurrency
+        ) { release in
+            if preprocessed.contains(release.id) { return (nil, (release, nil)) }
             guard let cache else { return (nil, nil) }
             var hasher = SHA256()
             hasher.update(field: fingerprint)
             hasher.update(ReleaseBinary.encode(release))
             let key = hasher.hexDigest()
-            return (key, cache.lookup(key))
+            return (key, cache.lookupWithDigest(key).map { ($0.release, $0.digest) })
         }
         var results = inputs
+        var digests = context.digests
         var pending: [Int] = []
         for (position, lookup) in lookups.enumerated() {
-            if let cached = lookup.cached { results[position] = cached } else { pending.append(position) }
+            if let cached = lookup.cached {
+                results[position] = cached.release
+                if let digest = cached.digest { digests[cached.release.id] = digest }
+            } else {
+                pending.append(position)
+            }
         }
         report.cachedReleases += inputs.count - pending.count
 
@@ -261,15 +295,17 @@ public struct Pipeline: Sendable {
             events(.stepFinished(index: stepIndex, name: step.name, seconds: seconds))
         }
 
-        // 3. Remember what was computed; failed releases leave the build.
-        if let cache {
-            let stored = pending.filter { failed[$0] == nil }
-            let finished = results
-            _ = await Self.concurrentMap(stored, workers: concurrency) { position -> Bool in
-                if let key = lookups[position].key { cache.store(finished[position], key: key) }
-                return true
-            }
+        // 3. Remember what was computed, and its digest; failed releases leave the build.
+        let stored = pending.filter { failed[$0] == nil }
+        let finished = results
+        let storedDigests = await Self.concurrentMap(stored, workers: concurrency) { position -> String in
+            let encoding = ReleaseBinary.encode(finished[position])
+            if let cache, let key = lookups[position].key { cache.store(finished[position], encoding: encoding, key: key) }
+            return ContentDigest.hex(encoding)
         }
+        for (position, digest) in zip(stored, storedDigests) { digests[results[position].id] = digest }
+        for position in failed.keys { digests[results[position].id] = nil }
+        context.digests = digests
         context.releases = results.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
         context.failures += failed.keys.sorted().compactMap { failed[$0] }
     }

@@ -8,6 +8,10 @@ public enum ReleaseBinary {
     /// Bumped whenever the layout changes: a cache entry of another version is never decoded.
     static let version: UInt8 = 1
 
+    /// A digest of the release's content: ``ContentDigest`` of its encoding. Equal digests mean
+    /// equal releases; what review pages and site files are keyed on.
+    public static func digest(_ release: PressRelease) -> String { ContentDigest.hex(encode(release)) }
+
     /// The release's bytes.
     public static func encode(_ release: PressRelease) -> [UInt8] {
         var writer = Writer()

@@ -8,43 +8,74 @@ import UraXML
 /// what its canonical XML holds), every file of the stylesheet folders (imports included), the
 /// stylesheet, the transform's parameters (language, view, base URL, site title, build date,
 /// output path), ``version`` and the libxml2/libxslt versions. A collection output's key covers
-/// every published release in order instead of one. Equal keys mean equal bytes, so a publish
-/// can take a file with an unchanged key from the previous generation instead of making it.
+/// the releases its document holds instead of one, in order: every published release for the
+/// full collection, the newest few for a feed, one year's for an archive page (and for every
+/// view but the full one, the archive list of years, which any published release can change).
+/// Equal keys mean equal bytes, so a publish can take a file with an unchanged key from the
+/// previous generation instead of making it.
 ///
 /// What the key cannot see: a stylesheet importing a file outside its folder. Bump ``version``
 /// whenever the canonical XML or the transforms' environment changes in code.
 struct InputKeys: Sendable {
     /// Bumped when ``CanonicalXML``, ``InlineMarkdown`` or the way transforms run changes.
-    static let version = "ura-publish-inputs 1"
+    static let version = "ura-publish-inputs 2"
 
     /// The digest of the version, libraries and stylesheet files, shared by every key.
     let base: String
     /// ``SiteSwitch/digest(_:)`` of each published release's encoding, in publish order.
     let releases: [String]
-    /// The digest of all of `releases`, in order: what collection outputs depend on.
+    /// The digest of all of `releases`, in order: what the full collection depends on.
     let collection: String
+    /// ``CanonicalXML/archive(_:)`` of the published releases: part of every collection view.
+    let archive: String
 
     /// Keys for `published` (in ``SiteBuilder/published(_:)`` order) with the stylesheets at
-    /// `stylesheets` (their folders are digested whole).
-    init(_ published: [PressRelease], stylesheets: [String]) {
+    /// `stylesheets` (their folders are digested whole); `digests` may hold releases'
+    /// ``ReleaseBinary/digest(_:)`` by id, the same value this computes for the others.
+    init(_ published: [PressRelease], stylesheets: [String], digests: [String: String] = [:]) {
         var text = Self.version + "\n" + Stylesheet.libraryVersions + "\n"
         for folder in Set(stylesheets.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
             text += folder + "\n" + Self.folderDigest(folder) + "\n"
         }
         base = SiteSwitch.digest(Array(text.utf8))
-        releases = Parallel.map(published) { SiteSwitch.digest(ReleaseBinary.encode($0)) }
+        releases = Parallel.map(published) { digests[$0.id] ?? ReleaseBinary.digest($0) }
         collection = SiteSwitch.digest(Array(releases.joined(separator: "\n").utf8))
+        archive = CanonicalXML.archive(published)
     }
 
     /// The key of the collection document (`xml/releases.xml`).
     var collectionDocument: String { SiteSwitch.digest(Array("\(base)\ncollection-document\n\(collection)".utf8)) }
 
-    /// The key of a transform of `stylesheet` over release `release` (an index into the published
-    /// releases) or, for nil, over the collection, with its parameters as `name=value` pairs, each
-    /// ended by a NUL, in name order (``SiteBuilder/TransformParameters/keyText``).
-    func key(release: Int?, stylesheet: String, parameterText: String) -> String {
-        let text = base + "\n" + (release.map { "release " + releases[$0] } ?? "collection " + collection) + "\n" + stylesheet + "\n"
-            + parameterText
+    /// The key of each output: a digest of its group's key (``base``, the stylesheet and the
+    /// parameters but the output path: ``SiteBuilder/TransformParameters/keyText``, digested
+    /// once per group), the document it reads (release `release`, an index into the published
+    /// releases, or the collection) and its path. Thousands of outputs share a few groups, so
+    /// each output's key digests a short text.
+    func keys(of outputs: [SiteBuilder.PlannedOutput], published: [PressRelease]) -> [String] {
+        var groupKeys: [Int: String] = [:]
+        var viewKeys: [SiteBuilder.CollectionView: String] = [.full: collection]
+        for output in outputs {
+            if groupKeys[output.group] == nil {
+                let text = base + "\n" + output.stylesheet.path + "\n" + output.parameters.keyText
+                groupKeys[output.group] = SiteSwitch.digest(Array(text.utf8))
+            }
+            if output.release == nil, viewKeys[output.view] == nil {
+                viewKeys[output.view] = viewKey(output.view, published: published)
+            }
+        }
+        return outputs.map { output in
+            var text = groupKeys[output.group] ?? ""
+            text += output.release.map { " release " + releases[$0] } ?? " collection " + (viewKeys[output.view] ?? collection)
+            text += " " + output.path
+            return SiteSwitch.digest(Array(text.utf8))
+        }
+    }
+
+    /// The digest of what the document of `view` holds: its name, the archive list and the
+    /// digests of its releases, in order.
+    private func viewKey(_ view: SiteBuilder.CollectionView, published: [PressRelease]) -> String {
+        var text = view.name + "\n" + archive
+        for index in view.indices(published) { text += releases[index] + "\n" }
         return SiteSwitch.digest(Array(text.utf8))
     }
 

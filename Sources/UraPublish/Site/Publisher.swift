@@ -25,16 +25,21 @@ public enum Publisher {
         }
     }
 
-    /// Publishes the approved releases of `releases` with `options`.
+    /// Publishes the approved releases of `releases` with `options`. `digests` may hold
+    /// releases' ``ReleaseBinary/digest(_:)`` by id (a build has them), saving their encoding.
     /// - Throws: ``UraError``; the site is then unchanged.
-    public static func publish(_ releases: [PressRelease], options: PublishOptions) throws(UraError) -> Report {
+    public static func publish(_ releases: [PressRelease], options: PublishOptions,
+                               digests: [String: String] = [:]) throws(UraError) -> Report {
+        var trace = PhaseTrace()
         let builder = try SiteBuilder(options: options)
+        trace.mark("publish.builder")
         // Generations no reader can be sent to any more go while the new site is built.
         let removal = SiteSwitch.removeStaleGenerations(of: builder.options.outputDirectory)
         defer { removal.wait() }
         // Files whose inputs are unchanged since the current generation are taken from it.
         let current = SiteSwitch.current(builder.options.outputDirectory)
-        let files = try builder.build(releases, reusing: current)
+        trace.mark("publish.current")
+        let files = try builder.build(releases, reusing: current, digests: digests)
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
         let generation = try SiteSwitch.publish(
             files, to: builder.options.outputDirectory, variant: renderer == nil ? "" : "pdf", currentManifest: current,
@@ -53,6 +58,7 @@ public enum Publisher {
                 try renderer.render(file.path, in: folder, buildDate: buildDate)
             }
         }
+        trace.mark("publish.switch")
         let published = SiteBuilder.published(releases)
         var single: [String: Language] = [:]
         for release in published where release.languages.count == 1 { single[release.id] = release.languages[0] }

@@ -101,6 +101,9 @@ public struct SiteBuilder: Sendable {
         let rendersPDF: Bool
         /// For a collection output, which collection document it reads.
         var view = CollectionView.full
+        /// The outputs of one declaration in one language share everything their input keys
+        /// cover but the document and the path: this numbers that group (see ``outputKeys``).
+        var group = 0
     }
 
     /// The parameters every transform gets, as fields: a build plans thousands of transforms, and
@@ -112,39 +115,57 @@ public struct SiteBuilder: Sendable {
         var siteTitle: String
         var buildDate: String
         var outputPath: String
+        /// The archive year of a `per-year` output (``CanonicalXML/archiveYear(of:)``), else empty.
+        var year = ""
 
         /// By the names the stylesheets declare (`lang`, `view`, `base-url`, `site-title`,
-        /// `build-date`, `output-path`).
+        /// `build-date`, `output-path`, `year`).
         var dictionary: [String: String] {
             ["lang": language, "view": view, "base-url": baseURL, "site-title": siteTitle, "build-date": buildDate,
-             "output-path": outputPath]
+             "output-path": outputPath, "year": year]
         }
 
-        /// `name=value` and a NUL for each, in name order: what ``InputKeys`` digests.
+        /// `name=value` and a NUL for each, in name order, all but `output-path` and `year` (which
+        /// an input key covers as the output's path and document): what ``InputKeys`` digests.
         var keyText: String {
-            "base-url=\(baseURL)\u{0}build-date=\(buildDate)\u{0}lang=\(language)\u{0}output-path=\(outputPath)\u{0}"
+            "base-url=\(baseURL)\u{0}build-date=\(buildDate)\u{0}lang=\(language)\u{0}"
                 + "site-title=\(siteTitle)\u{0}view=\(view)\u{0}"
         }
     }
 
     /// Which collection document a collection output reads (``OutputFormat/Declaration``'s
-    /// `content` and `newest`): the full one (also published as ``collectionPath``), a summary,
-    /// or the newest releases (those with a text in `language`, when set).
+    /// `content`, `newest` and `per-year`): the full one (also published as ``collectionPath``),
+    /// or a part of it: a summary, the newest releases, the releases of one year (those with a
+    /// text in `language`, when set). Every view but the full one opens with the archive list
+    /// (``CanonicalXML/archive(_:)``).
     struct CollectionView: Hashable, Sendable, Comparable {
         var summary = false
         var newest: Int?
         var language: Language?
+        /// Only the releases of this archive year (``CanonicalXML/archiveYear(of:)``).
+        var year: String?
 
         static let full = CollectionView()
 
+        /// The positions in `published` (newest first) of the releases this view holds.
+        func indices(_ published: [PressRelease]) -> [Int] {
+            var indices: [Int] = []
+            for (index, release) in published.enumerated() {
+                if let newest, indices.count >= newest { break }
+                if let language, release.texts[language] == nil { continue }
+                if let year, CanonicalXML.archiveYear(of: release) != year { continue }
+                indices.append(index)
+            }
+            return indices
+        }
+
         /// The releases of `published` (newest first) this view holds.
         func releases(_ published: [PressRelease]) -> [PressRelease] {
-            guard let newest else { return published }
-            return Array(published.lazy.filter { language == nil || $0.texts[language!] != nil }.prefix(newest))
+            indices(published).map { published[$0] }
         }
 
         /// A name that orders views (and so the work) the same way in every run.
-        var name: String { "\(summary ? "summary" : "full") \(newest ?? 0) \(language?.code ?? "")" }
+        var name: String { "\(summary ? "summary" : "full") \(newest ?? 0) \(language?.code ?? "") \(year ?? "")" }
 
         static func < (left: CollectionView, right: CollectionView) -> Bool { left.name < right.name }
     }
@@ -153,25 +174,34 @@ public struct SiteBuilder: Sendable {
     /// release order.
     func outputs(_ published: [PressRelease], buildDate: String) -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
+        var nextGroup = 0
         for format in formats {
             for declaration in format.declarations {
-                func add(_ release: Int?, id: String?, language: Language?) {
-                    let path = OutputPath.expand(declaration.path, id: id, language: language)
+                // A group per language of the declaration, and one for its bilingual outputs.
+                let firstGroup = nextGroup
+                nextGroup += Language.allCases.count + 1
+                func add(_ release: Int?, id: String?, language: Language?, view: CollectionView = .full) {
+                    let path = OutputPath.expand(declaration.path, id: id, language: language, year: view.year)
                     let parameters = TransformParameters(language: language?.code ?? "", view: declaration.view,
                                                          baseURL: options.baseURL, siteTitle: options.siteTitle,
-                                                         buildDate: buildDate, outputPath: path)
+                                                         buildDate: buildDate, outputPath: path, year: view.year ?? "")
                     var output = PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
-                                               path: path, rendersPDF: declaration.rendersPDF)
-                    if release == nil {
-                        output.view = CollectionView(summary: declaration.summary, newest: declaration.newest,
-                                                     language: declaration.newest == nil ? nil : language)
-                    }
+                                               path: path, rendersPDF: declaration.rendersPDF, view: view)
+                    output.group = firstGroup + (language.flatMap { Language.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
                     outputs.append(output)
                 }
                 switch declaration.input {
                 case .collection:
-                    for language in declaration.perLanguage ? Language.allCases.map(Optional.some) : [nil] {
-                        add(nil, id: nil, language: language)
+                    let years: [String?] = declaration.perYear ? Self.archiveYears(published) : [nil]
+                    for year in years {
+                        for language in declaration.perLanguage ? Language.allCases.map(Optional.some) : [nil] {
+                            let partial = declaration.newest != nil || year != nil
+                            let view = CollectionView(summary: declaration.summary, newest: declaration.newest,
+                                                      language: partial ? language : nil, year: year)
+                            // An archive page for a year with no release in this language would be empty.
+                            if year != nil, view.indices(published).isEmpty { continue }
+                            add(nil, id: nil, language: language, view: view)
+                        }
                     }
                 case .release:
                     for (index, release) in published.enumerated()
@@ -192,8 +222,9 @@ public struct SiteBuilder: Sendable {
         let published = Self.published(releases)
         let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
         let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
+        let archive = CanonicalXML.archive(published)
         let views = Dictionary(grouping: outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).filter { $0.release == nil }, by: \.view)
-            .mapValues { SiteFile(path: Self.collectionPath, bytes: Array(Self.collectionDocument($0[0].view, published).utf8)) }
+            .mapValues { SiteFile(path: Self.collectionPath, bytes: Array(Self.collectionDocument($0[0].view, published, archive: archive).utf8)) }
         let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
@@ -209,27 +240,34 @@ public struct SiteBuilder: Sendable {
     /// manifest, ``SiteSwitch/current(_:)``), a file whose path has the same input key there is
     /// not made again: it comes back as ``SiteFile/reused`` (no bytes), and a release whose
     /// outputs are all reused is never turned into XML. The site is the same as without
-    /// `previous`, byte for byte.
+    /// `previous`, byte for byte. `digests` may hold releases' ``ReleaseBinary/digest(_:)`` by id
+    /// (the rest are computed).
     /// - Throws: ``UraError`` naming the stylesheet, the document and the line; or two outputs
     ///   that would write the same path.
     public func build(_ releases: [PressRelease],
-                      reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil) throws(UraError) -> [SiteFile] {
+                      reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil,
+                      digests: [String: String] = [:]) throws(UraError) -> [SiteFile] {
+        var trace = PhaseTrace()
         let published = Self.published(releases)
+        trace.mark("publish.published")
         let outputs = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases)))
         var paths: Set<String> = [Self.collectionPath]
         for output in outputs where !paths.insert(output.path).inserted {
             throw UraError(.input, "two outputs write '\(output.path)'; give each <ura:output> its own path",
                            file: output.stylesheet.path)
         }
-        let keys = InputKeys(published, stylesheets: formats.map(\.stylesheet.path))
+        trace.mark("publish.outputs")
+        let keys = InputKeys(published, stylesheets: formats.map(\.stylesheet.path), digests: digests)
+        trace.mark("publish.inputkeys")
         let collectionKey = keys.collectionDocument
         func reused(_ path: String, _ key: String) -> SiteFile.Reused? {
             guard let previous, let entry = previous.files[path], entry.inputKey == key else { return nil }
             return SiteFile.Reused(folder: previous.folder, digest: entry.digest)
         }
-        let outputKeys = outputs.map { keys.key(release: $0.release, stylesheet: $0.stylesheet.path, parameterText: $0.parameters.keyText) }
+        let outputKeys = keys.keys(of: outputs, published: published)
         let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
         let collectionReuse = reused(Self.collectionPath, collectionKey)
+        trace.mark("publish.outputkeys")
 
         // The documents the remaining transforms read, made in parallel: a release's document only
         // when one of its outputs is made again, the collection only when it or one of its
@@ -251,25 +289,28 @@ public struct SiteBuilder: Sendable {
         }
         let previousEntries = collectionNeeded ? Self.previousCollectionEntries(previous) : [:]
         let reusableEntries = unchanged
-        let documents = Parallel.map(Array(published.indices)) { index -> (document: [UInt8]?, entry: String?) in
+        trace.mark("publish.previousEntries")
+        let documents = Parallel.map(Array(published.indices)) { index -> (document: [UInt8]?, entry: ArraySlice<UInt8>?) in
             let release = published[index]
-            var entry: String?
+            var entry: ArraySlice<UInt8>?
             if collectionNeeded {
                 if reusableEntries[index], let previous = previousEntries[release.id.xmlAttributeEscaped] {
-                    entry = String(decoding: previous, as: UTF8.self)
+                    entry = previous
                 } else {
-                    entry = CanonicalXML.collectionEntry(release)
+                    entry = ArraySlice(CanonicalXML.collectionEntry(release).utf8)
                 }
             }
             return (needed[index] ? Array(CanonicalXML.document(for: release).utf8) : nil, entry)
         }
-        let collection = collectionNeeded ? Array(CanonicalXML.collection(entries: documents.compactMap(\.entry)).utf8) : []
+        trace.mark("publish.documents")
+        let collection = collectionNeeded ? CanonicalXML.collection(entryBytes: documents.compactMap(\.entry)) : []
 
         // Every document is parsed once for all the transforms that read it: a release's outputs
         // (its pages in each language, bilingual page, print file) together, and the collection
         // outputs of one stylesheet together (10 MB for 2,000 releases costs more to parse than to
         // transform). Each group runs on one thread, as a parsed tree needs; groups run on every
         // core.
+        trace.mark("publish.collection")
         let remaining = outputs.indices.filter { outputReuse[$0] == nil }
         var releaseGroups: [Int: [Int]] = [:]
         var collectionGroups: [CollectionView: [Int]] = [:]
@@ -284,13 +325,16 @@ public struct SiteBuilder: Sendable {
             + collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
         let groupResults = Parallel.map(groups) { group -> [Result<[UInt8], UraError>] in
             var parsed: ParsedDocument?
+            var groupTrace = PhaseTrace()
             return group.map { index in
+                defer { groupTrace.mark("publish.transform \(outputs[index].path)") }
                 let output = outputs[index]
                 do throws(UraError) {
                     if parsed == nil, let release = output.release {
                         parsed = try ParsedDocument(documents[release].document ?? [], name: "xml/\(published[release].id).xml")
                     } else if parsed == nil {
-                        let bytes = output.view == .full ? collection : Array(Self.collectionDocument(output.view, published).utf8)
+                        let bytes = output.view == .full
+                            ? collection : Array(Self.collectionDocument(output.view, published, archive: keys.archive).utf8)
                         parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
@@ -300,6 +344,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        trace.mark("publish.transforms \(groups.count)")
         var resultsByOutput: [Int: Result<[UInt8], UraError>] = [:]
         for (group, results) in zip(groups, groupResults) {
             for (index, result) in zip(group, results) { resultsByOutput[index] = result }
@@ -322,13 +367,25 @@ public struct SiteBuilder: Sendable {
             case .failure(let error): throw error
             }
         }
-        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // Sorted by position, then put in that order: sorting the files themselves moves each
+        // several times, and a site has thousands.
+        let sorted = files.indices.sorted { OutputPath.precedes(files[$0].path, files[$1].path) }.map { files[$0] }
+        trace.mark("publish.files")
+        return sorted
     }
 
     /// The collection document a collection output of `view` reads (not the full one, which
-    /// ``build(_:reusing:)`` assembles from reusable entries).
-    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease]) -> String {
-        CanonicalXML.collection(entries: view.releases(published).map { CanonicalXML.collectionEntry($0, summary: view.summary) })
+    /// ``build(_:reusing:)`` assembles from reusable entries): the archive list, then the view's
+    /// releases. `archive` is ``CanonicalXML/archive(_:)`` of `published`.
+    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease], archive: String) -> String {
+        CanonicalXML.collection(entries: view.releases(published).map { CanonicalXML.collectionEntry($0, summary: view.summary) },
+                                archive: archive)
+    }
+
+    /// The archive years of `published` (newest first, `undated` last), each once.
+    static func archiveYears(_ published: [PressRelease]) -> [String] {
+        var seen: Set<String> = []
+        return published.map(CanonicalXML.archiveYear(of:)).filter { seen.insert($0).inserted }
     }
 
     /// The entries of the previous generation's collection document, when its bytes are still

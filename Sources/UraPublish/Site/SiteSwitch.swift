@@ -47,6 +47,7 @@ public enum SiteSwitch {
                                derivedSuffixes: [String: String] = [:], keepsDerivedFiles: Bool = false,
                                finish: (_ staging: String, _ linked: Set<String>, _ previous: String?) throws(UraError) -> Void
                                    = { _, _, _ throws(UraError) in }) throws(UraError) -> String {
+        var trace = PhaseTrace()
         let link = normalized(output)
         let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
         let name = (link as NSString).lastPathComponent
@@ -62,6 +63,7 @@ public enum SiteSwitch {
         let generationPath = parent + "/" + generation
         let previous = try? manager.destinationOfSymbolicLink(atPath: link)
         let previousPath = previous.map { $0.hasPrefix("/") ? $0 : parent + "/" + $0 }
+        trace.mark("switch.fingerprint")
 
         // A generation folder only ever appears complete (renamed in at the end), so its presence
         // means this exact site is already built.
@@ -77,6 +79,7 @@ public enum SiteSwitch {
                     base = manifest
                 }
             }
+            trace.mark("switch.base")
             if base == nil {
                 do {
                     try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
@@ -93,7 +96,7 @@ public enum SiteSwitch {
                 // the kernel's work, and two threads creating files in one folder mostly wait for
                 // each other on its lock (measured: system time ×4 on ext4), in different folders not.
                 var byFolder: [String: [Int]] = [:]
-                for (index, file) in files.enumerated() { byFolder[(file.path as NSString).deletingLastPathComponent, default: []].append(index) }
+                for (index, file) in files.enumerated() { byFolder[OutputPath.folder(of: file.path), default: []].append(index) }
                 for folder in byFolder.keys where !folder.isEmpty {
                     do {
                         try manager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
@@ -102,6 +105,7 @@ public enum SiteSwitch {
                     }
                 }
                 let groups = byFolder.keys.sorted().compactMap { byFolder[$0] }
+                trace.mark("switch.folders")
                 let groupPlacements = try Parallel.map(groups) { group throws(UraError) -> [Placement] in
                     var placements: [Placement] = []
                     for index in group {
@@ -122,6 +126,7 @@ public enum SiteSwitch {
                     }
                     return placements
                 }
+                trace.mark("switch.place")
                 var placements = [Placement](repeating: .written, count: files.count)
                 for (group, placed) in zip(groups, groupPlacements) { for (index, placement) in zip(group, placed) { placements[index] = placement } }
                 if let base {
@@ -137,10 +142,13 @@ public enum SiteSwitch {
                         }
                     }
                 }
+                trace.mark("switch.removed")
                 let linked = Set(zip(files, placements).filter { $0.1 != .written }.map(\.0.path))
                 try finish(staging, linked, previousPath)
                 let manifest = manifestHeader + zip(files, digests).map { "\($0.1) \($0.0.inputKey ?? "-") \($0.0.path)\n" }.joined()
+                trace.mark("switch.finish")
                 try AtomicFile.write(manifest, to: generationPath + manifestSuffix)
+                trace.mark("switch.manifest")
                 if rename(staging, generationPath) != 0 {
                     throw UraError(.input, "cannot move the staging folder into place: \(String(cString: strerror(errno)))", file: generationPath)
                 }
@@ -161,7 +169,9 @@ public enum SiteSwitch {
                 throw UraError(.input, "cannot switch the site link: \(reason)", file: link)
             }
         }
+        trace.mark("switch.link")
         removeOldGenerations(in: parent, name: name, keeping: [generation, previous].compactMap { $0 })
+        trace.mark("switch.removeOld")
         return generationPath
     }
 
@@ -304,7 +314,7 @@ public enum SiteSwitch {
     private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
         var text = Array(variant.utf8) + [UInt8(ascii: "\n")]
         text.reserveCapacity(files.count * 96)
-        let order = files.indices.sorted { files[$0].path.utf8.lexicographicallyPrecedes(files[$1].path.utf8) }
+        let order = files.indices.sorted { OutputPath.precedes(files[$0].path, files[$1].path) }
         for index in order {
             text += digests[index].utf8
             text.append(UInt8(ascii: " "))
