@@ -127,8 +127,7 @@ public enum ReviewStep {
     /// the file opens with ``digestsHeader``. Read on UTF-8 bytes: a line per release, thousands
     /// of them, on every build.
     private static func readDigests(_ path: String) -> (digests: [String: String], currentLayout: Bool) {
-        guard let data = FileManager.default.contents(atPath: path) else { return ([:], false) }
-        let bytes = [UInt8](data)
+        guard let bytes = FileBytes.read(path) else { return ([:], false) }
         var digests: [String: String] = [:]
         digests.reserveCapacity(bytes.count / 64)
         var start = 0

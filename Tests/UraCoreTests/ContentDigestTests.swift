@@ -1,9 +1,19 @@
 import Foundation
 import Testing
-import UraCore
+@testable import UraCore
 import UraTestSupport
 
 @Suite struct ContentDigestTests {
+    @Test func hexIsBothHalvesZeroPaddedInLowercase() {
+        func padded(_ value: UInt64) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        for (first, second): (UInt64, UInt64) in [(0, 0), (1, 0xABCDEF), (.max, 0x0F00_0000_0000_0000), (0x1234_5678_9ABC_DEF0, 42)] {
+            #expect(ContentDigest.hex(first, second) == padded(first) + padded(second))
+        }
+    }
+
     @Test func tellsApartEveryAlignDevFileAndEveryOneByteChange() throws {
         var seen: [String: String] = [:]
         for document in try Fixtures.alignDevDocuments() {

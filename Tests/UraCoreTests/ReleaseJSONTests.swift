@@ -50,5 +50,10 @@ import UraTestSupport
         derived.sentences[.albanian] = [["Tiranë, 5 Nëntor: Një.", "Dy „tre“."], ["Katër"]]
         #expect(ReleaseBinary.decode(ReleaseBinary.encode(derived)) == derived)
         #expect(ReleaseBinary.encode(derived).count < ReleaseBinary.encode(release).count)
+        // A piece may start inside a character (a combining mark after the space), and a
+        // paragraph may be empty.
+        var marked = PressRelease(id: "m", texts: [.english: .init(title: "T", paragraphs: ["One. \u{301}Two.", ""])])
+        marked.sentences[.english] = [["One.", "\u{301}Two."], [""]]
+        #expect(ReleaseBinary.decode(ReleaseBinary.encode(marked)) == marked)
     }
 }

@@ -61,7 +61,9 @@ import UraTestSupport
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/public"
         func file(_ path: String, _ text: String) -> SiteFile { SiteFile(path: path, bytes: Array(text.utf8)) }
-        try SiteSwitch.publish([file("en/a.html", "a1"), file("en/b.html", "b1"), file("feeds/en.xml", "f1"), file("print/a.fo", "p1")], to: out)
+        // Published with PDFs (the variant says so; `finish` would render them: here, written by hand).
+        try SiteSwitch.publish([file("en/a.html", "a1"), file("en/b.html", "b1"), file("feeds/en.xml", "f1"), file("print/a.fo", "p1")],
+                               to: out, variant: "pdf")
         try "pdf1".write(toFile: out + "/print/a.pdf", atomically: false, encoding: .utf8)
         let first = try FileManager.default.destinationOfSymbolicLink(atPath: out)
         try SiteSwitch.publish([file("en/a.html", "a1"), file("en/b.html", "b2"), file("feeds/en.xml", "f2"), file("print/a.fo", "p1")], to: out)
@@ -92,7 +94,8 @@ import UraTestSupport
         try SiteSwitch.publish([same, SiteFile(path: "feeds/en.xml", bytes: Array("old".utf8))], to: out)
         let before = try FileManager.default.attributesOfItem(atPath: out + "/en/a.html")[.systemFileNumber] as? Int
         var linked: Set<String> = []
-        try SiteSwitch.publish([same, SiteFile(path: "feeds/en.xml", bytes: Array("new".utf8))], to: out) { _, paths, _ throws(UraError) in
+        try SiteSwitch.publish([same, SiteFile(path: "feeds/en.xml", bytes: Array("new".utf8))], to: out,
+                               keepsDerivedFiles: true) { _, paths, _ throws(UraError) in
             linked = paths
         }
         #expect(linked == ["en/a.html"])

@@ -34,10 +34,11 @@ public enum TextInput {
         guard size <= maximumBytes else {
             throw UraError(.input, "file is \(size / 1_048_576) MiB, larger than the \(maximumBytes / 1_048_576) MiB Ura reads", file: path)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // A regular file in one read; anything else (a pipe, a device) through Foundation.
+        guard let bytes = FileBytes.read(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             throw UraError(.input, "cannot read the file (permissions?)", file: path)
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Decodes `bytes` as described on ``TextInput``; `name` is used in messages.

@@ -134,8 +134,8 @@ public final class BucketStore: @unchecked Sendable {
     private func loadIfNeeded(_ index: Int) {
         guard buckets[index] == nil else { return }
         var bucket = Bucket()
-        if let data = FileManager.default.contents(atPath: path(index)) {
-            Self.decode([UInt8](data), into: &bucket)
+        if let bytes = FileBytes.read(path(index)) {
+            Self.decode(bytes, into: &bucket)
         }
         buckets[index] = bucket
     }

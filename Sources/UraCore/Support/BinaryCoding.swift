@@ -105,15 +105,8 @@ public enum ReleaseBinary {
             for index in 0..<count {
                 guard let derived = reader.bool() else { return nil }
                 if derived {
-                    guard index < sources.count, let pieces = reader.count(), pieces <= sources[index].utf8.count + 1 else { return nil }
-                    let utf8 = Array(sources[index].utf8)
-                    var start = 0
-                    var sentences: [String] = []
-                    for _ in 0..<pieces {
-                        guard let length = reader.count(), start + length <= utf8.count else { return nil }
-                        sentences.append(String(decoding: utf8[start..<start + length], as: UTF8.self))
-                        start += length + 1
-                    }
+                    guard index < sources.count, let pieces = reader.count(), pieces <= sources[index].utf8.count + 1,
+                          let sentences = reader.pieces(pieces, of: sources[index]) else { return nil }
                     paragraphs.append(sentences)
                 } else {
                     guard let sentences = reader.strings() else { return nil }
@@ -244,6 +237,28 @@ public enum ReleaseBinary {
             guard present else { return .some(nil) }
             guard let value = string() else { return nil }
             return .some(value)
+        }
+
+        /// `count` pieces of `source` given by their UTF-8 lengths, each followed by one byte (the
+        /// space ``encode(_:)`` found there): cut from the string itself, which is valid UTF-8
+        /// already, so no piece is validated again (validation was half of decoding a snapshot).
+        /// Nil when a length runs past the end or does not end on a Unicode scalar boundary.
+        mutating func pieces(_ count: Int, of source: String) -> [String]? {
+            let utf8 = source.utf8
+            var start = utf8.startIndex
+            var result: [String] = []
+            result.reserveCapacity(count)
+            for piece in 0..<count {
+                guard let length = self.count(), let end = utf8.index(start, offsetBy: length, limitedBy: utf8.endIndex),
+                      let from = String.Index(start, within: source.unicodeScalars),
+                      let to = String.Index(end, within: source.unicodeScalars) else { return nil }
+                result.append(String(source[from..<to]))
+                if piece + 1 < count {
+                    guard end < utf8.endIndex else { return nil }
+                    start = utf8.index(after: end)
+                }
+            }
+            return result
         }
 
         mutating func strings() -> [String]? {

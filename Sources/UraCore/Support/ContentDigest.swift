@@ -36,11 +36,22 @@ public enum ContentDigest {
         first ^= first >> 33
         second = (second ^ (second >> 33)) &* 0xC4CE_B9FE_1A85_EC53
         second ^= second >> 33
-        return hex16(first) + hex16(second)
+        return hex(first, second)
     }
 
-    private static func hex16(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// `first` and `second` as 32 lowercase hex digits, made in one buffer: a publish formats
+    /// a digest for each of thousands of files and keys.
+    static func hex(_ first: UInt64, _ second: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            func put(_ value: UInt64, at offset: Int) {
+                for position in 0..<16 {
+                    let digit = UInt8(truncatingIfNeeded: (value >> UInt64(60 - 4 * position)) & 0xF)
+                    buffer[offset + position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                }
+            }
+            put(first, at: 0)
+            put(second, at: 16)
+            return 32
+        }
     }
 }

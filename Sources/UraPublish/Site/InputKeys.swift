@@ -63,11 +63,21 @@ struct InputKeys: Sendable {
                 viewKeys[output.view] = viewKey(output.view, published: published)
             }
         }
+        // Each key's text is made in one reused buffer: thousands of outputs.
+        var text: [UInt8] = []
         return outputs.map { output in
-            var text = groupKeys[output.group] ?? ""
-            text += output.release.map { " release " + releases[$0] } ?? " collection " + (viewKeys[output.view] ?? collection)
-            text += " " + output.path
-            return SiteSwitch.digest(Array(text.utf8))
+            text.removeAll(keepingCapacity: true)
+            text += (groupKeys[output.group] ?? "").utf8
+            if let release = output.release {
+                text += " release ".utf8
+                text += releases[release].utf8
+            } else {
+                text += " collection ".utf8
+                text += (viewKeys[output.view] ?? collection).utf8
+            }
+            text.append(UInt8(ascii: " "))
+            text += output.path.utf8
+            return SiteSwitch.digest(text)
         }
     }
 

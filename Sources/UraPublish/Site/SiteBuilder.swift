@@ -149,11 +149,14 @@ public struct SiteBuilder: Sendable {
 
         /// The positions in `published` (newest first) of the releases this view holds.
         func indices(_ published: [PressRelease]) -> [Int] {
+            // The year as a number (nil: undated), compared with each release's without making
+            // its archive name: views are asked for their releases several times per build.
+            let yearNumber = year.map { Int($0) }
             var indices: [Int] = []
             for (index, release) in published.enumerated() {
                 if let newest, indices.count >= newest { break }
                 if let language, release.texts[language] == nil { continue }
-                if let year, CanonicalXML.archiveYear(of: release) != year { continue }
+                if let yearNumber, release.dateline.date?.year != yearNumber { continue }
                 indices.append(index)
             }
             return indices
@@ -393,8 +396,7 @@ public struct SiteBuilder: Sendable {
     static func previousCollectionEntries(_ previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])?)
         -> [String: ArraySlice<UInt8>] {
         guard let previous, let entry = previous.files[collectionPath],
-              let data = FileManager.default.contents(atPath: previous.folder + "/" + collectionPath) else { return [:] }
-        let bytes = Array(data)
+              let bytes = FileBytes.read(previous.folder + "/" + collectionPath) else { return [:] }
         guard SiteSwitch.digest(bytes) == entry.digest else { return [:] }
         return CanonicalXML.collectionEntries(in: bytes)
     }

@@ -22,7 +22,8 @@ public enum SiteSwitch {
     /// every file, plus `variant`, e.g. "with PDFs") already exists, the link is pointed at it and
     /// nothing is written; otherwise a file whose bytes equal the previous generation's file at the
     /// same path (by the digests in its manifest) is hard-linked from it instead of written, and
-    /// `finish` is told which paths were linked so it can reuse their derived files (PDFs).
+    /// `finish` is told which paths were linked (or kept) so it can reuse their derived files
+    /// (PDFs): with `keepsDerivedFiles`; without, it makes none and is told none.
     /// Inside the private staging folder files are written directly: the folder as a whole is
     /// what is switched atomically.
     ///
@@ -39,6 +40,8 @@ public enum SiteSwitch {
     ///     `print/x.pdf` from `print/x.fo`), which an updated generation must drop when that
     ///     file changes.
     ///   - keepsDerivedFiles: whether `finish` makes them in this publish (else every one goes).
+    ///     A generation records its `variant` in its manifest, and derived files are looked for
+    ///     only in a generation made with one (`finish` makes them only then).
     /// - Returns: the generation folder the link now points to.
     /// - Throws: ``UraError``; the published site is then unchanged.
     @discardableResult
@@ -72,11 +75,15 @@ public enum SiteSwitch {
             // The generation to update in place, moved out of the way first: from here on nothing
             // can take it for a complete generation (its manifest goes too).
             var base: [String: ManifestEntry]?
+            // Whether the generation updated in place may hold files `finish` made (PDFs): not
+            // when its manifest says it was published without them.
+            var baseMayHaveDerivedFiles = true
             if let reusable = reusableGeneration(in: parent, name: name, current: previous) {
                 let manifest = readManifest(reusable + manifestSuffix)
-                if !manifest.isEmpty, rename(reusable, staging) == 0 {
+                if !manifest.files.isEmpty, rename(reusable, staging) == 0 {
                     unlink(reusable + manifestSuffix)
-                    base = manifest
+                    base = manifest.files
+                    baseMayHaveDerivedFiles = manifest.variant != ""
                 }
             }
             trace.mark("switch.base")
@@ -89,7 +96,7 @@ public enum SiteSwitch {
             }
             do throws(UraError) {
                 let old = previousPath.map { path in
-                    currentManifest?.folder == path ? currentManifest?.files ?? [:] : readManifest(path + manifestSuffix)
+                    currentManifest?.folder == path ? currentManifest?.files ?? [:] : readManifest(path + manifestSuffix).files
                 } ?? [:]
                 let updating = base != nil, baseFiles = base ?? [:]
                 // Files are written folder by folder, the folders on every core: creating files is
@@ -130,12 +137,13 @@ public enum SiteSwitch {
                 var placements = [Placement](repeating: .written, count: files.count)
                 for (group, placed) in zip(groups, groupPlacements) { for (index, placement) in zip(group, placed) { placements[index] = placement } }
                 if let base {
-                    // What the new site no longer has, and files made from ones that changed.
-                    let kept = Set(zip(files, placements).filter { $0.1 == .kept }.map(\.0.path))
-                    let paths = Set(files.map(\.path))
-                    for path in base.keys {
-                        if !paths.contains(path) { unlink(staging + "/" + path) }
-                        if !keepsDerivedFiles || !kept.contains(path) {
+                    // What the new site no longer has (nothing, when it has as many files, all in
+                    // the base), and files made from ones that changed.
+                    let gone = files.count == base.count && files.allSatisfy { base[$0.path] != nil } ? [] : Set(base.keys).subtracting(files.map(\.path))
+                    for path in gone { unlink(staging + "/" + path) }
+                    if baseMayHaveDerivedFiles {
+                        let kept = keepsDerivedFiles ? Set(zip(files, placements).filter { $0.1 == .kept }.map(\.0.path)) : []
+                        for path in base.keys where !kept.contains(path) {
                             for (suffix, derived) in derivedSuffixes where path.hasSuffix(suffix) {
                                 unlink(staging + "/" + path.dropLast(suffix.count) + derived)
                             }
@@ -143,11 +151,13 @@ public enum SiteSwitch {
                     }
                 }
                 trace.mark("switch.removed")
-                let linked = Set(zip(files, placements).filter { $0.1 != .written }.map(\.0.path))
+                // Which files `finish` can take its derived files for from before: only asked for
+                // when it makes them.
+                let linked = keepsDerivedFiles ? Set(zip(files, placements).filter { $0.1 != .written }.map(\.0.path)) : []
                 try finish(staging, linked, previousPath)
-                let manifest = manifestHeader + zip(files, digests).map { "\($0.1) \($0.0.inputKey ?? "-") \($0.0.path)\n" }.joined()
+                let manifest = manifestText(files, digests, variant: variant)
                 trace.mark("switch.finish")
-                try AtomicFile.write(manifest, to: generationPath + manifestSuffix)
+                try AtomicFile.write(bytes: manifest, to: generationPath + manifestSuffix)
                 trace.mark("switch.manifest")
                 if rename(staging, generationPath) != 0 {
                     throw UraError(.input, "cannot move the staging folder into place: \(String(cString: strerror(errno)))", file: generationPath)
@@ -184,6 +194,25 @@ public enum SiteSwitch {
     /// none and are read without keys.
     static let manifestHeader = "#ura-site-manifest 2\n"
 
+    /// The second line of a manifest: the generation's variant (`-` for none), so the next
+    /// publish knows whether the generation it updates has files `finish` made (PDFs).
+    static let variantPrefix = "#variant "
+
+    /// A generation's manifest: the header, the variant, and `digest input-key path` per file.
+    private static func manifestText(_ files: [SiteFile], _ digests: [String], variant: String) -> [UInt8] {
+        var text = Array((manifestHeader + variantPrefix + (variant.isEmpty ? "-" : variant) + "\n").utf8)
+        text.reserveCapacity(files.count * 120)
+        for (file, digest) in zip(files, digests) {
+            text += digest.utf8
+            text.append(UInt8(ascii: " "))
+            text += (file.inputKey ?? "-").utf8
+            text.append(UInt8(ascii: " "))
+            text += file.path.utf8
+            text.append(UInt8(ascii: "\n"))
+        }
+        return text
+    }
+
     /// One file of a generation, as its manifest records it.
     public struct ManifestEntry: Sendable, Equatable {
         /// ``digest(_:)`` of the file's bytes.
@@ -199,7 +228,7 @@ public enum SiteSwitch {
         let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return nil }
         let folder = target.hasPrefix("/") ? target : parent + "/" + target
-        let files = readManifest(folder + manifestSuffix)
+        let files = readManifest(folder + manifestSuffix).files
         return files.isEmpty ? nil : (folder, files)
     }
 
@@ -278,13 +307,14 @@ public enum SiteSwitch {
     }
 
 
-    /// Parsed on UTF-8 bytes: a manifest has a line per site file, thousands of them, read on
-    /// every publish.
-    private static func readManifest(_ path: String) -> [String: ManifestEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let bytes = [UInt8](data)
+    /// The files of the manifest at `path`, and the variant it records (`""` for none; nil when
+    /// it records none, as older manifests do). Parsed on UTF-8 bytes: a manifest has a line per
+    /// site file, thousands of them, read on every publish.
+    private static func readManifest(_ path: String) -> (files: [String: ManifestEntry], variant: String?) {
+        guard let bytes = FileBytes.read(path) else { return ([:], nil) }
         let keyed = bytes.starts(with: manifestHeader.utf8)
         var result: [String: ManifestEntry] = [:]
+        var variant: String?
         result.reserveCapacity(bytes.count / 80)
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
@@ -292,6 +322,10 @@ public enum SiteSwitch {
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
             defer { start = end + 1 }
+            if bytes[start..<end].starts(with: variantPrefix.utf8) {
+                let name = text((start + variantPrefix.utf8.count)..<end)
+                variant = name == "-" ? "" : name
+            }
             guard bytes[start] != UInt8(ascii: "#"), let first = bytes[start..<end].firstIndex(of: space) else { continue }
             var rest = first + 1
             var key: String?
@@ -302,7 +336,7 @@ public enum SiteSwitch {
             }
             result[text(rest..<end)] = ManifestEntry(digest: text(start..<first), inputKey: key)
         }
-        return result
+        return (result, variant)
     }
 
     /// A 128-bit digest of `bytes` (``ContentDigest``): not cryptographic (nothing here is
@@ -314,7 +348,9 @@ public enum SiteSwitch {
     private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
         var text = Array(variant.utf8) + [UInt8(ascii: "\n")]
         text.reserveCapacity(files.count * 96)
-        let order = files.indices.sorted { OutputPath.precedes(files[$0].path, files[$1].path) }
+        // Files come sorted from ``SiteBuilder``; others (tests, callers of their own) are sorted here.
+        let sorted = zip(files, files.dropFirst()).allSatisfy { !OutputPath.precedes($1.path, $0.path) }
+        let order = sorted ? Array(files.indices) : files.indices.sorted { OutputPath.precedes(files[$0].path, files[$1].path) }
         for index in order {
             text += digests[index].utf8
             text.append(UInt8(ascii: " "))

@@ -65,7 +65,22 @@ struct BuildCommand: AsyncParsableCommand {
                 for line in BuildSummary(result.context).lines { print(line) }
                 print(String(format: "built in %.2f s", result.seconds))
             }
+            // The process ends here: freeing thousands of releases one by one would only delay it
+            // (a hundredth of a second of an incremental build), so the result is kept.
+            keepUntilExit(result)
             if !result.context.failures.isEmpty { throw ExitCode(1) }
         }
     }
+}
+
+/// Keeps `value` alive until the process exits, so its memory is returned by the exit rather than
+/// freed piece by piece (what compilers do with their syntax trees).
+private func keepUntilExit<Value>(_ value: Value) {
+    _ = Unmanaged.passRetained(Box(value))
+}
+
+/// A reference to a value, so it can be retained on its own.
+private final class Box<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
