@@ -27,7 +27,7 @@ public final class BuildSnapshot: Sendable {
         guard let bytes = store.get(id), bytes.starts(with: Self.magic) else { return nil }
         var reader = ReleaseBinary.Reader(bytes: bytes, position: Self.magic.count)
         guard reader.string() == signature, reader.string() == fingerprint, let digest = reader.string(),
-              let release = ReleaseBinary.decode(Array(bytes[reader.position...])) else { return nil }
+              let release = ReleaseBinary.decode(bytes, from: reader.position) else { return nil }
         return (release, digest)
     }
 

@@ -26,7 +26,7 @@ public final class DirectoryReleaseCache: ReleaseCache {
     }
 
     public func lookup(_ key: String) -> PressRelease? {
-        store.get(storeKey(key)).flatMap(ReleaseBinary.decode)
+        store.get(storeKey(key)).flatMap { ReleaseBinary.decode($0) }
     }
 
     public func store(_ release: PressRelease, key: String) {

@@ -83,9 +83,10 @@ public enum ReleaseBinary {
         return writer.bytes
     }
 
-    /// The release in `bytes`, or nil when they are not a whole release of this version.
-    public static func decode(_ bytes: [UInt8]) -> PressRelease? {
-        var reader = Reader(bytes: bytes)
+    /// The release in `bytes` from `start` to the end, or nil when they are not a whole release
+    /// of this version (a snapshot entry holds one after its own fields: no copy to cut them off).
+    public static func decode(_ bytes: [UInt8], from start: Int = 0) -> PressRelease? {
+        var reader = Reader(bytes: bytes, position: start)
         guard reader.byte() == version, let id = reader.string(),
               let status = reader.string().flatMap(PressRelease.Status.init(rawValue:)) else { return nil }
         var release = PressRelease(id: id, status: status, texts: [:])

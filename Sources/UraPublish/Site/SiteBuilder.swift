@@ -177,6 +177,10 @@ public struct SiteBuilder: Sendable {
     /// release order.
     func outputs(_ published: [PressRelease], buildDate: String) -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
+        // Worked out once, not per output: a build plans thousands.
+        let allLanguages = Language.allCases
+        let languagesOf = published.map(\.languages)
+        outputs.reserveCapacity(published.count * formats.reduce(0) { $0 + $1.declarations.count } * allLanguages.count)
         var nextGroup = 0
         for format in formats {
             for declaration in format.declarations {
@@ -190,14 +194,14 @@ public struct SiteBuilder: Sendable {
                                                          buildDate: buildDate, outputPath: path, year: view.year ?? "")
                     var output = PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
                                                path: path, rendersPDF: declaration.rendersPDF, view: view)
-                    output.group = firstGroup + (language.flatMap { Language.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+                    output.group = firstGroup + (language.flatMap { allLanguages.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
                     outputs.append(output)
                 }
                 switch declaration.input {
                 case .collection:
                     let years: [String?] = declaration.perYear ? Self.archiveYears(published) : [nil]
                     for year in years {
-                        for language in declaration.perLanguage ? Language.allCases.map(Optional.some) : [nil] {
+                        for language in declaration.perLanguage ? allLanguages.map(Optional.some) : [nil] {
                             let partial = declaration.newest != nil || year != nil
                             let view = CollectionView(summary: declaration.summary, newest: declaration.newest,
                                                       language: partial ? language : nil, year: year)
@@ -208,9 +212,11 @@ public struct SiteBuilder: Sendable {
                     }
                 case .release:
                     for (index, release) in published.enumerated()
-                    where !declaration.bilingualOnly || release.languages.count == Language.allCases.count {
-                        for language in declaration.perLanguage ? release.languages.map(Optional.some) : [nil] {
-                            add(index, id: release.id, language: language)
+                    where !declaration.bilingualOnly || languagesOf[index].count == allLanguages.count {
+                        if declaration.perLanguage {
+                            for language in languagesOf[index] { add(index, id: release.id, language: language) }
+                        } else {
+                            add(index, id: release.id, language: nil)
                         }
                     }
                 }
@@ -357,6 +363,7 @@ public struct SiteBuilder: Sendable {
         // collection document is published (xml/releases.xml), which keeps the site to the files a
         // reader or the print shop asks for.
         var files = [SiteFile(path: Self.collectionPath, bytes: collection, inputKey: collectionKey, reused: collectionReuse)]
+        files.reserveCapacity(outputs.count + 1)
         for (index, output) in outputs.enumerated() where outputReuse[index] != nil {
             files.append(SiteFile(path: output.path, bytes: [], rendersPDF: output.rendersPDF, inputKey: outputKeys[index],
                                   reused: outputReuse[index]))
