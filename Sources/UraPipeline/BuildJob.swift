@@ -109,12 +109,15 @@ public struct BuildJob: Sendable {
         try StemFiles.shared.save()
         if let snapshot, let firstStage = report.firstStage {
             let reused = signatures.reusedIDs
-            for release in firstStage.releases where !reused.contains(release.id) {
+            // Recorded on every core (each bucket has its own lock).
+            _ = Parallel.map(firstStage.releases.filter { !reused.contains($0.id) }) { release -> Bool in
                 // A release a whole step added (ingest) was not signed while loading.
                 let signature = signatures.get(release.id) ?? corpus.fileSignature(release.id)
                 if !signature.isEmpty {
-                    snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint, digest: firstStage.digests[release.id])
+                    snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint,
+                                    encoding: firstStage.encodings[release.id], digest: firstStage.digests[release.id])
                 }
+                return true
             }
             snapshot.prune(keeping: Set(firstStage.releases.map(\.id)))
             try snapshot.finish()

@@ -32,9 +32,11 @@ public final class BuildSnapshot: Sendable {
     }
 
     /// Records `release` as processed by the stage `fingerprint` from files with `signature`;
-    /// `digest` is its ``ReleaseBinary/digest(_:)`` when the caller has it.
-    public func record(_ release: PressRelease, signature: String, fingerprint: String, digest: String? = nil) {
-        let encoding = ReleaseBinary.encode(release)
+    /// `encoding` and `digest` are its ``ReleaseBinary`` encoding and digest when the caller has
+    /// them.
+    public func record(_ release: PressRelease, signature: String, fingerprint: String, encoding known: [UInt8]? = nil,
+                       digest: String? = nil) {
+        let encoding = known ?? ReleaseBinary.encode(release)
         var writer = ReleaseBinary.Writer()
         writer.bytes = Self.magic
         writer.string(signature)

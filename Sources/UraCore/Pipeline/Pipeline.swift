@@ -149,9 +149,20 @@ public struct PipelineReport: Sendable {
     public var stepSeconds: [(name: String, seconds: Double)] = []
     /// Releases whose first-stage results came from the cache or a snapshot.
     public var cachedReleases = 0
-    /// The releases as they left the first per-release stage, that stage's fingerprint and the
-    /// releases' digests: what a ``BuildSnapshot`` keeps for the next build.
-    public var firstStage: (fingerprint: String, releases: [PressRelease], digests: [String: String])?
+    /// What the first per-release stage left: what a ``BuildSnapshot`` keeps for the next build.
+    public var firstStage: StageOutcome?
+}
+
+/// The releases as they left a per-release stage, with what the pipeline knows of them.
+public struct StageOutcome: Sendable {
+    /// The stage's fingerprint (its steps and their fingerprints).
+    public var fingerprint: String
+    public var releases: [PressRelease]
+    /// ``ReleaseBinary/digest(_:)`` of every release, by id.
+    public var digests: [String: String]
+    /// The ``ReleaseBinary`` encoding of each release the stage computed (not one taken from a
+    /// cache or snapshot), by id: the pipeline encodes them anyway, so a snapshot need not.
+    public var encodings: [String: [UInt8]]
 }
 
 /// An ordered list of steps run over one context.
@@ -205,8 +216,11 @@ public struct Pipeline: Sendable {
                 var end = index
                 while end < steps.count, steps[end].isPerRelease { end += 1 }
                 let first = report.firstStage == nil
-                try await runStage(index..<end, &context, &report, first ? preprocessed : [], events)
-                if first { report.firstStage = (stageFingerprint(index..<end), context.releases, context.digests) }
+                let encodings = try await runStage(index..<end, &context, &report, first ? preprocessed : [], events)
+                if first {
+                    report.firstStage = StageOutcome(fingerprint: stageFingerprint(index..<end), releases: context.releases,
+                                                     digests: context.digests, encodings: encodings)
+                }
                 index = end
             }
         }
@@ -226,9 +240,11 @@ public struct Pipeline: Sendable {
         Self.cacheVersion + "\u{1E}" + steps[range].map { "\($0.name)\u{1F}\($0.fingerprint)" }.joined(separator: "\u{1E}")
     }
 
-    /// Runs the per-release steps `range` as one cached stage.
+    /// Runs the per-release steps `range` as one cached stage; returns the encodings of the
+    /// releases it computed, by id.
     private func runStage(_ range: Range<Int>, _ context: inout PipelineContext, _ report: inout PipelineReport,
-                          _ preprocessed: Set<String>, _ events: @escaping @Sendable (PipelineEvent) -> Void) async throws(PipelineError) {
+                          _ preprocessed: Set<String>, _ events: @escaping @Sendable (PipelineEvent) -> Void)
+        async throws(PipelineError) -> [String: [UInt8]] {
         let stage = Array(steps[range])
         let fingerprint = stageFingerprint(range)
         let inputs = context.releases
@@ -298,16 +314,23 @@ public struct Pipeline: Sendable {
         // 3. Remember what was computed, and its digest; failed releases leave the build.
         let stored = pending.filter { failed[$0] == nil }
         let finished = results
-        let storedDigests = await Self.concurrentMap(stored, workers: concurrency) { position -> String in
+        let encodings = await Self.concurrentMap(stored, workers: concurrency) { position -> [UInt8] in
             let encoding = ReleaseBinary.encode(finished[position])
             if let cache, let key = lookups[position].key { cache.store(finished[position], encoding: encoding, key: key) }
-            return ContentDigest.hex(encoding)
+            return encoding
         }
-        for (position, digest) in zip(stored, storedDigests) { digests[results[position].id] = digest }
+        let storedDigests = await Self.concurrentMap(encodings, workers: concurrency) { ContentDigest.hex($0) }
+        var encodingsByID: [String: [UInt8]] = [:]
+        encodingsByID.reserveCapacity(stored.count)
+        for (position, (encoding, digest)) in zip(stored, zip(encodings, storedDigests)) {
+            digests[results[position].id] = digest
+            encodingsByID[results[position].id] = encoding
+        }
         for position in failed.keys { digests[results[position].id] = nil }
         context.digests = digests
         context.releases = results.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
         context.failures += failed.keys.sorted().compactMap { failed[$0] }
+        return encodingsByID
     }
 
     /// Bumped when the meaning of cached results changes, so old entries are never reused.
