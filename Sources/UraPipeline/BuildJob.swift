@@ -83,8 +83,7 @@ public struct BuildJob: Sendable {
         trace.mark("build.setup")
         let loadStart = ContinuousClock.now
         let signatures = Signatures()
-        let releases = try corpus.loadAll { id in
-            let signature = corpus.fileSignature(id)
+        let releases = try corpus.loadAll(try corpus.listing()) { id, signature in
             let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
             signatures.set(id, signature, reusedDigest: reused?.digest)
             return reused?.release

@@ -27,6 +27,18 @@ public struct Corpus: Sendable {
 
     /// The ids of the bundles in the corpus (folders holding an `index.<lang>.md`), sorted.
     public func releaseIDs() throws(UraError) -> [String] {
+        try listing().map(\.id)
+    }
+
+    /// The bundles in the corpus, sorted by id, each with ``fileSignature(_:)`` of its files: one
+    /// `stat` per file, on every core (a build lists thousands of bundles each time).
+    public func listing() throws(UraError) -> [(id: String, signature: String)] {
+        let names = try folderNames()
+        return Parallel.map(names) { ($0, fileSignature($0)) }.filter { !$0.1.isEmpty }.map { (id: $0.0, signature: $0.1) }
+    }
+
+    /// The names in the corpus folder that may be bundles (not hidden), sorted.
+    private func folderNames() throws(UraError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UraError(.input, "corpus folder not found", file: directory)
@@ -37,16 +49,7 @@ public struct Corpus: Sendable {
         } catch {
             throw UraError(.input, "cannot list the corpus folder: \(error.localizedDescription)", file: directory)
         }
-        return names.filter { name in
-            !name.hasPrefix(".") && Language.allCases.contains { Self.exists(filePath(name, $0)) }
-        }.sorted()
-    }
-
-    /// Whether something is at `path`, by one `stat` (a corpus of thousands is listed on every
-    /// build, and `FileManager.fileExists` costs several times more per call).
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
+        return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// A signature of the files of release `id` from `stat` alone (size, modification and change
@@ -71,9 +74,16 @@ public struct Corpus: Sendable {
     /// Loads every release, taking those `reuse` returns (e.g. from a previous build's snapshot
     /// when their files are unchanged) instead of reading them.
     public func loadAll(reusing reuse: @Sendable (String) -> PressRelease?) throws(UraError) -> [PressRelease] {
-        try Parallel.map(try releaseIDs()) { id throws(UraError) in
-            if let reused = reuse(id) { return reused }
-            return try load(id)
+        try loadAll(try listing()) { id, _ in reuse(id) }
+    }
+
+    /// Loads the releases of `listing` (``listing()``), taking those `reuse` returns, given the
+    /// id and the signature of its files, instead of reading them.
+    public func loadAll(_ listing: [(id: String, signature: String)],
+                        reusing reuse: @Sendable (String, String) -> PressRelease?) throws(UraError) -> [PressRelease] {
+        try Parallel.map(listing) { entry throws(UraError) in
+            if let reused = reuse(entry.id, entry.signature) { return reused }
+            return try load(entry.id)
         }
     }
 
