@@ -72,6 +72,11 @@ import UraTestSupport
         #expect(try BuildClock.sourceDateEpoch([:]) == nil)
         #expect(SiteBuilder.parseISO8601("2025-11-23T16:00:00Z") == 1_763_913_600)
         #expect(SiteBuilder.parseISO8601("2025-11-23T17:00:00+01:00") == 1_763_913_600)
+        #expect(SiteBuilder.parseISO8601("2025-11-23T15:30:00.25-0030") == 1_763_913_600)
+        for bad in ["2025-11-23", "2025-11-23T16:00:00", "2025-11-23T16:00:00Zx", "2025-11-23T16:00:00.Z", "2025-13-01T00:00:00Z",
+                    "2025-11-23T16:00:00+1:00", "２０２５-11-23T16:00:00Z", ""] {
+            #expect(SiteBuilder.parseISO8601(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func statusListsReleasesByState() throws {

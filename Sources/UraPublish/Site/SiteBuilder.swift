@@ -151,12 +151,14 @@ public struct SiteBuilder: Sendable {
         func indices(_ published: [PressRelease]) -> [Int] {
             // The year as a number (nil: undated), compared with each release's without making
             // its archive name: views are asked for their releases several times per build.
+            // Releases are read in place (a `for release in` loop copies each one, every field
+            // retained and released).
             let yearNumber = year.map { Int($0) }
             var indices: [Int] = []
-            for (index, release) in published.enumerated() {
+            for index in published.indices {
                 if let newest, indices.count >= newest { break }
-                if let language, release.texts[language] == nil { continue }
-                if let yearNumber, release.dateline.date?.year != yearNumber { continue }
+                if let language, published[index].texts[language] == nil { continue }
+                if let yearNumber, published[index].dateline.date?.year != yearNumber { continue }
                 indices.append(index)
             }
             return indices
@@ -180,6 +182,12 @@ public struct SiteBuilder: Sendable {
         // Worked out once, not per output: a build plans thousands.
         let allLanguages = Language.allCases
         let languagesOf = published.map(\.languages)
+        var yearsWithReleases: Set<String> = []
+        for index in published.indices {
+            let year = CanonicalXML.archiveYear(of: published[index])
+            yearsWithReleases.insert(Self.archiveKey(year, nil))
+            for language in languagesOf[index] { yearsWithReleases.insert(Self.archiveKey(year, language)) }
+        }
         outputs.reserveCapacity(published.count * formats.reduce(0) { $0 + $1.declarations.count } * allLanguages.count)
         var nextGroup = 0
         for format in formats {
@@ -206,7 +214,7 @@ public struct SiteBuilder: Sendable {
                             let view = CollectionView(summary: declaration.summary, newest: declaration.newest,
                                                       language: partial ? language : nil, year: year)
                             // An archive page for a year with no release in this language would be empty.
-                            if year != nil, view.indices(published).isEmpty { continue }
+                            if let year, !yearsWithReleases.contains(Self.archiveKey(year, language)) { continue }
                             add(nil, id: nil, language: language, view: view)
                         }
                     }
@@ -392,6 +400,9 @@ public struct SiteBuilder: Sendable {
                                 archive: archive)
     }
 
+    /// A year and a language (nil: any) as one key, for telling which archive pages have releases.
+    private static func archiveKey(_ year: String, _ language: Language?) -> String { year + " " + (language?.code ?? "") }
+
     /// The archive years of `published` (newest first, `undated` last), each once.
     static func archiveYears(_ published: [PressRelease]) -> [String] {
         var seen: Set<String> = []
@@ -427,25 +438,43 @@ public struct SiteBuilder: Sendable {
         return newest
     }
 
-    /// Compiled once: compiling it per release cost a tenth of a second per 2,000 releases.
-    private static let iso8601Pattern = try? NSRegularExpression(
-        pattern: #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$"#)
-
-    /// `2026-11-23T18:05:00Z` (or with a `+hh:mm` offset) as seconds since 1970.
+    /// `2026-11-23T18:05:00Z` (or with fractional seconds, or a `+hh:mm` / `+hhmm` offset) as
+    /// seconds since 1970; nil for anything else. Read byte by byte: every build reads the
+    /// approval time of every release, and a regular expression cost more than the rest of
+    /// planning a site.
     static func parseISO8601(_ text: String) -> Int? {
-        guard let regex = iso8601Pattern,
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        func group(_ index: Int) -> String { Range(match.range(at: index), in: text).map { String(text[$0]) } ?? "" }
-        let numbers = (1...6).compactMap { Int(group($0)) }
-        guard numbers.count == 6, let day = epochSeconds(year: numbers[0], month: numbers[1], day: numbers[2]) else { return nil }
-        var seconds = day + numbers[3] * 3600 + numbers[4] * 60 + numbers[5]
-        let zone = group(7)
-        if zone != "Z" {
-            let digits = zone.dropFirst().filter(\.isNumber)
-            guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)) else { return nil }
-            seconds -= (zone.hasPrefix("-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        let bytes = Array(text.utf8)
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+        func number(at start: Int, digits: Int) -> Int? {
+            guard (start..<start + digits).allSatisfy(isDigit) else { return nil }
+            return bytes[start..<start + digits].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         }
-        return seconds
+        func byte(_ index: Int, is character: Character) -> Bool { index < bytes.count && bytes[index] == character.asciiValue }
+        guard let year = number(at: 0, digits: 4), byte(4, is: "-"), let month = number(at: 5, digits: 2), byte(7, is: "-"),
+              let day = number(at: 8, digits: 2), byte(10, is: "T"), let hour = number(at: 11, digits: 2), byte(13, is: ":"),
+              let minute = number(at: 14, digits: 2), byte(16, is: ":"), let second = number(at: 17, digits: 2) else { return nil }
+        var cursor = 19
+        if byte(cursor, is: ".") {
+            cursor += 1
+            guard isDigit(cursor) else { return nil }
+            while isDigit(cursor) { cursor += 1 }
+        }
+        var offset = 0
+        if byte(cursor, is: "Z") {
+            cursor += 1
+        } else if byte(cursor, is: "+") || byte(cursor, is: "-") {
+            let sign = byte(cursor, is: "-") ? -1 : 1
+            guard let hours = number(at: cursor + 1, digits: 2) else { return nil }
+            cursor += 3
+            if byte(cursor, is: ":") { cursor += 1 }
+            guard let minutes = number(at: cursor, digits: 2) else { return nil }
+            cursor += 2
+            offset = sign * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        guard cursor == bytes.count, let midnight = epochSeconds(year: year, month: month, day: day) else { return nil }
+        return midnight + hour * 3600 + minute * 60 + second - offset
     }
 
     /// Midnight UTC of a calendar date, as seconds since 1970.
