@@ -93,36 +93,50 @@ public struct BuildJob: Sendable {
         context.digests = signatures.reusedDigests
         let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
 
+        // The caches are written while the steps after the first stage run (review material and
+        // publishing leave a core idle now and then): the first stage's results are final once it
+        // is done, whatever happens after it.
+        let saving = CacheSaving()
         var report: PipelineReport
         do {
-            report = try await pipeline.run(&context, preprocessed: signatures.reusedIDs, events: events)
+            report = try await pipeline.run(&context, preprocessed: signatures.reusedIDs, events: events) { outcome in
+                saving.start { () throws(UraError) in
+                    try pipeline.cache?.finish()
+                    if let snapshot { try Self.save(outcome, to: snapshot, signatures: signatures, corpus: corpus) }
+                }
+            }
         } catch {
             // What the per-release stages computed is still right: keep it for the next build.
-            try? pipeline.cache?.finish()
+            if !saving.started { try? pipeline.cache?.finish() }
+            try? saving.wait()
             throw error
         }
         trace.mark("build.pipeline")
         report.stepSeconds.insert(("load", loadSeconds), at: 0)
-        try pipeline.cache?.finish()
-        trace.mark("build.cachefinish")
+        if !saving.started { try pipeline.cache?.finish() }
+        try saving.wait()
         try StemFiles.shared.save()
-        if let snapshot, let firstStage = report.firstStage {
-            let reused = signatures.reusedIDs
-            // Recorded on every core (each bucket has its own lock).
-            _ = Parallel.map(firstStage.releases.filter { !reused.contains($0.id) }) { release -> Bool in
-                // A release a whole step added (ingest) was not signed while loading.
-                let signature = signatures.get(release.id) ?? corpus.fileSignature(release.id)
-                if !signature.isEmpty {
-                    snapshot.record(release, signature: signature, fingerprint: firstStage.fingerprint,
-                                    encoding: firstStage.encodings[release.id], digest: firstStage.digests[release.id])
-                }
-                return true
-            }
-            snapshot.prune(keeping: Set(firstStage.releases.map(\.id)))
-            try snapshot.finish()
-        }
         trace.mark("build.snapshot")
         return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
+    }
+
+    /// Records what the first stage computed in `snapshot` (releases it served are there already)
+    /// and writes it.
+    private static func save(_ outcome: StageOutcome, to snapshot: BuildSnapshot, signatures: Signatures,
+                             corpus: Corpus) throws(UraError) {
+        let reused = signatures.reusedIDs
+        // Recorded on every core (each bucket has its own lock).
+        _ = Parallel.map(outcome.releases.filter { !reused.contains($0.id) }) { release -> Bool in
+            // A release a whole step added (ingest) was not signed while loading.
+            let signature = signatures.get(release.id) ?? corpus.fileSignature(release.id)
+            if !signature.isEmpty {
+                snapshot.record(release, signature: signature, fingerprint: outcome.fingerprint,
+                                encoding: outcome.encodings[release.id], digest: outcome.digests[release.id])
+            }
+            return true
+        }
+        snapshot.prune(keeping: Set(outcome.releases.map(\.id)))
+        try snapshot.finish()
     }
 
     /// Ura's version, part of every cache key.
@@ -165,6 +179,28 @@ public struct BuildResult: Sendable {
             "seconds": (seconds * 1000).rounded() / 1000,
             "failures": context.failures.map { ["step": $0.step, "release": $0.subject ?? "", "message": "\($0.underlying)"] },
         ]
+    }
+}
+
+/// Saving the caches on a thread of its own while the build goes on; ``wait()`` gives its error.
+private final class CacheSaving: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var failure: UraError?
+    private(set) var started = false
+
+    /// Runs `work` in the background (once).
+    func start(_ work: @escaping @Sendable () throws(UraError) -> Void) {
+        started = true
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            do throws(UraError) { try work() } catch { self.lock.withLock { self.failure = error } }
+        }
+    }
+
+    /// Waits for the saving to end; throws what it failed with.
+    func wait() throws(UraError) {
+        group.wait()
+        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }
 

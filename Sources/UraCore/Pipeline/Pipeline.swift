@@ -188,9 +188,12 @@ public struct Pipeline: Sendable {
     /// - Throws: ``PipelineError`` when a whole-context step fails.
     /// - Parameter preprocessed: ids of releases that already went through the first per-release
     ///   stage with today's fingerprint (taken from a snapshot): that stage leaves them as they are.
+    /// - Parameter firstStageFinished: told what the first per-release stage left as soon as it is
+    ///   done, before the steps after it run (a build starts saving its snapshot then).
     @discardableResult
     public func run(_ context: inout PipelineContext, preprocessed: Set<String> = [],
-                    events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws(PipelineError) -> PipelineReport {
+                    events: @escaping @Sendable (PipelineEvent) -> Void = { _ in },
+                    firstStageFinished: (StageOutcome) -> Void = { _ in }) async throws(PipelineError) -> PipelineReport {
         var report = PipelineReport()
         var index = 0
         while index < steps.count {
@@ -218,8 +221,10 @@ public struct Pipeline: Sendable {
                 let first = report.firstStage == nil
                 let encodings = try await runStage(index..<end, &context, &report, first ? preprocessed : [], events)
                 if first {
-                    report.firstStage = StageOutcome(fingerprint: stageFingerprint(index..<end), releases: context.releases,
-                                                     digests: context.digests, encodings: encodings)
+                    let outcome = StageOutcome(fingerprint: stageFingerprint(index..<end), releases: context.releases,
+                                               digests: context.digests, encodings: encodings)
+                    report.firstStage = outcome
+                    firstStageFinished(outcome)
                 }
                 index = end
             }
