@@ -219,12 +219,14 @@ public struct SiteBuilder: Sendable {
                         }
                     }
                 case .release:
-                    for (index, release) in published.enumerated()
+                    // By position: a `for release in` loop would copy every release for every declaration.
+                    for index in published.indices
                     where !declaration.bilingualOnly || languagesOf[index].count == allLanguages.count {
+                        let id = published[index].id
                         if declaration.perLanguage {
-                            for language in languagesOf[index] { add(index, id: release.id, language: language) }
+                            for language in languagesOf[index] { add(index, id: id, language: language) }
                         } else {
-                            add(index, id: release.id, language: nil)
+                            add(index, id: id, language: nil)
                         }
                     }
                 }
