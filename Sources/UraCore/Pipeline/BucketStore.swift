@@ -35,7 +35,8 @@ public final class BucketStore: @unchecked Sendable {
     private struct Bucket {
         /// Entries in use order, the least recently used first.
         var keys: [String] = []
-        var values: [String: [UInt8]] = [:]
+        /// Each entry's bytes: slices of the bucket file's bytes, as read (no copy per entry).
+        var values: [String: ArraySlice<UInt8>] = [:]
         var used: Set<String> = []
         var changed = false
     }
@@ -49,7 +50,7 @@ public final class BucketStore: @unchecked Sendable {
     }
 
     /// The bytes stored under `key`, if any.
-    public func get(_ key: String) -> [UInt8]? {
+    public func get(_ key: String) -> ArraySlice<UInt8>? {
         let index = bucket(of: key)
         return locks[index].withLock {
             loadIfNeeded(index)
@@ -64,11 +65,11 @@ public final class BucketStore: @unchecked Sendable {
         let index = bucket(of: key)
         locks[index].withLock {
             loadIfNeeded(index)
-            guard buckets[index]?.values[key] != value else {
+            guard buckets[index]?.values[key]?.elementsEqual(value) != true else {
                 buckets[index]?.used.insert(key)
                 return
             }
-            if buckets[index]?.values.updateValue(value, forKey: key) != nil {
+            if buckets[index]?.values.updateValue(value[...], forKey: key) != nil {
                 buckets[index]?.keys.removeAll { $0 == key }
             }
             buckets[index]?.keys.append(key)
@@ -162,7 +163,7 @@ public final class BucketStore: @unchecked Sendable {
         guard let count = reader.count() else { return }
         for _ in 0..<min(count, bytes.count) {
             guard let key = reader.string(), let length = reader.count(), length <= bytes.count - reader.position else { return }
-            bucket.values[key] = Array(bytes[reader.position..<reader.position + length])
+            bucket.values[key] = bytes[reader.position..<reader.position + length]
             bucket.keys.append(key)
             reader.position += length
         }

@@ -25,9 +25,9 @@ public final class BuildSnapshot: Sendable {
     /// `signature` and the stage is `fingerprint`.
     public func release(_ id: String, signature: String, fingerprint: String) -> (release: PressRelease, digest: String)? {
         guard let bytes = store.get(id), bytes.starts(with: Self.magic) else { return nil }
-        var reader = ReleaseBinary.Reader(bytes: bytes, position: Self.magic.count)
+        var reader = ReleaseBinary.Reader(bytes: bytes, position: bytes.startIndex + Self.magic.count)
         guard reader.string() == signature, reader.string() == fingerprint, let digest = reader.string(),
-              let release = ReleaseBinary.decode(bytes, from: reader.position) else { return nil }
+              let release = ReleaseBinary.decode(bytes[reader.position...]) else { return nil }
         return (release, digest)
     }
 

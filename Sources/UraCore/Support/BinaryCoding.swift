@@ -83,10 +83,13 @@ public enum ReleaseBinary {
         return writer.bytes
     }
 
-    /// The release in `bytes` from `start` to the end, or nil when they are not a whole release
-    /// of this version (a snapshot entry holds one after its own fields: no copy to cut them off).
-    public static func decode(_ bytes: [UInt8], from start: Int = 0) -> PressRelease? {
-        var reader = Reader(bytes: bytes, position: start)
+    /// The release in `bytes`, or nil when they are not a whole release of this version.
+    public static func decode(_ bytes: [UInt8]) -> PressRelease? { decode(bytes[...]) }
+
+    /// The release in `bytes`, a slice of a larger buffer (a snapshot entry after its own fields,
+    /// in a bucket file read whole: decoded in place, no copy), or nil as ``decode(_:)-([UInt8])``.
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> PressRelease? {
+        var reader = Reader(bytes: bytes)
         guard reader.byte() == version, let id = reader.string(),
               let status = reader.string().flatMap(PressRelease.Status.init(rawValue:)) else { return nil }
         var release = PressRelease(id: id, status: status, texts: [:])
@@ -198,14 +201,25 @@ public enum ReleaseBinary {
         }
     }
 
+    /// Reads what ``Writer`` wrote, from `bytes` (a whole array or a slice of one: positions are
+    /// the slice's own indices).
     struct Reader {
-        let bytes: [UInt8]
-        var position = 0
+        let bytes: ArraySlice<UInt8>
+        var position: Int
 
-        var isAtEnd: Bool { position == bytes.count }
+        init(bytes: ArraySlice<UInt8>, position: Int? = nil) {
+            self.bytes = bytes
+            self.position = position ?? bytes.startIndex
+        }
+
+        init(bytes: [UInt8], position: Int = 0) {
+            self.init(bytes: bytes[...], position: position)
+        }
+
+        var isAtEnd: Bool { position == bytes.endIndex }
 
         mutating func byte() -> UInt8? {
-            guard position < bytes.count else { return nil }
+            guard position < bytes.endIndex else { return nil }
             defer { position += 1 }
             return bytes[position]
         }
@@ -228,7 +242,7 @@ public enum ReleaseBinary {
         }
 
         mutating func string() -> String? {
-            guard let length = count(), length <= bytes.count - position else { return nil }
+            guard let length = count(), length <= bytes.endIndex - position else { return nil }
             defer { position += length }
             return String(decoding: bytes[position..<position + length], as: UTF8.self)
         }
@@ -263,7 +277,7 @@ public enum ReleaseBinary {
         }
 
         mutating func strings() -> [String]? {
-            guard let count = count(), count <= bytes.count - position else { return nil }
+            guard let count = count(), count <= bytes.endIndex - position else { return nil }
             var result: [String] = []
             result.reserveCapacity(count)
             for _ in 0..<count {
@@ -274,16 +288,16 @@ public enum ReleaseBinary {
         }
 
         mutating func beads() -> [Bead]? {
-            guard let beadCount = count(), beadCount <= bytes.count - position else { return nil }
+            guard let beadCount = count(), beadCount <= bytes.endIndex - position else { return nil }
             var result: [Bead] = []
             for _ in 0..<beadCount {
-                guard let enCount = count(), enCount <= bytes.count - position else { return nil }
+                guard let enCount = count(), enCount <= bytes.endIndex - position else { return nil }
                 var en: [Int] = []
                 for _ in 0..<enCount { guard let index = count() else { return nil }; en.append(index) }
-                guard let sqCount = count(), sqCount <= bytes.count - position else { return nil }
+                guard let sqCount = count(), sqCount <= bytes.endIndex - position else { return nil }
                 var sq: [Int] = []
                 for _ in 0..<sqCount { guard let index = count() else { return nil }; sq.append(index) }
-                guard position + 8 <= bytes.count else { return nil }
+                guard position + 8 <= bytes.endIndex else { return nil }
                 var bits: UInt64 = 0
                 for offset in 0..<8 { bits |= UInt64(bytes[position + offset]) << UInt64(8 * offset) }
                 position += 8

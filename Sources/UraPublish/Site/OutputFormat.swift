@@ -179,14 +179,15 @@ enum OutputPath {
     /// manifest: a comparison of the bytes in place (`memcmp`), where comparing the strings'
     /// UTF-8 views element by element made sorting 8,000 paths cost more than planning them.
     static func precedes(_ left: String, _ right: String) -> Bool {
-        var left = left, right = right
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
+        let inPlace = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b in
                 let common = min(a.count, b.count)
                 let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
                 return order < 0 || (order == 0 && a.count < b.count)
             }
         }
+        // Strings without contiguous UTF-8 (bridged ones) are compared element by element.
+        return (inPlace ?? nil) ?? left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// `template` with `{id}`, `{lang}` and `{year}` replaced (a build expands one per output,

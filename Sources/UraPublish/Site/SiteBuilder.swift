@@ -389,7 +389,8 @@ public struct SiteBuilder: Sendable {
         }
         // Sorted by position, then put in that order: sorting the files themselves moves each
         // several times, and a site has thousands.
-        let sorted = files.indices.sorted { OutputPath.precedes(files[$0].path, files[$1].path) }.map { files[$0] }
+        let filePaths = files.map(\.path)
+        let sorted = files.indices.sorted { OutputPath.precedes(filePaths[$0], filePaths[$1]) }.map { files[$0] }
         trace.mark("publish.files")
         return sorted
     }

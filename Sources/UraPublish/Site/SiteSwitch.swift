@@ -349,8 +349,9 @@ public enum SiteSwitch {
         var text = Array(variant.utf8) + [UInt8(ascii: "\n")]
         text.reserveCapacity(files.count * 96)
         // Files come sorted from ``SiteBuilder``; others (tests, callers of their own) are sorted here.
-        let sorted = zip(files, files.dropFirst()).allSatisfy { !OutputPath.precedes($1.path, $0.path) }
-        let order = sorted ? Array(files.indices) : files.indices.sorted { OutputPath.precedes(files[$0].path, files[$1].path) }
+        let paths = files.map(\.path)
+        let sorted = paths.indices.dropFirst().allSatisfy { !OutputPath.precedes(paths[$0], paths[$0 - 1]) }
+        let order = sorted ? Array(files.indices) : files.indices.sorted { OutputPath.precedes(paths[$0], paths[$1]) }
         for index in order {
             text += digests[index].utf8
             text.append(UInt8(ascii: " "))
