@@ -133,5 +133,29 @@ import UraTestSupport
         }
         #expect(FrontMatter.simpleEntries("title: x # comment") == nil)
         #expect(FrontMatter.simpleEntries("title: It''s")?.first?.value == "It''s")
+        #expect(FrontMatter.simpleEntries("title: 'broken ' quote'") == nil)
+        #expect(FrontMatter.simpleEntries("title: \"tab\\tand \\u00e9\"") == nil, "an escape left to Yams")
+    }
+
+    @Test func fastPathReadsBackEveryTitleAsYamsDoes() throws {
+        // Every first line of align-dev (real news in both languages, with quotes, colons and
+        // dashes) as a title, written as a bundle writes it and read back both ways.
+        var checked = 0
+        for document in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] {
+                let text = try TextInput.read("\(Fixtures.alignDev)/\(document).\(language).txt")
+                guard let line = text.split(separator: "\n").first.map(String.init) else { continue }
+                for title in [line, "'" + line, line + ": \"x\" \\ y", "It's: " + line] {
+                    let release = PressRelease(id: "x", texts: [.english: .init(title: title, paragraphs: ["P."])])
+                    let file = Corpus.render(release, language: .english, text: .init(title: title, paragraphs: ["P."]))
+                    let direct = try FrontMatter.parse(file, file: "f.md", allowFastPath: true)
+                    let yams = try FrontMatter.parse(file, file: "f.md", allowFastPath: false)
+                    #expect(direct.value("title") == title)
+                    #expect(direct.entries.map { "\($0.key)=\($0.value)" } == yams.entries.map { "\($0.key)=\($0.value)" })
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 300)
     }
 }

@@ -98,7 +98,9 @@ public struct FrontMatter: Sendable {
     static func simpleEntries(_ yaml: Substring) -> [(key: String, value: String, line: Int, source: String)]? {
         var entries: [(key: String, value: String, line: Int, source: String)] = []
         var seen = Set<String>()
-        for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines cut on UTF-8 bytes: splitting by Character walks every grapheme of every title.
+        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        for (number, line) in lines.enumerated() {
             let trimmed = line.trimmingTrailingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = trimmed.firstIndex(of: ":") else { return nil }
@@ -136,46 +138,55 @@ public struct FrontMatter: Sendable {
     /// A one-line YAML scalar, or nil when it is anything more.
     private static func scalar(_ text: Substring) -> String? {
         guard let first = text.first else { return nil }
+        // Quoted scalars are read on UTF-8 bytes (quotes and backslashes are ASCII, never part of
+        // another character's bytes), copying the runs between them: titles are long, and going
+        // Character by Character cost more than reading the file. Anything unusual is Yams's.
+        let utf8 = text.utf8
         if first == "'" {
-            guard text.count >= 2, text.last == "'" else { return nil }
-            let inner = text.dropFirst().dropLast()
+            guard utf8.count >= 2, utf8.last == UInt8(ascii: "'") else { return nil }
+            let inner = utf8.dropFirst().dropLast()
             var result = ""
-            var index = inner.startIndex
+            var run = inner.startIndex, index = inner.startIndex
             while index < inner.endIndex {
-                let character = inner[index]
-                if character == "'" {
-                    let next = inner.index(after: index)
-                    guard next < inner.endIndex, inner[next] == "'" else { return nil }
-                    result.append("'")
-                    index = inner.index(after: next)
-                } else {
-                    result.append(character)
+                guard inner[index] == UInt8(ascii: "'") else {
                     index = inner.index(after: index)
-                }
-            }
-            return result
-        }
-        if first == "\"" {
-            guard text.count >= 2, text.last == "\"" else { return nil }
-            let inner = text.dropFirst().dropLast()
-            var result = ""
-            var iterator = inner.makeIterator()
-            while let character = iterator.next() {
-                if character == "\"" { return nil }
-                guard character == "\\" else {
-                    result.append(character)
                     continue
                 }
-                switch iterator.next() {
-                case "\"": result.append("\"")
-                case "\\": result.append("\\")
-                case "/": result.append("/")
-                case "n": result.append("\n")
-                case "t": result.append("\t")
+                let next = inner.index(after: index)
+                guard next < inner.endIndex, inner[next] == UInt8(ascii: "'") else { return nil }
+                result += Substring(inner[run...index])
+                index = inner.index(after: next)
+                run = index
+            }
+            return result + Substring(inner[run..<inner.endIndex])
+        }
+        if first == "\"" {
+            guard utf8.count >= 2, utf8.last == UInt8(ascii: "\"") else { return nil }
+            let inner = utf8.dropFirst().dropLast()
+            var result = ""
+            var run = inner.startIndex, index = inner.startIndex
+            while index < inner.endIndex {
+                let byte = inner[index]
+                if byte == UInt8(ascii: "\"") { return nil }
+                guard byte == UInt8(ascii: "\\") else {
+                    index = inner.index(after: index)
+                    continue
+                }
+                result += Substring(inner[run..<index])
+                let next = inner.index(after: index)
+                guard next < inner.endIndex else { return nil }
+                switch inner[next] {
+                case UInt8(ascii: "\""): result += "\""
+                case UInt8(ascii: "\\"): result += "\\"
+                case UInt8(ascii: "/"): result += "/"
+                case UInt8(ascii: "n"): result += "\n"
+                case UInt8(ascii: "t"): result += "\t"
                 default: return nil // rarer escapes: leave them to Yams
                 }
+                index = inner.index(after: next)
+                run = index
             }
-            return result
+            return result + Substring(inner[run..<inner.endIndex])
         }
         // Plain scalars: refuse anything with YAML meaning (indicators, comments, inner ": ").
         if "[]{}!&*|>%@`#,?:-\"'".contains(first) || containsPair(text, ":", " ") || containsPair(text, " ", "#") || text.hasSuffix(":")
