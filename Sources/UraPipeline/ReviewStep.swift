@@ -81,21 +81,27 @@ public enum ReviewStep {
         var trace = PhaseTrace()
         let digestsPath = folder + "/.digests"
         let (previous, currentLayout) = fresh ? ([:], true) : readDigests(digestsPath)
-        // Releases are independent: rendered on every core, then written on one thread (two
-        // threads creating files in one folder mostly wait for each other in the kernel).
-        let rendered = Parallel.map(Array(releases.indices)) { index in
-            render(releases[index], digest: digests[index], previousDigest: previous[releases[index].id], in: folder)
+        // Releases are independent: rendered on every core a batch at a time, each batch written
+        // on one thread (two threads creating files in one folder mostly wait for each other in
+        // the kernel) while the next one is rendered.
+        let writer = PageWriter(folder: folder, fresh: fresh, count: releases.count)
+        var reviewDigests = [String](repeating: "", count: releases.count)
+        let batch = max(64, releases.count / 8)
+        for start in stride(from: 0, to: releases.count, by: batch) {
+            let indices = Array(start..<min(releases.count, start + batch))
+            let rendered = Parallel.map(indices) { index in
+                render(releases[index], digest: digests[index], previousDigest: previous[releases[index].id], in: folder)
+            }
+            for (index, pages) in zip(indices, rendered) { reviewDigests[index] = pages.digest }
+            writer.write(Array(zip(indices, rendered.map(\.files))))
         }
         trace.mark("review.render")
-        var outcomes: [(digest: String, written: [String])] = []
-        for (release, pages) in zip(releases, rendered) {
-            outcomes.append((pages.digest, try write(pages.files, to: folder, fresh: fresh)))
-        }
+        let writtenByRelease = try writer.finish()
         var written: [String] = []
         var digests = digestsHeader
-        for (release, outcome) in zip(releases, outcomes) {
-            written += outcome.written
-            digests += "\(outcome.digest) \(release.id)\n"
+        for (index, release) in releases.enumerated() {
+            written += writtenByRelease[index]
+            digests += "\(reviewDigests[index]) \(release.id)\n"
         }
         trace.mark("review.write")
         let rows = Parallel.map(releases) { release in
@@ -165,15 +171,49 @@ public enum ReviewStep {
         return (digest, files)
     }
 
-    /// Writes a release's review `files` into `folder` (created directly when `fresh`, see
-    /// ``write(_:to:)``); returns the paths written.
-    private static func write(_ files: [(String, String)], to folder: String, fresh: Bool) throws(UraError) -> [String] {
-        var written: [String] = []
-        for (name, content) in files {
-            try AtomicFile.write(bytes: Array(content.utf8), to: folder + "/" + name, staged: fresh)
-            written.append(name)
+    /// Writes batches of releases' review files into a folder (created directly when `fresh`,
+    /// see ``write(_:to:)``) on a thread of its own, in order, while the caller renders the next
+    /// batch; ``finish()`` waits and gives the names written per release, or the first failure
+    /// (later batches are then not written).
+    private final class PageWriter: @unchecked Sendable {
+        private let folder: String
+        private let fresh: Bool
+        private let queue = DispatchQueue(label: "ura.review.writer")
+        private let lock = NSLock()
+        private var written: [[String]]
+        private var failure: UraError?
+
+        init(folder: String, fresh: Bool, count: Int) {
+            self.folder = folder
+            self.fresh = fresh
+            self.written = Array(repeating: [], count: count)
         }
-        return written
+
+        /// Queues the files of each release, given by its position.
+        func write(_ batch: [(index: Int, files: [(String, String)])]) {
+            queue.async {
+                guard self.lock.withLock({ self.failure == nil }) else { return }
+                for (index, files) in batch {
+                    for (name, content) in files {
+                        do throws(UraError) {
+                            try AtomicFile.write(bytes: Array(content.utf8), to: self.folder + "/" + name, staged: self.fresh)
+                        } catch {
+                            self.lock.withLock { self.failure = error }
+                            return
+                        }
+                        self.lock.withLock { self.written[index].append(name) }
+                    }
+                }
+            }
+        }
+
+        /// Waits for every queued batch; the names written per release, or the first failure.
+        func finish() throws(UraError) -> [[String]] {
+            queue.sync {}
+            let (written, failure) = lock.withLock { (self.written, self.failure) }
+            if let failure { throw failure }
+            return written
+        }
     }
 
     private static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {
