@@ -15,9 +15,13 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:x-ura:release:1"
     xmlns:ura="urn:x-ura:publish"
-    exclude-result-prefixes="r ura">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="r ura str">
 
   <xsl:import href="common.xsl"/>
+
+  <!-- Paragraphs by id, for the bilingual page's beads. -->
+  <xsl:key name="paragraph" match="r:p" use="@id"/>
 
   <ura:output input="release" per-language="yes" path="{lang}/{id}.html" view="release"/>
   <ura:output input="release" path="bilingual/{id}.html" view="bilingual" only="bilingual"/>
@@ -124,11 +128,9 @@
   <xsl:template name="release-alternates">
     <xsl:variable name="id" select="@id"/>
     <xsl:if test="r:text[@xml:lang = $other]">
+      <!-- The link "alternate" makes, written in place (a call per link cost more than the link). -->
       <xsl:for-each select="r:text">
-        <xsl:call-template name="alternate">
-          <xsl:with-param name="language" select="@xml:lang"/>
-          <xsl:with-param name="path" select="concat(@xml:lang, '/', $id, '.html')"/>
-        </xsl:call-template>
+        <link rel="alternate" hreflang="{@xml:lang}" href="{concat($base-url, @xml:lang, '/', $id, '.html')}"/>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
@@ -181,8 +183,10 @@
         <xsl:when test="r:alignment">
           <xsl:for-each select="r:alignment/r:bead">
             <div class="pair">
-              <div lang="en"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@en, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
-              <div lang="sq"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@sq, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
+              <!-- The paragraphs a bead names (ids separated by spaces), looked up by id rather than
+                   by testing every paragraph of the release against every bead. -->
+              <div lang="en"><xsl:apply-templates select="key('paragraph', str:tokenize(@en, ' '))" mode="cell"/></div>
+              <div lang="sq"><xsl:apply-templates select="key('paragraph', str:tokenize(@sq, ' '))" mode="cell"/></div>
             </div>
           </xsl:for-each>
         </xsl:when>

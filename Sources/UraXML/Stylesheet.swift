@@ -58,11 +58,11 @@ public final class Stylesheet: @unchecked Sendable {
     private func run(name: String, parameters: [String: String],
                      _ transform: (UnsafePointer<UnsafePointer<CChar>?>?, inout UnsafeMutablePointer<CChar>?, inout Int,
                                    inout UnsafeMutablePointer<CChar>?) -> Int32) throws(UraError) -> [UInt8] {
-        // Parameters are XPath expressions: pass each value as a string literal.
+        // Values go as plain strings (the shim registers them as strings, not XPath).
         var flat: [String] = []
         for key in parameters.keys.sorted() {
             flat.append(key)
-            flat.append(Self.xpathLiteral(parameters[key] ?? ""))
+            flat.append(parameters[key] ?? "")
         }
         var cStrings: [UnsafeMutablePointer<CChar>?] = flat.map { strdup($0) }
         cStrings.append(nil)
@@ -87,15 +87,6 @@ public final class Stylesheet: @unchecked Sendable {
         return output.withMemoryRebound(to: UInt8.self, capacity: outputLength) {
             Array(UnsafeBufferPointer(start: $0, count: outputLength))
         }
-    }
-
-    /// An XPath string literal for `value` (XPath 1.0 has no escapes: use concat() when both
-    /// quote kinds occur).
-    static func xpathLiteral(_ value: String) -> String {
-        if !value.contains("'") { return "'\(value)'" }
-        if !value.contains("\"") { return "\"\(value)\"" }
-        let parts = value.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
-        return "concat(" + parts.joined(separator: ", \"'\", ") + ")"
     }
 
     /// libxml2/libxslt versions, e.g. "20914 / 10135".

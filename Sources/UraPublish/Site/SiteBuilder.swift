@@ -190,10 +190,10 @@ public struct SiteBuilder: Sendable {
     /// and every transform, in stylesheet, declaration and release order.
     public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
         let published = Self.published(releases)
-        let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
-        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
+        let collection = SiteFile(path: Self.collectionPath, bytes: CanonicalXML.collectionBytes(entries: published.map { CanonicalXML.collectionEntryBytes($0) }))
+        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: CanonicalXML.documentBytes(for: $0)) }
         let views = Dictionary(grouping: outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).filter { $0.release == nil }, by: \.view)
-            .mapValues { SiteFile(path: Self.collectionPath, bytes: Array(Self.collectionDocument($0[0].view, published).utf8)) }
+            .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published)) }
         let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
@@ -231,15 +231,11 @@ public struct SiteBuilder: Sendable {
         let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
         let collectionReuse = reused(Self.collectionPath, collectionKey)
 
-        // The documents the remaining transforms read, made in parallel: a release's document only
-        // when one of its outputs is made again, the collection only when it or one of its
-        // outputs is.
-        var releasesNeeded = [Bool](repeating: false, count: published.count)
-        var collectionIsNeeded = collectionReuse == nil
-        for (output, reuse) in zip(outputs, outputReuse) where reuse == nil {
-            if let release = output.release { releasesNeeded[release] = true } else if output.view == .full { collectionIsNeeded = true }
-        }
-        let (needed, collectionNeeded) = (releasesNeeded, collectionIsNeeded)
+        // The collection document, made when it or one of its outputs is made again (its entries
+        // in parallel). A release's own document is made where it is parsed, below: only its
+        // transforms read it, and thousands of them need not be held at once.
+        let collectionNeeded = collectionReuse == nil
+            || zip(outputs, outputReuse).contains { $0.1 == nil && $0.0.release == nil && $0.0.view == .full }
         // A release whose every output is reused is unchanged (its key covers the release), so
         // its entry in the previous collection document is still right: take it from there.
         var unchanged = [Bool](repeating: false, count: published.count)
@@ -251,19 +247,12 @@ public struct SiteBuilder: Sendable {
         }
         let previousEntries = collectionNeeded ? Self.previousCollectionEntries(previous) : [:]
         let reusableEntries = unchanged
-        let documents = Parallel.map(Array(published.indices)) { index -> (document: [UInt8]?, entry: String?) in
+        let entries = collectionNeeded ? Parallel.map(Array(published.indices)) { index -> ArraySlice<UInt8> in
             let release = published[index]
-            var entry: String?
-            if collectionNeeded {
-                if reusableEntries[index], let previous = previousEntries[release.id.xmlAttributeEscaped] {
-                    entry = String(decoding: previous, as: UTF8.self)
-                } else {
-                    entry = CanonicalXML.collectionEntry(release)
-                }
-            }
-            return (needed[index] ? Array(CanonicalXML.document(for: release).utf8) : nil, entry)
-        }
-        let collection = collectionNeeded ? Array(CanonicalXML.collection(entries: documents.compactMap(\.entry)).utf8) : []
+            let previous = reusableEntries[index] ? previousEntries[release.id.xmlAttributeEscaped] : nil
+            return previous ?? ArraySlice(CanonicalXML.collectionEntryBytes(release))
+        } : []
+        let collection = collectionNeeded ? CanonicalXML.collectionBytes(entries: entries) : []
 
         // Every document is parsed once for all the transforms that read it: a release's outputs
         // (its pages in each language, bilingual page, print file) together, and the collection
@@ -280,17 +269,20 @@ public struct SiteBuilder: Sendable {
                 collectionGroups[outputs[index].view, default: []].append(index)
             }
         }
-        let groups = releaseGroups.keys.sorted().compactMap { releaseGroups[$0] }
-            + collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
+        // Collection groups first: the index pages' group is the longest, and last it ran alone
+        // on one core while the others had finished.
+        let groups = collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
+            + releaseGroups.keys.sorted().compactMap { releaseGroups[$0] }
         let groupResults = Parallel.map(groups) { group -> [Result<[UInt8], UraError>] in
             var parsed: ParsedDocument?
             return group.map { index in
                 let output = outputs[index]
                 do throws(UraError) {
                     if parsed == nil, let release = output.release {
-                        parsed = try ParsedDocument(documents[release].document ?? [], name: "xml/\(published[release].id).xml")
+                        parsed = try ParsedDocument(CanonicalXML.documentBytes(for: published[release]),
+                                                    name: "xml/\(published[release].id).xml")
                     } else if parsed == nil {
-                        let bytes = output.view == .full ? collection : Array(Self.collectionDocument(output.view, published).utf8)
+                        let bytes = output.view == .full ? collection : Self.collectionDocument(output.view, published)
                         parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
@@ -327,8 +319,8 @@ public struct SiteBuilder: Sendable {
 
     /// The collection document a collection output of `view` reads (not the full one, which
     /// ``build(_:reusing:)`` assembles from reusable entries).
-    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease]) -> String {
-        CanonicalXML.collection(entries: view.releases(published).map { CanonicalXML.collectionEntry($0, summary: view.summary) })
+    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease]) -> [UInt8] {
+        CanonicalXML.collectionBytes(entries: view.releases(published).map { CanonicalXML.collectionEntryBytes($0, summary: view.summary) })
     }
 
     /// The entries of the previous generation's collection document, when its bytes are still
