@@ -32,12 +32,9 @@
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
   <xsl:variable name="other" select="substring('sqen', 1 + 2 * number($lang = 'sq'), 2)"/>
-  <xsl:variable name="page-lang">
-    <xsl:choose>
-      <xsl:when test="$lang != ''"><xsl:value-of select="$lang"/></xsl:when>
-      <xsl:otherwise>en</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <!-- $lang, or en for the bilingual and entry pages; a string, not a result tree fragment (a
+       fragment is a document made per transform). -->
+  <xsl:variable name="page-lang" select="concat($lang, substring('en', 1, 2 * ($lang = '')))"/>
 
   <xsl:template match="/">
     <xsl:choose>

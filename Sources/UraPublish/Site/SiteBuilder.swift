@@ -115,9 +115,12 @@ public struct SiteBuilder: Sendable {
 
         /// By the names the stylesheets declare (`lang`, `view`, `base-url`, `site-title`,
         /// `build-date`, `output-path`).
-        var dictionary: [String: String] {
-            ["lang": language, "view": view, "base-url": baseURL, "site-title": siteTitle, "build-date": buildDate,
-             "output-path": outputPath]
+        var dictionary: [String: String] { Dictionary(uniqueKeysWithValues: pairs.map { ($0.name, $0.value) }) }
+
+        /// ``dictionary``'s entries in name order, as ``Stylesheet/apply(to:parameterPairs:readRoot:)`` takes them.
+        var pairs: [(name: String, value: String)] {
+            [("base-url", baseURL), ("build-date", buildDate), ("lang", language), ("output-path", outputPath),
+             ("site-title", siteTitle), ("view", view)]
         }
 
         /// `name=value` and a NUL for each, in name order: what ``InputKeys`` digests.
@@ -286,7 +289,7 @@ public struct SiteBuilder: Sendable {
                         parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
-                    return .success(try output.stylesheet.apply(to: parsed, parameters: output.parameters.dictionary))
+                    return .success(try output.stylesheet.apply(to: parsed, parameterPairs: output.parameters.pairs))
                 } catch {
                     return .failure(error)
                 }
