@@ -230,7 +230,8 @@ public struct SiteBuilder: Sendable {
             guard let previous, let entry = previous.files[path], entry.inputKey == key else { return nil }
             return SiteFile.Reused(folder: previous.folder, digest: entry.digest)
         }
-        let outputKeys = outputs.map { keys.key(release: $0.release, stylesheet: $0.stylesheet.path, parameterText: $0.parameters.keyText) }
+        // A digest per output: thousands, on every core.
+        let outputKeys = Parallel.map(outputs) { keys.key(release: $0.release, stylesheet: $0.stylesheet.path, parameterText: $0.parameters.keyText) }
         let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
         let collectionReuse = reused(Self.collectionPath, collectionKey)
 
