@@ -273,11 +273,12 @@ public struct SiteBuilder: Sendable {
                 collectionGroups[outputs[index].view, default: []].append(index)
             }
         }
-        // Collection groups first: the index pages' group is the longest, and last it ran alone
-        // on one core while the others had finished.
+        // Collection groups first and handed out in small chunks: the index pages' group is the
+        // longest, and last (or in a large chunk) it ran alone on one core while the others had
+        // finished.
         let groups = collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
             + releaseGroups.keys.sorted().compactMap { releaseGroups[$0] }
-        let groupResults = Parallel.map(groups) { group -> [Result<[UInt8], UraError>] in
+        let groupResults = Parallel.map(groups, chunksPerCore: 64) { group -> [Result<[UInt8], UraError>] in
             var parsed: ParsedDocument?
             return group.map { index in
                 let output = outputs[index]
