@@ -51,18 +51,19 @@
                                  date:month-abbreviation($day), ' ', substring($day, 1, 4), ' ', $time, ' +0000')"/>
   </xsl:template>
 
-  <!-- A date for readers: 5 November 2018 / 5 nëntor 2018. -->
+  <!-- A date for readers: 5 November 2018 / 5 nëntor 2018. The month names are fixed-width
+       fields (9 characters, space-padded) picked by substring: no node-set to build per date. A
+       month that is not a whole number from 1 to 12 has no name. -->
+  <xsl:variable name="human-date-months"
+      select="'January  February March    April    May      June     July     August   SeptemberOctober  November December janar    shkurt   mars     prill    maj      qershor  korrik   gusht    shtator  tetor    nëntor   dhjetor  '"/>
   <xsl:template name="human-date">
     <xsl:param name="when"/>
     <xsl:param name="language" select="$lang"/>
     <xsl:variable name="month" select="number(substring($when, 6, 2))"/>
-    <xsl:variable name="names">
-      <xsl:choose>
-        <xsl:when test="$language = 'sq'">janar shkurt mars prill maj qershor korrik gusht shtator tetor nëntor dhjetor</xsl:when>
-        <xsl:otherwise>January February March April May June July August September October November December</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="concat(number(substring($when, 9, 2)), ' ', str:tokenize($names, ' ')[$month], ' ', substring($when, 1, 4))"/>
+    <xsl:value-of select="concat(number(substring($when, 9, 2)), ' ',
+        normalize-space(substring(substring($human-date-months, 1 + 108 * ($language = 'sq'), 108),
+                                  ($month - 1) * 9 + 1, 9 * ($month = floor($month)))),
+        ' ', substring($when, 1, 4))"/>
   </xsl:template>
 
   <!-- A place in the reader's language: the corpus keeps the English exonym (Tirana); Albanian
@@ -70,23 +71,17 @@
   <xsl:template name="place">
     <xsl:param name="name"/>
     <xsl:param name="language" select="$lang"/>
-    <xsl:variable name="albanian">
-      <xsl:if test="$language = 'sq'">
-        <xsl:choose>
-          <xsl:when test="$name = 'Tirana'">Tiranë</xsl:when>
-          <xsl:when test="$name = 'Albania'">Shqipëri</xsl:when>
-          <xsl:when test="$name = 'Durres' or $name = 'Durrës'">Durrës</xsl:when>
-          <xsl:when test="$name = 'Shkodra' or $name = 'Shkoder'">Shkodër</xsl:when>
-          <xsl:when test="$name = 'Vlora' or $name = 'Vlore'">Vlorë</xsl:when>
-          <xsl:when test="$name = 'Korca' or $name = 'Korça'">Korçë</xsl:when>
-          <xsl:when test="$name = 'Gjirokastra'">Gjirokastër</xsl:when>
-          <xsl:when test="$name = 'Kapshtica'">Kapshticë</xsl:when>
-          <xsl:when test="$name = 'Kukes' or $name = 'Kukës'">Kukës</xsl:when>
-        </xsl:choose>
-      </xsl:if>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="string($albanian) != ''"><xsl:value-of select="$albanian"/></xsl:when>
+      <xsl:when test="not($language = 'sq')"><xsl:value-of select="$name"/></xsl:when>
+      <xsl:when test="$name = 'Tirana'">Tiranë</xsl:when>
+      <xsl:when test="$name = 'Albania'">Shqipëri</xsl:when>
+      <xsl:when test="$name = 'Durres' or $name = 'Durrës'">Durrës</xsl:when>
+      <xsl:when test="$name = 'Shkodra' or $name = 'Shkoder'">Shkodër</xsl:when>
+      <xsl:when test="$name = 'Vlora' or $name = 'Vlore'">Vlorë</xsl:when>
+      <xsl:when test="$name = 'Korca' or $name = 'Korça'">Korçë</xsl:when>
+      <xsl:when test="$name = 'Gjirokastra'">Gjirokastër</xsl:when>
+      <xsl:when test="$name = 'Kapshtica'">Kapshticë</xsl:when>
+      <xsl:when test="$name = 'Kukes' or $name = 'Kukës'">Kukës</xsl:when>
       <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -111,13 +106,15 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Words of the interface in each language. -->
+  <!-- Words of the interface in each language, the most used first (a test per key until one
+       matches). -->
   <xsl:template name="label">
     <xsl:param name="key"/>
     <xsl:param name="language" select="$lang"/>
     <xsl:choose>
       <xsl:when test="$language = 'sq'">
         <xsl:choose>
+          <xsl:when test="$key = 'built'">Ndërtuar më</xsl:when>
           <xsl:when test="$key = 'releases'">Njoftime për shtyp</xsl:when>
           <xsl:when test="$key = 'language'">Shqip</xsl:when>
           <xsl:when test="$key = 'other-version'">Lexojeni në shqip</xsl:when>
@@ -126,13 +123,13 @@
           <xsl:when test="$key = 'none'">Asnjë njoftim i publikuar ende.</xsl:when>
           <xsl:when test="$key = 'page'">Faqja</xsl:when>
           <xsl:when test="$key = 'of'">nga</xsl:when>
-          <xsl:when test="$key = 'built'">Ndërtuar më</xsl:when>
           <xsl:when test="$key = 'archive'">Arkivi</xsl:when>
           <xsl:when test="$key = 'undated'">Pa datë</xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:choose>
+          <xsl:when test="$key = 'built'">Built</xsl:when>
           <xsl:when test="$key = 'releases'">Press releases</xsl:when>
           <xsl:when test="$key = 'language'">English</xsl:when>
           <xsl:when test="$key = 'other-version'">Read it in English</xsl:when>
@@ -141,7 +138,6 @@
           <xsl:when test="$key = 'none'">No press release published yet.</xsl:when>
           <xsl:when test="$key = 'page'">Page</xsl:when>
           <xsl:when test="$key = 'of'">of</xsl:when>
-          <xsl:when test="$key = 'built'">Built</xsl:when>
           <xsl:when test="$key = 'archive'">Archive</xsl:when>
           <xsl:when test="$key = 'undated'">Undated</xsl:when>
         </xsl:choose>

@@ -19,9 +19,13 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:x-ura:release:1"
     xmlns:ura="urn:x-ura:publish"
-    exclude-result-prefixes="r ura">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="r ura str">
 
   <xsl:import href="common.xsl"/>
+
+  <!-- Paragraphs by id, for the bilingual page's beads. -->
+  <xsl:key name="paragraph" match="r:p" use="@id"/>
 
   <ura:output input="release" per-language="yes" path="{lang}/{id}.html" view="release"/>
   <ura:output input="release" path="bilingual/{id}.html" view="bilingual" only="bilingual"/>
@@ -33,12 +37,9 @@
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
   <xsl:variable name="other" select="substring('sqen', 1 + 2 * number($lang = 'sq'), 2)"/>
-  <xsl:variable name="page-lang">
-    <xsl:choose>
-      <xsl:when test="$lang != ''"><xsl:value-of select="$lang"/></xsl:when>
-      <xsl:otherwise>en</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <!-- $lang, or en for the bilingual and entry pages; a string, not a result tree fragment (a
+       fragment is a document made per transform). -->
+  <xsl:variable name="page-lang" select="concat($lang, substring('en', 1, 2 * ($lang = '')))"/>
 
   <xsl:template match="/">
     <xsl:choose>
@@ -132,11 +133,9 @@
   <xsl:template name="release-alternates">
     <xsl:variable name="id" select="@id"/>
     <xsl:if test="r:text[@xml:lang = $other]">
+      <!-- The link "alternate" makes, written in place (a call per link cost more than the link). -->
       <xsl:for-each select="r:text">
-        <xsl:call-template name="alternate">
-          <xsl:with-param name="language" select="@xml:lang"/>
-          <xsl:with-param name="path" select="concat(@xml:lang, '/', $id, '.html')"/>
-        </xsl:call-template>
+        <link rel="alternate" hreflang="{@xml:lang}" href="{concat($base-url, @xml:lang, '/', $id, '.html')}"/>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
@@ -189,8 +188,10 @@
         <xsl:when test="r:alignment">
           <xsl:for-each select="r:alignment/r:bead">
             <div class="pair">
-              <div lang="en"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@en, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
-              <div lang="sq"><xsl:apply-templates select="$release/r:text/r:p[contains(concat(' ', current()/@sq, ' '), concat(' ', @id, ' '))]" mode="cell"/></div>
+              <!-- The paragraphs a bead names (ids separated by spaces), looked up by id rather than
+                   by testing every paragraph of the release against every bead. -->
+              <div lang="en"><xsl:apply-templates select="key('paragraph', str:tokenize(@en, ' '))" mode="cell"/></div>
+              <div lang="sq"><xsl:apply-templates select="key('paragraph', str:tokenize(@sq, ' '))" mode="cell"/></div>
             </div>
           </xsl:for-each>
         </xsl:when>

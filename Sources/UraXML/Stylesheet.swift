@@ -37,7 +37,7 @@ public final class Stylesheet: @unchecked Sendable {
     /// - Parameter readRoot: the folder `document()` may read below; nil forbids all file reads.
     public func apply(to document: [UInt8], name: String, parameters: [String: String] = [:],
                       readRoot: String? = nil) throws(UraError) -> [UInt8] {
-        try run(name: name, parameters: parameters) { params, output, outputLength, message in
+        try run(name: name, parameters: Self.pairs(parameters)) { params, output, outputLength, message in
             document.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     ura_xslt_apply(handle, chars.baseAddress, chars.count, name, params, readRoot, &output, &outputLength, &message)
@@ -49,33 +49,54 @@ public final class Stylesheet: @unchecked Sendable {
     /// Transforms a document parsed once for several transforms (see ``ParsedDocument``).
     public func apply(to document: ParsedDocument, parameters: [String: String] = [:],
                       readRoot: String? = nil) throws(UraError) -> [UInt8] {
-        try run(name: document.name, parameters: parameters) { params, output, outputLength, message in
+        try apply(to: document, parameterPairs: Self.pairs(parameters), readRoot: readRoot)
+    }
+
+    /// ``apply(to:parameters:readRoot:)`` with the parameters as name/value pairs: a build runs
+    /// thousands of transforms, and a dictionary per transform to build and sort costs more than
+    /// handing the pairs over.
+    public func apply(to document: ParsedDocument, parameterPairs: [(name: String, value: String)],
+                      readRoot: String? = nil) throws(UraError) -> [UInt8] {
+        try run(name: document.name, parameters: parameterPairs) { params, output, outputLength, message in
             ura_xslt_apply_document(handle, document.handle, params, readRoot, &output, &outputLength, &message)
         }
     }
 
+    /// `parameters` as pairs in name order.
+    private static func pairs(_ parameters: [String: String]) -> [(name: String, value: String)] {
+        parameters.keys.sorted().map { ($0, parameters[$0] ?? "") }
+    }
+
     /// Calls `transform` with the parameters as a C array and collects its output or error.
-    private func run(name: String, parameters: [String: String],
+    private func run(name: String, parameters: [(name: String, value: String)],
                      _ transform: (UnsafePointer<UnsafePointer<CChar>?>?, inout UnsafeMutablePointer<CChar>?, inout Int,
                                    inout UnsafeMutablePointer<CChar>?) -> Int32) throws(UraError) -> [UInt8] {
-        // Parameters are XPath expressions: pass each value as a string literal.
-        var flat: [String] = []
-        for key in parameters.keys.sorted() {
-            flat.append(key)
-            flat.append(Self.xpathLiteral(parameters[key] ?? ""))
+        // Name, value, name, value... as C strings in one buffer; values go as plain strings (the
+        // shim registers them as strings, not XPath).
+        var strings: [CChar] = []
+        var starts: [Int] = []
+        for (name, value) in parameters {
+            for text in [name, value] {
+                starts.append(strings.count)
+                for byte in text.utf8 { strings.append(CChar(bitPattern: byte)) }
+                strings.append(0)
+            }
         }
-        var cStrings: [UnsafeMutablePointer<CChar>?] = flat.map { strdup($0) }
-        cStrings.append(nil)
-        defer { for pointer in cStrings { free(pointer) } }
+        return try strings.withUnsafeBufferPointer { buffer throws(UraError) -> [UInt8] in
+            let pointers = starts.map { Optional(buffer.baseAddress! + $0) } + [nil]
+            return try pointers.withUnsafeBufferPointer { params throws(UraError) -> [UInt8] in
+                try collect(name: name) { transform(params.baseAddress, &$0, &$1, &$2) }
+            }
+        }
+    }
 
+    /// Calls `transform` and turns its output or error into the result.
+    private func collect(name: String, _ transform: (inout UnsafeMutablePointer<CChar>?, inout Int,
+                                                     inout UnsafeMutablePointer<CChar>?) -> Int32) throws(UraError) -> [UInt8] {
         var output: UnsafeMutablePointer<CChar>?
         var outputLength = 0
         var message: UnsafeMutablePointer<CChar>?
-        let status = cStrings.withUnsafeBufferPointer { params in
-            params.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constParams in
-                transform(constParams.baseAddress, &output, &outputLength, &message)
-            }
-        }
+        let status = transform(&output, &outputLength, &message)
         defer {
             ura_xml_free(output)
             ura_xml_free(message)
@@ -87,15 +108,6 @@ public final class Stylesheet: @unchecked Sendable {
         return output.withMemoryRebound(to: UInt8.self, capacity: outputLength) {
             Array(UnsafeBufferPointer(start: $0, count: outputLength))
         }
-    }
-
-    /// An XPath string literal for `value` (XPath 1.0 has no escapes: use concat() when both
-    /// quote kinds occur).
-    static func xpathLiteral(_ value: String) -> String {
-        if !value.contains("'") { return "'\(value)'" }
-        if !value.contains("\"") { return "\"\(value)\"" }
-        let parts = value.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
-        return "concat(" + parts.joined(separator: ", \"'\", ") + ")"
     }
 
     /// libxml2/libxslt versions, e.g. "20914 / 10135".

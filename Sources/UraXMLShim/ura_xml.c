@@ -15,6 +15,7 @@
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -426,8 +427,14 @@ static int32_t apply_parsed(ura_stylesheet *stylesheet, xmlDocPtr input, error_s
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, check_read_file);
     if (xsltSetCtxtSecurityPrefs(prefs, context) != 0) goto done;
     xsltSetTransformErrorFunc(context, sink, sink_generic);
+    // The values are strings, not XPath expressions: registered as they are, nothing to compile
+    // and evaluate per parameter and transform.
+    if (params != NULL && xsltQuoteUserParams(context, (const char **)params) != 0) {
+        if (sink->message[0] == '\0') snprintf(sink->message, sizeof sink->message, "bad stylesheet parameters");
+        goto done;
+    }
 
-    result = xsltApplyStylesheetUser(stylesheet->stylesheet, input, (const char **)params, NULL, NULL, context);
+    result = xsltApplyStylesheetUser(stylesheet->stylesheet, input, NULL, NULL, NULL, context);
     if (result == NULL || context->state == XSLT_STATE_ERROR || context->state == XSLT_STATE_STOPPED) {
         if (sink->message[0] == '\0')
             snprintf(sink->message, sizeof sink->message, "the transformation failed");

@@ -79,7 +79,9 @@ import UraTestSupport
         #expect(output.contains("<out lang=\"sq\">--Migrantët</out>"))
         let english = String(decoding: try stylesheet.apply(to: Array(input.utf8), name: "r.xml", parameters: ["lang": "en"]), as: UTF8.self)
         #expect(english.contains("Migrants &amp; &lt;borders&gt;"))
-        #expect(Stylesheet.xpathLiteral("it's \"x\"") == "concat('it', \"'\", 's \"x\"')")
+        // Parameter values are strings, whatever quotes or XPath syntax they hold.
+        let quoted = String(decoding: try stylesheet.apply(to: Array(input.utf8), name: "r.xml", parameters: ["lang": "it's \"x\" concat('a')"]), as: UTF8.self)
+        #expect(quoted.contains("<out lang=\"it's &quot;x&quot; concat('a')\">"))
     }
 
     @Test func syntaxErrorNamesTheLine() throws {
@@ -172,5 +174,38 @@ import UraTestSupport
         #expect("a\u{FFFE}b\u{FFFF}c\u{FFFD}\të\r\n".xmlEscaped == "abc\u{FFFD}\të\r\n")
         #expect("\u{1}\u{1F}<ç>".xmlAttributeEscaped == "&lt;ç&gt;")
         #expect("".xmlEscaped == "")
+    }
+
+    /// The byte table and the appending form against a scalar-by-scalar escaper: every scalar up
+    /// to U+02FF and those whose UTF-8 starts with EF, alone and inside text.
+    @Test func byteTableMatchesAStraightforwardEscaper() {
+        func reference(_ text: String, quotes: Bool) -> String {
+            var output = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": output += "&amp;"
+                case "<": output += "&lt;"
+                case ">": output += "&gt;"
+                case "\"" where quotes: output += "&quot;"
+                case "'" where quotes: output += "&apos;"
+                case "\t", "\n", "\r": output.unicodeScalars.append(scalar)
+                case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: break
+                default: output.unicodeScalars.append(scalar)
+                }
+            }
+            return output
+        }
+        let scalars = (0..<0x300).compactMap(Unicode.Scalar.init) + [0xF000, 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600].compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            for text in [String(scalar), "ë\(scalar)x\(scalar)"] {
+                for quotes in [false, true] {
+                    let expected = reference(text, quotes: quotes)
+                    var bytes = Array("<".utf8)
+                    bytes.appendXMLEscaped(text, quotes: quotes)
+                    #expect(String(decoding: bytes.dropFirst(), as: UTF8.self) == expected)
+                    #expect((quotes ? text.xmlAttributeEscaped : text.xmlEscaped) == expected)
+                }
+            }
+        }
     }
 }

@@ -6,8 +6,16 @@ import Foundation
 public enum Parallel {
     /// `transform` of every element of `items`, in order.
     public static func map<Element: Sendable, Output>(_ items: [Element], _ transform: @Sendable (Element) -> Output) -> [Output] {
+        map(items, chunksPerCore: 8, transform)
+    }
+
+    /// `transform` of every element of `items`, in order, the items handed out in
+    /// `chunksPerCore` chunks per core: more for items of very unequal cost, so that the last
+    /// chunk leaves less of the other cores idle.
+    public static func map<Element: Sendable, Output>(_ items: [Element], chunksPerCore: Int,
+                                                       _ transform: @Sendable (Element) -> Output) -> [Output] {
         guard !items.isEmpty else { return [] }
-        let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * max(1, chunksPerCore)))
         return Array(unsafeUninitializedCapacity: items.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in

@@ -24,8 +24,13 @@ public enum CanonicalXML {
     public static let namespace = "urn:x-ura:release:1"
 
     /// The document for one release.
-    public static func document(for release: PressRelease) -> String {
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    public static func document(for release: PressRelease) -> String { String(decoding: documentBytes(for: release), as: UTF8.self) }
+
+    /// ``document(for:)`` as UTF-8 bytes, made without an intermediate string.
+    public static func documentBytes(for release: PressRelease) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        output.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         append(release, to: &output, indent: "", declaringNamespace: true)
         return output
     }
@@ -66,7 +71,13 @@ public enum CanonicalXML {
     /// One release as the collection document holds it (see ``collection(entries:)``); with
     /// `summary`, without its paragraphs and alignment (what an index page reads).
     public static func collectionEntry(_ release: PressRelease, summary: Bool = false) -> String {
-        var output = ""
+        String(decoding: collectionEntryBytes(release, summary: summary), as: UTF8.self)
+    }
+
+    /// ``collectionEntry(_:summary:)`` as UTF-8 bytes.
+    public static func collectionEntryBytes(_ release: PressRelease, summary: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(summary ? 512 : 4096)
         append(release, to: &output, indent: "  ", declaringNamespace: false, summary: summary)
         return output
     }
@@ -75,21 +86,20 @@ public enum CanonicalXML {
     /// ``ordered(_:)`` order: lets a caller make the entries in parallel.
     /// `archive` (``archive(_:)``) opens the collection when given.
     public static func collection(entries: [String], archive: String = "") -> String {
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n" + archive
-        output.reserveCapacity(entries.reduce(64 + archive.utf8.count) { $0 + $1.utf8.count })
-        for entry in entries { output += entry }
-        output += "</collection>\n"
-        return output
+        String(decoding: collectionBytes(entries: entries.map { Array($0.utf8) }, archive: archive), as: UTF8.self)
     }
 
-    /// ``collection(entries:)`` of entries given as UTF-8 bytes, as bytes: what a publish that
-    /// takes most entries from the previous collection document assembles (10 MB for 2,000
-    /// releases), without making strings of them.
-    public static func collection(entryBytes entries: [ArraySlice<UInt8>]) -> [UInt8] {
-        var output = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n".utf8)
-        output.reserveCapacity(entries.reduce(output.count + 16) { $0 + $1.count })
-        for entry in entries { output += entry }
-        output += "</collection>\n".utf8
+    /// ``collection(entries:archive:)`` of entries as UTF-8 bytes (``collectionEntryBytes(_:summary:)``,
+    /// or slices of the previous collection document: a publish that takes most entries from it
+    /// assembles 10 MB for 2,000 releases without making strings of them).
+    public static func collectionBytes<Entry: Collection<UInt8>>(entries: [Entry], archive: String = "") -> [UInt8] {
+        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n"
+        var output: [UInt8] = []
+        output.reserveCapacity(entries.reduce(head.utf8.count + archive.utf8.count + 16) { $0 + $1.count })
+        output.append(contentsOf: head.utf8)
+        output.append(contentsOf: archive.utf8)
+        for entry in entries { output.append(contentsOf: entry) }
+        output.append(contentsOf: "</collection>\n".utf8)
         return output
     }
 
@@ -145,58 +155,121 @@ public enum CanonicalXML {
     /// The id of paragraph `index` (0-based) in `language`: `en-p1`, `sq-p3`.
     public static func paragraphID(_ language: Language, _ index: Int) -> String { "\(language.code)-p\(index + 1)" }
 
-    private static func append(_ release: PressRelease, to output: inout String, indent: String, declaringNamespace: Bool,
+    /// Appends `release` as a `<release>` element, each line opened by `indent`.
+    private static func append(_ release: PressRelease, to output: inout [UInt8], indent: String, declaringNamespace: Bool,
                                summary: Bool = false) {
-        let namespaceAttribute = declaringNamespace ? " xmlns=\"\(namespace)\"" : ""
-        output += "\(indent)<release\(namespaceAttribute) id=\"\(release.id.xmlAttributeEscaped)\" status=\"\(release.status.rawValue)\">\n"
+        func add(_ text: String) { output.append(contentsOf: text.utf8) }
+        func attribute(_ name: String, _ value: String) {
+            add(" \(name)=\"")
+            output.appendXMLEscaped(value, quotes: true)
+            add("\"")
+        }
+        add(indent)
+        add("<release")
+        if declaringNamespace { add(" xmlns=\"\(namespace)\"") }
+        attribute("id", release.id)
+        add(" status=\"\(release.status.rawValue)\">\n")
         let inner = indent + "  "
-        var dateline = ""
-        if let place = release.dateline.place { dateline += " place=\"\(place.xmlAttributeEscaped)\"" }
-        if let date = release.dateline.date { dateline += " date=\"\(date.description)\"" }
-        if release.dateline.dateInferred { dateline += " date-inferred=\"true\"" }
-        if !dateline.isEmpty { output += "\(inner)<dateline\(dateline)/>\n" }
+        let dateline = release.dateline
+        if dateline.place != nil || dateline.date != nil || dateline.dateInferred {
+            add(inner)
+            add("<dateline")
+            if let place = dateline.place { attribute("place", place) }
+            if let date = dateline.date { add(" date=\"\(date.description)\"") }
+            if dateline.dateInferred { add(" date-inferred=\"true\"") }
+            add("/>\n")
+        }
         let provenance = release.provenance
         if let by = provenance.approvedBy {
-            var approval = " by=\"\(by.xmlAttributeEscaped)\""
-            if let at = provenance.approvedAt { approval += " at=\"\(at.xmlAttributeEscaped)\"" }
-            if let reason = provenance.overrideReason { approval += " override=\"\(reason.xmlAttributeEscaped)\"" }
-            output += "\(inner)<approval\(approval)/>\n"
+            add(inner)
+            add("<approval")
+            attribute("by", by)
+            if let at = provenance.approvedAt { attribute("at", at) }
+            if let reason = provenance.overrideReason { attribute("override", reason) }
+            add("/>\n")
         }
-        if let source = provenance.source { output += "\(inner)<source>\(source.xmlEscaped)</source>\n" }
+        if let source = provenance.source {
+            add(inner)
+            add("<source>")
+            output.appendXMLEscaped(source)
+            add("</source>\n")
+        }
         for language in release.languages {
             guard let text = release.texts[language] else { continue }
-            output += "\(inner)<text xml:lang=\"\(language.code)\">\n"
-            output += "\(inner)  <title>\(text.title.xmlEscaped)</title>\n"
+            add(inner)
+            add("<text xml:lang=\"")
+            add(language.code)
+            add("\">\n")
+            add(inner)
+            add("  <title>")
+            output.appendXMLEscaped(text.title)
+            add("</title>\n")
             for (index, paragraph) in text.paragraphs.enumerated() where !summary {
-                output += "\(inner)  <p id=\"\(paragraphID(language, index))\">\(InlineMarkdown.xml(paragraph))</p>\n"
+                add(inner)
+                add("  <p id=\"")
+                appendParagraphID(language, index, to: &output)
+                add("\">")
+                InlineMarkdown.appendXML(paragraph, to: &output)
+                add("</p>\n")
             }
-            output += "\(inner)</text>\n"
+            add(inner)
+            add("</text>\n")
         }
-        if !summary, let beads = alignmentBeads(release) {
-            output += "\(inner)<alignment>\n"
-            for bead in beads { output += "\(inner)  \(bead)\n" }
-            output += "\(inner)</alignment>\n"
-        }
-        output += "\(indent)</release>\n"
+        if !summary { appendAlignment(release, to: &output, indent: inner) }
+        add(indent)
+        add("</release>\n")
     }
 
-    /// The paragraph beads as `<bead>` elements; beads naming paragraphs the release does not
-    /// have are dropped, so every reference resolves.
-    private static func alignmentBeads(_ release: PressRelease) -> [String]? {
-        guard let alignment = release.alignment, !alignment.paragraphs.isEmpty else { return nil }
-        let counts = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, release.texts[$0]?.paragraphs.count ?? 0) })
-        var beads: [String] = []
+    /// ``paragraphID(_:_:)`` appended as bytes, without making the string.
+    private static func appendParagraphID(_ language: Language, _ index: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: language.code.utf8)
+        output.append(contentsOf: "-p".utf8)
+        output.append(contentsOf: String(index + 1).utf8)
+    }
+
+    /// The `<alignment>` element with the paragraph beads as `<bead>` elements, each line opened by
+    /// `indent`; beads naming paragraphs the release does not have are dropped, so every reference
+    /// resolves, and without a bead left there is no element.
+    private static func appendAlignment(_ release: PressRelease, to output: inout [UInt8], indent: String) {
+        guard let alignment = release.alignment, !alignment.paragraphs.isEmpty else { return }
+        let englishCount = release.texts[.english]?.paragraphs.count ?? 0
+        let albanianCount = release.texts[.albanian]?.paragraphs.count ?? 0
+        var opened = false
         for bead in alignment.paragraphs {
-            let sides: [(Language, [Int])] = [(.english, bead.en), (.albanian, bead.sq)]
-            guard sides.allSatisfy({ language, indices in indices.allSatisfy { (0..<(counts[language] ?? 0)).contains($0) } }),
+            guard bead.en.allSatisfy({ (0..<englishCount).contains($0) }), bead.sq.allSatisfy({ (0..<albanianCount).contains($0) }),
                   !(bead.en.isEmpty && bead.sq.isEmpty) else { continue }
-            var element = "<bead"
-            for (language, indices) in sides where !indices.isEmpty {
-                element += " \(language.code)=\"\(indices.map { paragraphID(language, $0) }.joined(separator: " "))\""
+            if !opened {
+                output.append(contentsOf: indent.utf8)
+                output.append(contentsOf: "<alignment>\n".utf8)
+                opened = true
             }
-            element += String(format: " score=\"%.3f\"/>", min(max(bead.score, 0), 1))
-            beads.append(element)
+            output.append(contentsOf: indent.utf8)
+            output.append(contentsOf: "  <bead".utf8)
+            for (language, indices) in [(Language.english, bead.en), (Language.albanian, bead.sq)] where !indices.isEmpty {
+                output.append(contentsOf: " \(language.code)=\"".utf8)
+                for (position, index) in indices.enumerated() {
+                    if position > 0 { output.append(UInt8(ascii: " ")) }
+                    appendParagraphID(language, index, to: &output)
+                }
+                output.append(UInt8(ascii: "\""))
+            }
+            output.append(contentsOf: " score=\"".utf8)
+            output.append(contentsOf: scoreText(min(max(bead.score, 0), 1)).utf8)
+            output.append(contentsOf: "\"/>\n".utf8)
         }
-        return beads.isEmpty ? nil : beads
+        if opened {
+            output.append(contentsOf: indent.utf8)
+            output.append(contentsOf: "</alignment>\n".utf8)
+        }
+    }
+
+    /// `score` as `%.3f` prints it (C's formatting, which Foundation's `String(format:)` uses too),
+    /// without Foundation's format parser: a build formats a score per bead.
+    static func scoreText(_ score: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = withVaList([score]) { arguments in
+            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, "%.3f", arguments) }
+        }
+        return String(decoding: buffer.prefix(Int(max(0, min(count, 31)))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -43,6 +43,12 @@ public enum InlineMarkdown {
         isPlain(source) ? source.xmlEscaped : render(parse(source))
     }
 
+    /// Appends ``xml(_:)`` of `source` to `output` as UTF-8 (a plain paragraph is escaped straight
+    /// into it).
+    static func appendXML(_ source: String, to output: inout [UInt8]) {
+        if isPlain(source) { output.appendXMLEscaped(source) } else { output.append(contentsOf: render(parse(source)).utf8) }
+    }
+
     /// The plain text of `source`, markup removed.
     public static func plainText(_ source: String) -> String { isPlain(source) ? source : text(of: parse(source)) }
 
@@ -50,22 +56,33 @@ public enum InlineMarkdown {
     /// `\\`, and no line break of any kind): it parses to one text node equal to itself, so the
     /// parse can be skipped. Most paragraphs of a press release are plain.
     static func isPlain(_ source: String) -> Bool {
-        source.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(source.utf8).withUnsafeBufferPointer { $0 })
+        source.utf8.withContiguousStorageIfAvailable(isPlain) ?? Array(source.utf8).withUnsafeBufferPointer(isPlain)
     }
 
-    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "\\"),
-                 0x0A, 0x0B, 0x0C, 0x0D:
-                return false
-            case 0x85 where index >= 1 && bytes[index - 1] == 0xC2: return false // U+0085 NEXT LINE
-            case 0xA8, 0xA9: // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
-                if index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2 { return false }
-            default: break
-            }
+    /// What each byte means to ``isPlain(_:)``: 0 nothing, 1 not plain (`*`, `_`, `` ` ``, `[`,
+    /// `\\`, line feed, vertical tab, form feed, carriage return), 2 not plain when it ends a line
+    /// break character (`85` of U+0085, `A8`/`A9` of U+2028/U+2029).
+    private static let plainClasses: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x2A, 0x5F, 0x60, 0x5B, 0x5C, 0x0A, 0x0B, 0x0C, 0x0D: return 1
+        case 0x85, 0xA8, 0xA9: return 2
+        default: return 0
         }
-        return true
+    }
+
+    /// One table look-up per byte: every paragraph of a build goes through here.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        plainClasses.withUnsafeBufferPointer { table in
+            for index in bytes.indices where table[Int(bytes[index])] != 0 {
+                switch bytes[index] {
+                case 0x85: if index >= 1 && bytes[index - 1] == 0xC2 { return false } // U+0085 NEXT LINE
+                case 0xA8, 0xA9: // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+                    if index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2 { return false }
+                default: return false
+                }
+            }
+            return true
+        }
     }
 
     static func render(_ nodes: [Node]) -> String {

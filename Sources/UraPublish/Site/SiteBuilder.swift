@@ -120,9 +120,12 @@ public struct SiteBuilder: Sendable {
 
         /// By the names the stylesheets declare (`lang`, `view`, `base-url`, `site-title`,
         /// `build-date`, `output-path`, `year`).
-        var dictionary: [String: String] {
-            ["lang": language, "view": view, "base-url": baseURL, "site-title": siteTitle, "build-date": buildDate,
-             "output-path": outputPath, "year": year]
+        var dictionary: [String: String] { Dictionary(uniqueKeysWithValues: pairs.map { ($0.name, $0.value) }) }
+
+        /// ``dictionary``'s entries in name order, as ``Stylesheet/apply(to:parameterPairs:readRoot:)`` takes them.
+        var pairs: [(name: String, value: String)] {
+            [("base-url", baseURL), ("build-date", buildDate), ("lang", language), ("output-path", outputPath),
+             ("site-title", siteTitle), ("view", view), ("year", year)]
         }
 
         /// `name=value` and a NUL for each, in name order, all but `output-path` and `year` (which
@@ -239,11 +242,11 @@ public struct SiteBuilder: Sendable {
     /// and every transform, in stylesheet, declaration and release order.
     public func plan(_ releases: [PressRelease]) -> (documents: [SiteFile], transforms: [Transform]) {
         let published = Self.published(releases)
-        let collection = SiteFile(path: Self.collectionPath, bytes: Array(CanonicalXML.collection(published).utf8))
-        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: Array(CanonicalXML.document(for: $0).utf8)) }
+        let collection = SiteFile(path: Self.collectionPath, bytes: CanonicalXML.collectionBytes(entries: published.map { CanonicalXML.collectionEntryBytes($0) }))
+        let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: CanonicalXML.documentBytes(for: $0)) }
         let archive = CanonicalXML.archive(published)
         let views = Dictionary(grouping: outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).filter { $0.release == nil }, by: \.view)
-            .mapValues { SiteFile(path: Self.collectionPath, bytes: Array(Self.collectionDocument($0[0].view, published, archive: archive).utf8)) }
+            .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published, archive: archive)) }
         let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
@@ -288,15 +291,11 @@ public struct SiteBuilder: Sendable {
         let collectionReuse = reused(Self.collectionPath, collectionKey)
         trace.mark("publish.outputkeys")
 
-        // The documents the remaining transforms read, made in parallel: a release's document only
-        // when one of its outputs is made again, the collection only when it or one of its
-        // outputs is.
-        var releasesNeeded = [Bool](repeating: false, count: published.count)
-        var collectionIsNeeded = collectionReuse == nil
-        for (output, reuse) in zip(outputs, outputReuse) where reuse == nil {
-            if let release = output.release { releasesNeeded[release] = true } else if output.view == .full { collectionIsNeeded = true }
-        }
-        let (needed, collectionNeeded) = (releasesNeeded, collectionIsNeeded)
+        // The collection document, made when it or one of its outputs is made again (its entries
+        // in parallel). A release's own document is made where it is parsed, below: only its
+        // transforms read it, and thousands of them need not be held at once.
+        let collectionNeeded = collectionReuse == nil
+            || zip(outputs, outputReuse).contains { $0.1 == nil && $0.0.release == nil && $0.0.view == .full }
         // A release whose every output is reused is unchanged (its key covers the release), so
         // its entry in the previous collection document is still right: take it from there.
         var unchanged = [Bool](repeating: false, count: published.count)
@@ -309,20 +308,13 @@ public struct SiteBuilder: Sendable {
         let previousEntries = collectionNeeded ? Self.previousCollectionEntries(previous) : [:]
         let reusableEntries = unchanged
         trace.mark("publish.previousEntries")
-        let documents = Parallel.map(Array(published.indices)) { index -> (document: [UInt8]?, entry: ArraySlice<UInt8>?) in
+        let entries = collectionNeeded ? Parallel.map(Array(published.indices)) { index -> ArraySlice<UInt8> in
             let release = published[index]
-            var entry: ArraySlice<UInt8>?
-            if collectionNeeded {
-                if reusableEntries[index], let previous = previousEntries[release.id.xmlAttributeEscaped] {
-                    entry = previous
-                } else {
-                    entry = ArraySlice(CanonicalXML.collectionEntry(release).utf8)
-                }
-            }
-            return (needed[index] ? Array(CanonicalXML.document(for: release).utf8) : nil, entry)
-        }
+            let previous = reusableEntries[index] ? previousEntries[release.id.xmlAttributeEscaped] : nil
+            return previous ?? ArraySlice(CanonicalXML.collectionEntryBytes(release))
+        } : []
         trace.mark("publish.documents")
-        let collection = collectionNeeded ? CanonicalXML.collection(entryBytes: documents.compactMap(\.entry)) : []
+        let collection = collectionNeeded ? CanonicalXML.collectionBytes(entries: entries) : []
 
         // Every document is parsed once for all the transforms that read it: a release's outputs
         // (its pages in each language, bilingual page, print file) together, and the collection
@@ -340,9 +332,12 @@ public struct SiteBuilder: Sendable {
                 collectionGroups[outputs[index].view, default: []].append(index)
             }
         }
-        let groups = releaseGroups.keys.sorted().compactMap { releaseGroups[$0] }
-            + collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
-        let groupResults = Parallel.map(groups) { group -> [Result<[UInt8], UraError>] in
+        // Collection groups first and handed out in small chunks: the index pages' group is the
+        // longest, and last (or in a large chunk) it ran alone on one core while the others had
+        // finished.
+        let groups = collectionGroups.keys.sorted().compactMap { collectionGroups[$0] }
+            + releaseGroups.keys.sorted().compactMap { releaseGroups[$0] }
+        let groupResults = Parallel.map(groups, chunksPerCore: 64) { group -> [Result<[UInt8], UraError>] in
             var parsed: ParsedDocument?
             var groupTrace = PhaseTrace()
             return group.map { index in
@@ -350,14 +345,15 @@ public struct SiteBuilder: Sendable {
                 let output = outputs[index]
                 do throws(UraError) {
                     if parsed == nil, let release = output.release {
-                        parsed = try ParsedDocument(documents[release].document ?? [], name: "xml/\(published[release].id).xml")
+                        parsed = try ParsedDocument(CanonicalXML.documentBytes(for: published[release]),
+                                                    name: "xml/\(published[release].id).xml")
                     } else if parsed == nil {
                         let bytes = output.view == .full
-                            ? collection : Array(Self.collectionDocument(output.view, published, archive: keys.archive).utf8)
+                            ? collection : Self.collectionDocument(output.view, published, archive: keys.archive)
                         parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
-                    return .success(try output.stylesheet.apply(to: parsed, parameters: output.parameters.dictionary))
+                    return .success(try output.stylesheet.apply(to: parsed, parameterPairs: output.parameters.pairs))
                 } catch {
                     return .failure(error)
                 }
@@ -398,9 +394,9 @@ public struct SiteBuilder: Sendable {
     /// The collection document a collection output of `view` reads (not the full one, which
     /// ``build(_:reusing:)`` assembles from reusable entries): the archive list, then the view's
     /// releases. `archive` is ``CanonicalXML/archive(_:)`` of `published`.
-    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease], archive: String) -> String {
-        CanonicalXML.collection(entries: view.releases(published).map { CanonicalXML.collectionEntry($0, summary: view.summary) },
-                                archive: archive)
+    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease], archive: String) -> [UInt8] {
+        CanonicalXML.collectionBytes(entries: view.releases(published).map { CanonicalXML.collectionEntryBytes($0, summary: view.summary) },
+                                     archive: archive)
     }
 
     /// A year and a language (nil: any) as one key, for telling which archive pages have releases.
