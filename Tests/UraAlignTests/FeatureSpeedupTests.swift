@@ -18,20 +18,51 @@ import UraTestSupport
         return tokens
     }
 
-    @Test func asciiFoldIsFoundationsFold() throws {
+    @Test func latinFoldIsFoundationsFold() throws {
         let tokens = try devTokens()
         #expect(tokens.count > 10_000)
-        var ascii = 0
+        var fast = 0, accented = 0
         for token in tokens {
-            guard let fast = WordFolder.asciiFold(token.text) else { continue }
-            ascii += 1
-            #expect(fast == Tokenizer.fold(token.text), "'\(token.text)'")
+            guard let folded = WordFolder.latinFold(token.text) else { continue }
+            fast += 1
+            if !token.text.utf8.allSatisfy({ $0 < 0x80 }) { accented += 1 }
+            #expect(folded == Tokenizer.fold(token.text), "'\(token.text)'")
         }
-        #expect(ascii > tokens.count / 2)
-        #expect(WordFolder.asciiFold("Tiranë") == nil)
+        #expect(fast > tokens.count * 9 / 10)
+        #expect(accented > 1000)
+        // Every letter of the table, in the middle of a word and in capitals.
+        for value in UInt32(0xC0)...0x17F {
+            let word = "ab\(Character(Unicode.Scalar(value)!))cd"
+            for text in [word, word.uppercased()] {
+                guard let folded = WordFolder.latinFold(Substring(text)) else { continue }
+                #expect(folded == Tokenizer.fold(text), "'\(text)'")
+            }
+        }
+        #expect(WordFolder.latinFold("Tiranë") == "tirane")
+        #expect(WordFolder.latinFold("Æble") == nil)
         var folder = WordFolder()
         #expect(folder.fold("Tiranë") == "tirane")
         #expect(folder.fold("NATO") == "nato")
+    }
+
+    @Test func prefixIsTheCharacterPrefix() throws {
+        for token in try devTokens() {
+            let folded = Tokenizer.fold(token.text)
+            for count in [4, 5] {
+                #expect(WordFolder.prefix(folded, count) == String(folded.prefix(count)), "'\(folded)'")
+            }
+        }
+        #expect(WordFolder.prefix("e\u{301}e\u{301}e\u{301}", 2) == "e\u{301}e\u{301}")
+    }
+
+    @Test func numberKeyIsTheDigitsWithoutLeadingZeros() throws {
+        let numbers = try devTokens().filter(\.isNumber) + Tokenizer.tokens("0 000 007 0,5 5.700 1:30 ٣٤")
+        #expect(numbers.count > 300)
+        for number in numbers {
+            var digits = String(number.text.unicodeScalars.filter { $0.properties.numericType == .decimal }.map(Character.init))
+            while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
+            #expect(AnchorExtractor.numberKey(number.text) == "#" + digits, "'\(number.text)'")
+        }
     }
 
     @Test func asciiClassesAreTheUnicodeProperties() {

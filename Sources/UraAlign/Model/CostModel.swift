@@ -20,7 +20,7 @@ struct CostModel {
     var enHit: [Double] = [], enMiss: [Double] = [], sqHit: [Double] = [], sqMiss: [Double] = []
     /// The anchors of each sentence and the next together, per side: what a bead of two
     /// sentences has (the last sentence of a side has none).
-    private var enPairAnchors: [[Int]] = [], sqPairAnchors: [[Int]] = []
+    private(set) var enPairAnchors: [[Int]] = [], sqPairAnchors: [[Int]] = []
     /// Sentence lengths per side, apart from the rest of the sentences' features.
     private var enLengths: [Double] = [], sqLengths: [Double] = []
     let parameters: AlignerParameters
@@ -79,6 +79,14 @@ struct CostModel {
         let k = Self.outlierWidth, share = Self.outlierShare
         let density = (1 - share) * exp(-z2 / 2) + share / k * exp(-z2 / (2 * k * k))
         return -log(max(density, 1e-300)) + 0.5 * log(2 * Double.pi * spread)
+    }
+
+    /// The least ``lengthCost(_:_:)`` can be for English length `x`, whatever the Albanian length:
+    /// the normalising term, and the mixture's density at its peak.
+    func leastLengthCost(_ x: Double) -> Double {
+        let spread = variance * max(x, 1)
+        let k = Self.outlierWidth, share = Self.outlierShare
+        return -log((1 - share) + share / k) + 0.5 * log(2 * Double.pi * spread)
     }
 
     /// Cost of an Albanian sentence of length `y` that translates nothing.

@@ -15,18 +15,24 @@ struct SentenceFeatures {
 /// The distinct stems of a side in the order of their text, so that a sentence's stems sort as
 /// integers.
 struct StemOrder {
-    /// The distinct stems, in the order of their text.
+    /// The distinct stems, in the order of their text (of equal stems, the first given).
     let sorted: [String]
-    private let ranks: [String: Int]
+    /// Per stem given: its place in `sorted`; nil where none was given.
+    let ranks: [Int?]
 
-    init(_ stems: [String]) {
-        sorted = Array(Set(stems)).sorted()
-        ranks = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element, $0.offset) })
+    /// Sorts `stems` once, with their positions, so equal stems come together without hashing.
+    /// - Complexity: O(n log n) comparisons for n stems.
+    init(_ stems: [String?]) {
+        let order = stems.enumerated().compactMap { index, stem in stem.map { ($0, index) } }.sorted(by: <)
+        var sorted: [String] = []
+        var ranks = [Int?](repeating: nil, count: stems.count)
+        for (stem, index) in order {
+            if sorted.last != stem { sorted.append(stem) }
+            ranks[index] = sorted.count - 1
+        }
+        self.sorted = sorted
+        self.ranks = ranks
     }
-
-    /// The place of `stem` (one of the stems given) in text order.
-    func rank(_ stem: String) -> Int { ranks[stem]! }
-
 }
 
 /// What the aligner knows about one paragraph.
@@ -70,8 +76,8 @@ struct DocumentFeatures {
         let tokens = SideTokens(paragraphs.joined())
         let extractor = AnchorExtractor(sentences: [tokens.distinct])
         let features = tokens.distinct.map { TokenFeatures($0, extractor: extractor) }
-        let stems = StemOrder(features.compactMap(\.stem))
-        let stemRanks = features.map { $0.stem.map(stems.rank) }
+        let stems = StemOrder(features.map(\.stem))
+        let stemRanks = stems.ranks
         // Anchor ids are given out in the order the keys first occur, as the sentences are read.
         var anchorIDs = [Int?](repeating: nil, count: features.count)
         var side = SideFeatures()

@@ -10,6 +10,11 @@ struct Token {
     var isCapitalized: Bool
     /// True when every letter is upper case and there are at least two (`NATO`, `BE`).
     var isAcronym: Bool
+
+    /// The number of Unicode scalars of the text (counted on its UTF-8 lead bytes).
+    var scalarCount: Int {
+        text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
 }
 
 /// Where a token lies in the UTF-8 bytes of its text, and its class (see ``Token``).
@@ -198,21 +203,76 @@ struct WordFolder {
 
     /// `Tokenizer.fold(word)`, not remembered: for a word folded once.
     static func fold(_ word: Substring) -> String {
-        asciiFold(word) ?? Tokenizer.fold(word)
+        latinFold(word) ?? Tokenizer.fold(word)
     }
 
-    /// The fold of a word of ASCII letters and digits (lower case: there are no diacritics to
-    /// strip), without a round trip through Foundation; nil for any other word.
-    static func asciiFold(_ word: Substring) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.utf8.count)
-        for byte in word.utf8 {
-            switch byte {
-            case 0x41...0x5A: bytes.append(byte + 0x20)
-            case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
-            default: return nil
+    /// The fold of a word of ASCII letters and digits and of the Latin letters Foundation folds to
+    /// one ASCII letter (`ë`, `Ç`, `é`...), letter by letter, without a round trip through
+    /// Foundation; nil for any other word.
+    static func latinFold(_ word: Substring) -> String? {
+        var word = word
+        return word.withUTF8 { utf8 in
+            var fits = true
+            let folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var count = 0, index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    let byte: UInt8?
+                    if lead < 0x80 {
+                        byte = asciiFold(lead)
+                        index += 1
+                    } else if (0xC3...0xC5).contains(lead), index + 1 < utf8.count {
+                        // Two bytes: U+00C0...U+017F.
+                        let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        byte = latinFolds[Int(value - latinLetters.lowerBound)]
+                        index += 2
+                    } else {
+                        byte = nil
+                    }
+                    guard let byte else {
+                        fits = false
+                        return 0
+                    }
+                    buffer[count] = byte
+                    count += 1
+                }
+                return count
             }
+            return fits ? folded : nil
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The fold of an ASCII letter or digit; nil for any other byte.
+    @inline(__always) private static func asciiFold(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x41...0x5A: byte + 0x20
+        case 0x61...0x7A, 0x30...0x39: byte
+        default: nil
+        }
+    }
+
+    /// Latin-1 Supplement and Latin Extended-A: the accented letters of Albanian and of the names
+    /// in the news.
+    private static let latinLetters: ClosedRange<UInt32> = 0xC0...0x17F
+
+    /// Per scalar of ``latinLetters``: what Foundation folds it to when that is one ASCII letter,
+    /// else nil. Asked of Foundation once, so the fast fold gives Foundation's answers.
+    private static let latinFolds: [UInt8?] = latinLetters.map { value in
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let folded = Array(Tokenizer.fold(String(Character(scalar))).utf8)
+        guard folded.count == 1, (0x61...0x7A).contains(folded[0]) else { return nil }
+        return folded[0]
+    }
+
+    /// `String(text.prefix(count))` (a prefix of `count` characters), with a shortcut for text
+    /// that starts with `count` + 1 ASCII bytes other than CR: each of the first `count` is a
+    /// character of its own.
+    static func prefix(_ text: String, _ count: Int) -> String {
+        let utf8 = text.utf8
+        if utf8.count <= count { return text }
+        if utf8.prefix(count + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return String(decoding: utf8.prefix(count), as: UTF8.self)
+        }
+        return String(text.prefix(count))
     }
 }
