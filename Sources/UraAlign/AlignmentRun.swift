@@ -128,10 +128,38 @@ final class AlignmentRun {
     /// The cost of ``sentencePath(en:sq:)``, to the bit, without building the path: what a
     /// paragraph bead costs.
     func sentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
-        BandedDP.pathCost(n: en.count, m: sq.count, shapes: sentenceShapes,
-                          initialHalfWidth: Self.sentenceHalfWidth(en, sq), workspace: sentenceWorkspace) { i, j, shape in
+        if BandedDP.coversAll(n: en.count, m: sq.count, initialHalfWidth: Self.sentenceHalfWidth(en, sq)) {
+            return fullSentencePathCost(en: en, sq: sq)
+        }
+        return BandedDP.pathCost(n: en.count, m: sq.count, shapes: sentenceShapes,
+                                 initialHalfWidth: Self.sentenceHalfWidth(en, sq), workspace: sentenceWorkspace) { i, j, shape in
             sentenceCost(en: en, sq: sq, at: i, j, shape)
         }
+    }
+
+    /// ``sentencePathCost(en:sq:)`` when the band covers every cell (paragraphs of up to eight
+    /// sentences): the same programme, cell by cell and shape by shape, without the band's
+    /// bookkeeping or the back pointers, which a cost does not need.
+    private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        let n = en.count, m = sq.count, width = m + 1
+        let shapes = sentenceShapes
+        var best = [Double](repeating: .infinity, count: (n + 1) * width)
+        best[0] = 0
+        for i in 0...n {
+            for j in 0...m where i > 0 || j > 0 {
+                var cell = Double.infinity
+                for shape in shapes {
+                    let pi = i - shape.en, pj = j - shape.sq
+                    guard pi >= 0, pj >= 0 else { continue }
+                    let previous = best[pi * width + pj]
+                    guard previous < .infinity, let c = sentenceCost(en: en, sq: sq, at: pi, pj, shape) else { continue }
+                    if previous + c < cell { cell = previous + c }
+                }
+                best[i * width + j] = cell
+            }
+        }
+        // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
+        return best[n * width + m] < .infinity ? best[n * width + m] : 0
     }
 
     /// The band a sentence programme starts with: wide enough for the difference in counts.

@@ -45,14 +45,17 @@ import UraTestSupport
         #expect(folder.fold("NATO") == "nato")
     }
 
-    @Test func prefixIsTheCharacterPrefix() throws {
+    @Test func prefixAndCountAreTheCharacters() throws {
         for token in try devTokens() {
             let folded = Tokenizer.fold(token.text)
-            for count in [4, 5] {
+            for count in [2, 3, 4, 5] {
                 #expect(WordFolder.prefix(folded, count) == String(folded.prefix(count)), "'\(folded)'")
+                #expect(WordFolder.characterCount(folded, exceeds: count) == (folded.count > count), "'\(folded)'")
             }
         }
         #expect(WordFolder.prefix("e\u{301}e\u{301}e\u{301}", 2) == "e\u{301}e\u{301}")
+        #expect(WordFolder.prefix("abe\u{301}", 3) == "abe\u{301}")
+        #expect(!WordFolder.characterCount("abe\u{301}", exceeds: 3))
     }
 
     @Test func numberKeyIsTheDigitsWithoutLeadingZeros() throws {

@@ -41,6 +41,25 @@ import UraTestSupport
         #expect(checked > 2000)
     }
 
+    /// Paragraph beads price their sentences without the band's bookkeeping when the band would
+    /// cover everything: the cost is still that of the banded programme's path, to the bit.
+    @Test func sentencePathCostIsThatOfTheBandedPath() throws {
+        var full = 0
+        for run in try devRuns() {
+            let document = run.document
+            for shape in [Shape.one, .merge, .split] {
+                for i in 0..<max(0, document.en.paragraphs.count - shape.en + 1) {
+                    for j in 0..<max(0, document.sq.paragraphs.count - shape.sq + 1) {
+                        let en = sentences(i..<(i + shape.en), document.en), sq = sentences(j..<(j + shape.sq), document.sq)
+                        #expect(run.sentencePathCost(en: en, sq: sq) == run.sentencePath(en: en, sq: sq).cost, "\(en) \(sq)")
+                        if BandedDP.coversAll(n: en.count, m: sq.count, initialHalfWidth: 8) { full += 1 }
+                    }
+                }
+            }
+        }
+        #expect(full > 2000)
+    }
+
     @Test func prunedPathIsThePathOfEveryBeadPriced() throws {
         let shapes = AlignerParameters().paragraphShapes.map(\.0)
         for run in try devRuns() {

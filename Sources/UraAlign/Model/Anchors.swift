@@ -16,7 +16,12 @@ enum AnchorKind: Int, CaseIterable, Sendable {
 /// Anchor keys shared by both languages, interned to small integers.
 struct AnchorTable {
     private(set) var kinds: [AnchorKind] = []
-    private var ids: [String: Int] = [:]
+    private var ids: [String: Int]
+
+    /// An empty table with room for about `capacity` keys before it grows.
+    init(capacity: Int = 0) {
+        ids = Dictionary(minimumCapacity: capacity)
+    }
 
     /// The id of `key` (created on first use).
     mutating func id(_ key: String, _ kind: AnchorKind) -> Int {
@@ -46,7 +51,8 @@ struct AnchorExtractor {
     let vocabulary: Set<String>
 
     init(sentences: [[Token]]) {
-        var vocabulary = Set<String>()
+        // Sized for every token up front: growing a set of strings rehashes them all.
+        var vocabulary = Set<String>(minimumCapacity: sentences.reduce(0) { $0 + $1.count })
         for tokens in sentences {
             for token in tokens where !token.isNumber && !token.isCapitalized {
                 vocabulary.insert(String(token.text))

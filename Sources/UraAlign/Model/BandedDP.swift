@@ -107,6 +107,15 @@ enum BandedDP {
         return table.best[table.cell(n, m)]
     }
 
+    /// Whether a search of `n` by `m` units starting with `initialHalfWidth` fills every cell from
+    /// the first band on (so it is the unbanded programme): when the band is at least `m` wide.
+    static func coversAll(n: Int, m: Int, initialHalfWidth: Int) -> Bool {
+        n > 0 && m <= firstHalfWidth(initialHalfWidth)
+    }
+
+    /// The half-width of the first band of a search asked to start with `initialHalfWidth`.
+    private static func firstHalfWidth(_ initialHalfWidth: Int) -> Int { max(4, initialHalfWidth) }
+
     /// The cells of one banded search.
     struct Table {
         /// Row i covers j in lo[i]...hi[i]; its cells start at offset[i].
@@ -124,7 +133,7 @@ enum BandedDP {
         /// band covers everything). Returns whether (n, m) was reached.
         mutating func widenedSearch(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int,
                                     cost: (Int, Int, Shape) -> Double?, bound: ((Int, Int, Shape) -> Double)? = nil) -> Bool {
-            var halfWidth = max(4, initialHalfWidth)
+            var halfWidth = BandedDP.firstHalfWidth(initialHalfWidth)
             while true {
                 fill(n: n, m: m, shapes: shapes, halfWidth: halfWidth, cost: cost, bound: bound)
                 // An unreachable end (every bead refused) is a band too narrow to pass: widen it.

@@ -23,7 +23,8 @@ struct StemOrder {
     /// Sorts `stems` once, with their positions, so equal stems come together without hashing.
     /// - Complexity: O(n log n) comparisons for n stems.
     init(_ stems: [String?]) {
-        let order = stems.enumerated().compactMap { index, stem in stem.map { ($0, index) } }.sorted(by: <)
+        let given = stems.enumerated().compactMap { index, stem in stem.map { ($0, index) } }
+        let order = Self.sortedByPackedBytes(given) ?? given.sorted(by: <)
         var sorted: [String] = []
         var ranks = [Int?](repeating: nil, count: stems.count)
         for (stem, index) in order {
@@ -32,6 +33,32 @@ struct StemOrder {
         }
         self.sorted = sorted
         self.ranks = ranks
+    }
+
+    /// `stems` sorted as ``init(_:)`` sorts them, by integer keys instead of strings; nil unless
+    /// every stem is at most eight ASCII bytes (the usual case, since stems are five letters), for
+    /// which the order of strings is that of their bytes.
+    private static func sortedByPackedBytes(_ stems: [(String, Int)]) -> [(String, Int)]? {
+        var keyed: [(key: UInt64, position: Int)] = []
+        keyed.reserveCapacity(stems.count)
+        for (position, (stem, _)) in stems.enumerated() {
+            guard let key = packedBytes(stem) else { return nil }
+            keyed.append((key, position))
+        }
+        // Positions ascend with the stems' indices, so ties fall as in the string sort.
+        return keyed.sorted(by: <).map { stems[$0.position] }
+    }
+
+    /// The bytes of `text` from the most significant down, zero-padded: integers that order as
+    /// the strings do; nil for text longer than eight bytes or with a byte outside 1...127.
+    private static func packedBytes(_ text: String) -> UInt64? {
+        var key: UInt64 = 0, count = 0
+        for byte in text.utf8 {
+            guard count < 8, (1...0x7F).contains(byte) else { return nil }
+            key = key << 8 | UInt64(byte)
+            count += 1
+        }
+        return key << (8 * (8 - count))
     }
 }
 
@@ -62,12 +89,16 @@ struct DocumentFeatures {
 
     var en = SideFeatures()
     var sq = SideFeatures()
-    var table = AnchorTable()
+    var table: AnchorTable
+
+    /// Anchor ids a sentence adds to the table, about: what the table is sized for.
+    static let anchorsPerSentence = 4
 
     /// - Parameters:
     ///   - english, albanian: sentences of each paragraph, per side.
     /// - Complexity: O(n) in the length of the text.
     init(english: [[String]], albanian: [[String]]) {
+        table = AnchorTable(capacity: (english.joined().count + albanian.joined().count) * Self.anchorsPerSentence)
         en = Self.side(english, table: &table)
         sq = Self.side(albanian, table: &table)
     }
@@ -86,8 +117,12 @@ struct DocumentFeatures {
             let start = side.sentences.count
             for _ in paragraph {
                 let index = side.sentences.count
+                let ids = tokens.tokens(ofSentence: index)
                 var words: [String] = [], ranks: [Int] = [], anchors: [Int] = []
-                for id in tokens.tokens(ofSentence: index) {
+                words.reserveCapacity(ids.count)
+                ranks.reserveCapacity(ids.count)
+                anchors.reserveCapacity(ids.count)
+                for id in ids {
                     let token = features[id]
                     if let folded = token.folded { words.append(folded) }
                     if let rank = stemRanks[id] { ranks.append(rank) }

@@ -62,9 +62,9 @@ struct LexiconMatcher {
     }
 
     /// Words of three letters or more.
-    static func contentWords(_ words: [String]) -> [String] { words.filter { $0.count > 2 } }
+    static func contentWords(_ words: [String]) -> [String] { words.filter { WordFolder.characterCount($0, exceeds: 2) } }
 
-    private static func bucket(_ word: String) -> String { String(word.prefix(3)) }
+    private static func bucket(_ word: String) -> String { WordFolder.prefix(word, 3) }
 
     /// The keys of the entries found in `words` (folded words of one sentence) on `side`.
     func keys(in allWords: [String], english side: Bool) -> [String] {

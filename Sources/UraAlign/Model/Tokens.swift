@@ -265,14 +265,26 @@ struct WordFolder {
     }
 
     /// `String(text.prefix(count))` (a prefix of `count` characters), with a shortcut for text
-    /// that starts with `count` + 1 ASCII bytes other than CR: each of the first `count` is a
-    /// character of its own.
+    /// whose first `count` characters are its first `count` bytes (see ``startsWithBytes(_:_:)``).
     static func prefix(_ text: String, _ count: Int) -> String {
-        let utf8 = text.utf8
-        if utf8.count <= count { return text }
-        if utf8.prefix(count + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            return String(decoding: utf8.prefix(count), as: UTF8.self)
-        }
+        if text.utf8.count <= count { return text }
+        if startsWithBytes(text, count) { return String(decoding: text.utf8.prefix(count), as: UTF8.self) }
         return String(text.prefix(count))
+    }
+
+    /// `text.count > count`, with the same shortcut.
+    static func characterCount(_ text: String, exceeds count: Int) -> Bool {
+        if text.utf8.count <= count { return false }
+        return startsWithBytes(text, count) || text.count > count
+    }
+
+    /// Whether `text` has more than `count` bytes and its first `count` + 1 are ASCII other than
+    /// CR: then each of the first `count` bytes is a character, and more characters follow.
+    private static func startsWithBytes(_ text: String, _ count: Int) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for _ in 0...count {
+            guard let byte = bytes.next(), byte < 0x80, byte != 0x0D else { return false }
+        }
+        return true
     }
 }
