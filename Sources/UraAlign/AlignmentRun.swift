@@ -22,6 +22,8 @@ final class AlignmentRun {
     private let sentenceCache: CostCache
     /// Tables of the paragraph programmes, and of the sentence programmes run inside them.
     private let paragraphWorkspace = DPWorkspace(), sentenceWorkspace = DPWorkspace()
+    /// Which paragraphs are headings, per side: asked for with every paragraph bead.
+    private let enHeadings: [Bool], sqHeadings: [Bool]
     /// Lower bounds of sentence alignment costs, so the paragraph programme prices fewer beads.
     private let sentenceBound: SentencePathBound?
     /// Lower bounds of paragraph bead costs already worked out: the confidence windows ask for
@@ -38,6 +40,8 @@ final class AlignmentRun {
         paragraphPriors = ShapePriors(parameters.paragraphShapes)
         sentencePriors = ShapePriors(parameters.sentenceShapes)
         sentenceBound = SentencePathBound(model: model, document: document, priors: sentencePriors)
+        enHeadings = document.en.paragraphs.map(\.isHeading)
+        sqHeadings = document.sq.paragraphs.map(\.isHeading)
     }
 
     /// Beads whose cost a run asks for, per unit of the document, about: what the caches are
@@ -74,8 +78,7 @@ final class AlignmentRun {
     private func fixedParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         let shape = Shape(en: en.count, sq: sq.count)
         guard let prior = paragraphPriors.cost(en: shape.en, sq: shape.sq) else { return nil }
-        let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
-        let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
+        let headingEn = Self.containsHeading(en, enHeadings), headingSq = Self.containsHeading(sq, sqHeadings)
         if shape.isNull {
             // A run of untranslated units (sentence mode) is one lost paragraph: never a heading
             // and its text together.
@@ -92,17 +95,23 @@ final class AlignmentRun {
         return cost
     }
 
+    /// Whether one of `paragraphs` is a heading, by `headings` (one flag per paragraph).
+    @inline(__always) private static func containsHeading(_ paragraphs: Range<Int>, _ headings: [Bool]) -> Bool {
+        for index in paragraphs where headings[index] { return true }
+        return false
+    }
+
     /// A lower bound of ``paragraphCost(en:sq:)`` (+infinity for a bead not allowed), cheap to
     /// work out: the cost itself for a bead with no sentence alignment, else the fixed cost and a
     /// bound of the sentence alignment's (see ``SentencePathBound``).
     private func leastParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double {
         if en.isEmpty || sq.isEmpty { return paragraphCost(en: en, sq: sq) ?? .infinity }
-        guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
-        guard let sentenceBound else { return -.infinity }
         let least = boundCache.cost(en: en, sq: sq) {
-            sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
+            guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
+            guard let sentenceBound else { return -.infinity }
+            return fixed + sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
         }
-        return fixed + (least ?? -.infinity)
+        return least ?? -.infinity
     }
 
     private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {

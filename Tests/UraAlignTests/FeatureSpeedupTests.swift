@@ -68,9 +68,9 @@ import UraTestSupport
         }
     }
 
-    @Test func asciiClassesAreTheUnicodeProperties() {
-        for value in UInt32(0)..<128 {
-            let scalar = Unicode.Scalar(UInt8(value))
+    @Test func asciiAndLatinClassesAreTheUnicodeProperties() throws {
+        for value in UInt32(0)..<0x300 {
+            let scalar = try #require(Unicode.Scalar(value))
             #expect(Tokenizer.isLetter(scalar) == scalar.properties.isAlphabetic)
             #expect(Tokenizer.isUpper(scalar) == scalar.properties.isUppercase)
             #expect(Tokenizer.isDigit(scalar) == (scalar.properties.numericType == .decimal))

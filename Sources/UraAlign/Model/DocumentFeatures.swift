@@ -35,31 +35,24 @@ struct StemOrder {
         self.ranks = ranks
     }
 
-    /// `stems` sorted as ``init(_:)`` sorts them, by integer keys instead of strings; nil unless
-    /// every stem is at most eight ASCII bytes (the usual case, since stems are five letters), for
-    /// which the order of strings is that of their bytes.
+    /// `stems` sorted as ``init(_:)`` sorts them, by integers instead of strings; nil unless every
+    /// stem is at most five ASCII bytes (the usual case: stems are five letters).
     private static func sortedByPackedBytes(_ stems: [(String, Int)]) -> [(String, Int)]? {
-        var keyed: [(key: UInt64, position: Int)] = []
+        guard stems.count <= Int(positionMask) else { return nil }
+        var keyed: [UInt64] = []
         keyed.reserveCapacity(stems.count)
         for (position, (stem, _)) in stems.enumerated() {
-            guard let key = packedBytes(stem) else { return nil }
-            keyed.append((key, position))
+            // Five bytes leave the low three of the key zero: room for the position, which also
+            // breaks ties between equal stems as the string sort does.
+            guard let key = PackedBytes.key(stem), key & positionMask == 0 else { return nil }
+            keyed.append(key | UInt64(position))
         }
-        // Positions ascend with the stems' indices, so ties fall as in the string sort.
-        return keyed.sorted(by: <).map { stems[$0.position] }
+        keyed.sort()
+        return keyed.map { stems[Int($0 & positionMask)] }
     }
 
-    /// The bytes of `text` from the most significant down, zero-padded: integers that order as
-    /// the strings do; nil for text longer than eight bytes or with a byte outside 1...127.
-    private static func packedBytes(_ text: String) -> UInt64? {
-        var key: UInt64 = 0, count = 0
-        for byte in text.utf8 {
-            guard count < 8, (1...0x7F).contains(byte) else { return nil }
-            key = key << 8 | UInt64(byte)
-            count += 1
-        }
-        return key << (8 * (8 - count))
-    }
+    /// The low three bytes of a packed stem of at most five bytes.
+    private static let positionMask: UInt64 = 0xFF_FFFF
 }
 
 /// What the aligner knows about one paragraph.

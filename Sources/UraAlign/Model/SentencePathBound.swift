@@ -82,52 +82,62 @@ final class SentencePathBound {
 /// One side's part of ``SentencePathBound``: the least cost of each sentence alone or with its
 /// neighbour, apart from anchors found or missed.
 private struct SideBound {
-    /// The anchors of each sentence, and of each sentence and the next together.
-    let anchors: FlatLists, pairAnchors: FlatLists
+    /// The anchors of each sentence (list 2i) and of each sentence and the next together (list
+    /// 2i + 1), in one array so the bound's inner loop reads one buffer.
+    let anchors: FlatLists
     /// Per sentence: the least prior (and length cost, on the English side) of a bead with it
     /// alone on this side, of one with it and the next, and of one with nothing on the other side.
     let alone: [Double], pair: [Double], dropped: [Double]
-    /// Per anchor id: the anchor cost when it is on both sides of a bead, and when only on this one.
-    let found: [Double], missed: [Double]
+    /// Per anchor id: the least anchor cost when it may be on both sides of a bead, and the cost
+    /// when it is only on this one.
+    let matched: [Double], missed: [Double]
 
     init(sentences: [SentenceFeatures], pairAnchors: [[Int]], alone: [Double], pair: [Double], dropped: [Double],
          found: [Double], missed: [Double]) {
-        anchors = FlatLists(sentences.map(\.anchors))
-        self.pairAnchors = FlatLists(pairAnchors)
-        (self.alone, self.pair, self.dropped, self.found, self.missed) = (alone, pair, dropped, found, missed)
+        anchors = FlatLists(sentences.indices.flatMap { index in
+            index < pairAnchors.count ? [sentences[index].anchors, pairAnchors[index]] : [sentences[index].anchors]
+        })
+        (self.alone, self.pair, self.dropped, self.missed) = (alone, pair, dropped, missed)
+        matched = zip(found, missed).map { min($0, $1) }
     }
 
     /// Sets `marks` to `generation` for the anchors of `range`.
     func mark(_ range: Range<Int>, in marks: inout [Int], _ generation: Int) {
-        for position in anchors.positions(of: range) { marks[anchors.items[position]] = generation }
+        for index in range {
+            for position in anchors.positions(of: 2 * index) { marks[anchors.items[position]] = generation }
+        }
     }
 
     /// The least split of `range` into beads of one or two sentences, each bead also paying
     /// `length` when it has a partner; anchors are found when `otherMarks` has them.
     func least(_ range: Range<Int>, length: Double, otherMarks: [Int], _ generation: Int) -> Double {
-        var beforeLast = 0.0, last = 0.0
-        for index in range {
-            let aloneCost = self.alone[index] + length + anchorCost(anchors, index, otherMarks, generation)
-            var next = last + min(dropped[index], aloneCost)
-            if index > range.lowerBound {
-                let pairCost = pair[index - 1] + length + anchorCost(pairAnchors, index - 1, otherMarks, generation)
-                next = min(next, beforeLast + pairCost)
+        otherMarks.withUnsafeBufferPointer { marks in
+            matched.withUnsafeBufferPointer { matched in
+                missed.withUnsafeBufferPointer { missed in
+                    anchors.items.withUnsafeBufferPointer { items in
+                        /// The least anchor cost of list `list` of `anchors` against `marks`.
+                        func anchorCost(_ list: Int) -> Double {
+                            var cost = 0.0
+                            for position in anchors.positions(of: list) {
+                                let id = items[position]
+                                cost += marks[id] == generation ? matched[id] : missed[id]
+                            }
+                            return cost
+                        }
+                        var beforeLast = 0.0, last = 0.0
+                        for index in range {
+                            let aloneCost = alone[index] + length + anchorCost(2 * index)
+                            var next = last + min(dropped[index], aloneCost)
+                            if index > range.lowerBound {
+                                next = min(next, beforeLast + pair[index - 1] + length + anchorCost(2 * index - 1))
+                            }
+                            (beforeLast, last) = (last, next)
+                        }
+                        return last
+                    }
+                }
             }
-            (beforeLast, last) = (last, next)
         }
-        return last
-    }
-
-    /// The least anchor cost of a bead with anchors `lists[index]` on this side whose other side
-    /// has at most the anchors in `otherMarks`.
-    @inline(__always)
-    private func anchorCost(_ lists: FlatLists, _ index: Int, _ otherMarks: [Int], _ generation: Int) -> Double {
-        var cost = 0.0
-        for position in lists.positions(of: index..<(index + 1)) {
-            let id = lists.items[position]
-            cost += otherMarks[id] == generation ? min(found[id], missed[id]) : missed[id]
-        }
-        return cost
     }
 }
 
@@ -146,9 +156,8 @@ private struct FlatLists {
         }
     }
 
-    /// The positions in `items` of the lists `range`, one after another.
-    @inline(__always) func positions(of range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty else { return 0..<0 }
-        return (range.lowerBound == 0 ? 0 : ends[range.lowerBound - 1])..<ends[range.upperBound - 1]
+    /// The positions in `items` of list `index`.
+    @inline(__always) func positions(of index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 }

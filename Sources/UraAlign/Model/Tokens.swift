@@ -102,19 +102,34 @@ enum Tokenizer {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    // Character classes with an ASCII fast path: Unicode property look-ups dominate tokenising
-    // otherwise, and most letters of both languages are ASCII. Same answers as the properties.
+    // Character classes with an ASCII fast path and a table for the Latin letters: Unicode
+    // property look-ups dominate tokenising otherwise, and most letters of both languages are
+    // ASCII or Latin (`ë`, `ç`). Same answers as the properties.
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
     }
 
     @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) : scalar.properties.isAlphabetic
+        if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+        if latin.contains(scalar.value) { return latinClasses[Int(scalar.value - latin.lowerBound)] & letterClass != 0 }
+        return scalar.properties.isAlphabetic
     }
 
     @inline(__always) static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+        if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) }
+        if latin.contains(scalar.value) { return latinClasses[Int(scalar.value - latin.lowerBound)] & upperClass != 0 }
+        return scalar.properties.isUppercase
+    }
+
+    /// Latin-1 Supplement to Latin Extended-B, whose classes ``latinClasses`` holds.
+    private static let latin: Range<UInt32> = 0x80..<0x250
+    private static let letterClass: UInt8 = 1, upperClass: UInt8 = 2
+
+    /// Per scalar of ``latin``: whether it is alphabetic and upper case, read off its properties once.
+    private static let latinClasses: [UInt8] = latin.map { value in
+        guard let properties = Unicode.Scalar(value)?.properties else { return 0 }
+        return (properties.isAlphabetic ? letterClass : 0) | (properties.isUppercase ? upperClass : 0)
     }
 
     /// Lower case without diacritics (`Tiranë` → `tirane`), so names compare across the languages.
@@ -286,5 +301,34 @@ struct WordFolder {
             guard let byte = bytes.next(), byte < 0x80, byte != 0x0D else { return false }
         }
         return true
+    }
+}
+
+/// Short ASCII text as an integer: its bytes from the most significant down, zero-padded, so
+/// that the integers compare as the strings do and are equal when the strings are.
+enum PackedBytes {
+    /// The key of `text`; nil for text longer than eight bytes or with a byte outside 1...127.
+    static func key(_ text: String) -> UInt64? {
+        var key: UInt64 = 0, count = 0
+        for byte in text.utf8 {
+            guard count < 8, (1...0x7F).contains(byte) else { return nil }
+            key = key << 8 | UInt64(byte)
+            count += 1
+        }
+        return key << (8 * (8 - count))
+    }
+
+    /// The key of `WordFolder.prefix(text, count)` (`count` at most 8), read off the bytes when
+    /// they settle it: text of up to `count` ASCII bytes, or whose first `count` + 1 bytes are
+    /// ASCII other than CR; else nil.
+    static func prefixKey(_ text: String, _ count: Int) -> UInt64? {
+        var key: UInt64 = 0, taken = 0
+        for byte in text.utf8 {
+            guard (1...0x7F).contains(byte), byte != 0x0D else { return nil }
+            if taken == count { return key << (8 * (8 - taken)) }
+            key = key << 8 | UInt64(byte)
+            taken += 1
+        }
+        return key << (8 * (8 - taken))
     }
 }
