@@ -18,8 +18,10 @@ final class AlignmentRun {
     /// the programme, and each costs a sentence alignment.
     private let cache: CostCache
     /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
-    /// the same place) align the same sentences again.
+    /// the same place) align the same sentences again. In one array when the document is small
+    /// enough (`denseSentenceCosts`), else hashed.
     private let sentenceCache: CostCache
+    private let denseSentenceCosts: DenseCostTable?
     /// Tables of the paragraph programmes, and of the sentence programmes run inside them.
     private let paragraphWorkspace = DPWorkspace(), sentenceWorkspace = DPWorkspace()
     /// Which paragraphs are headings, per side: asked for with every paragraph bead.
@@ -34,7 +36,10 @@ final class AlignmentRun {
         self.document = document
         // Each unit starts beads of a few shapes with the units of the other side near it.
         cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
-        sentenceCache = CostCache(expected: Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count))
+        denseSentenceCosts = DenseCostTable(enCount: document.en.sentences.count, sqCount: document.sq.sentences.count,
+                                            shapeCount: parameters.sentenceShapes.count)
+        sentenceCache = CostCache(expected: denseSentenceCosts == nil
+                                  ? Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count) : 0)
         boundCache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
         paragraphPriors = ShapePriors(parameters.paragraphShapes)
@@ -185,6 +190,11 @@ final class AlignmentRun {
 
     func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         guard let prior = sentencePriors.cost(en: en.count, sq: sq.count) else { return nil }
+        if let denseSentenceCosts, let shape = sentencePriors.place(en: en.count, sq: sq.count) {
+            return denseSentenceCosts.cost(en: en.lowerBound, sq: sq.lowerBound, shape: shape) {
+                prior + model.sentenceEvidence(document, en: en, sq: sq)
+            }
+        }
         return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(document, en: en, sq: sq) }
     }
 

@@ -86,6 +86,51 @@ import UraTestSupport
         }
     }
 
+    @Test func denseCostTableComputesEachBeadOnce() throws {
+        let table = try #require(DenseCostTable(enCount: 40, sqCount: 30, shapeCount: 5))
+        var computed = 0
+        for round in 0..<2 {
+            for en in 0...40 {
+                for sq in 0...30 {
+                    for shape in 0..<5 {
+                        let expected = Double(en * 1000 + sq * 10 + shape)
+                        let value = table.cost(en: en, sq: sq, shape: shape) {
+                            computed += 1
+                            return expected
+                        }
+                        #expect(value == expected, "round \(round)")
+                    }
+                }
+            }
+        }
+        #expect(computed == 41 * 31 * 5)
+        #expect(DenseCostTable(enCount: 5000, sqCount: 5000, shapeCount: 5) == nil)
+    }
+
+    /// Sentence bead costs kept in the dense table are the cost model's, on the dev documents.
+    @Test func sentenceCostsAreTheModels() throws {
+        let parameters = AlignerParameters()
+        let priors = ShapePriors(parameters.sentenceShapes)
+        for name in try Fixtures.alignDevDocuments().prefix(10) {
+            let base = Fixtures.alignDev + "/" + name
+            let text = try BilingualText.read(english: base + ".en.txt", albanian: base + ".sq.txt", presegmented: false)
+            let document = DocumentFeatures(english: text.english, albanian: text.albanian)
+            let run = AlignmentRun(document: document, parameters: parameters, ratio: parameters.ratioPrior,
+                                   variance: parameters.variancePrior, recall: parameters.recallPrior)
+            for _ in 0..<2 {
+                for e in 0..<document.en.sentences.count {
+                    for s in 0..<document.sq.sentences.count {
+                        for shape in priors.shapes where e + shape.en <= document.en.sentences.count && s + shape.sq <= document.sq.sentences.count {
+                            let en = e..<(e + shape.en), sq = s..<(s + shape.sq)
+                            let expected = try #require(priors.cost(en: shape.en, sq: shape.sq)) + run.model.sentenceEvidence(document, en: en, sq: sq)
+                            #expect(run.sentenceCost(en: en, sq: sq) == expected, "\(name) \(en) \(sq)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func costCacheComputesEachBeadOnce() {
         let cache = CostCache()
         var computed = 0

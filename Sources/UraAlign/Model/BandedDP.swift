@@ -20,8 +20,8 @@ struct Shape: Hashable, Sendable {
 struct ShapePriors {
     /// The shapes, in the order given.
     let shapes: [Shape]
-    /// Prior cost per shape, at `en * stride + sq`; nil for a shape not given.
-    private let costs: [Double?]
+    /// Prior cost and place in `shapes` per shape, at `en * stride + sq`; nil for a shape not given.
+    private let costs: [Double?], places: [Int?]
     private let stride: Int
 
     /// The shapes of `priors` with the cost -log(p) of their probability p (the first, if a shape
@@ -30,8 +30,18 @@ struct ShapePriors {
         shapes = priors.map(\.0)
         stride = (priors.map { max($0.0.en, $0.0.sq) }.max() ?? 0) + 1
         var costs = [Double?](repeating: nil, count: stride * stride)
-        for (shape, probability) in priors.reversed() { costs[shape.en * stride + shape.sq] = -log(probability) }
+        var places = [Int?](repeating: nil, count: stride * stride)
+        for (place, (shape, probability)) in priors.enumerated().reversed() {
+            costs[shape.en * stride + shape.sq] = -log(probability)
+            places[shape.en * stride + shape.sq] = place
+        }
         self.costs = costs
+        self.places = places
+    }
+
+    /// The place in ``shapes`` of the shape of `en` and `sq` units (the first, if given twice).
+    @inline(__always) func place(en: Int, sq: Int) -> Int? {
+        en < stride && sq < stride ? places[en * stride + sq] : nil
     }
 
     /// The prior cost of a bead of `en` and `sq` units, nil when no shape has those sizes.

@@ -106,22 +106,30 @@ struct CostModel {
 
     /// The sum of the anchor evidence of the sorted ids `en` and `sq`, in the order of a merge.
     private func anchorLogLikelihoodRatio(_ en: UnsafeBufferPointer<Int>, _ sq: UnsafeBufferPointer<Int>) -> Double {
-        var llr = 0.0
-        var i = 0, j = 0
-        while i < en.count || j < sq.count {
-            if j == sq.count || (i < en.count && en[i] < sq[j]) {
-                llr += enMiss[en[i]]
-                i += 1
-            } else if i == en.count || sq[j] < en[i] {
-                llr += sqMiss[sq[j]]
-                j += 1
-            } else {
-                llr += enHit[en[i]] + sqHit[sq[j]]
-                i += 1
-                j += 1
+        enMiss.withUnsafeBufferPointer { enMiss in
+            sqMiss.withUnsafeBufferPointer { sqMiss in
+                enHit.withUnsafeBufferPointer { enHit in
+                    sqHit.withUnsafeBufferPointer { sqHit in
+                        var llr = 0.0
+                        var i = 0, j = 0
+                        while i < en.count || j < sq.count {
+                            if j == sq.count || (i < en.count && en[i] < sq[j]) {
+                                llr += enMiss[en[i]]
+                                i += 1
+                            } else if i == en.count || sq[j] < en[i] {
+                                llr += sqMiss[sq[j]]
+                                j += 1
+                            } else {
+                                llr += enHit[en[i]] + sqHit[sq[j]]
+                                i += 1
+                                j += 1
+                            }
+                        }
+                        return llr
+                    }
+                }
             }
         }
-        return llr
     }
 
     /// The cost of a sentence bead over English sentences `en` and Albanian sentences `sq`
