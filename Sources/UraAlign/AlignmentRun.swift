@@ -157,23 +157,25 @@ final class AlignmentRun {
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
         let n = en.count, m = sq.count, width = m + 1
         let shapes = sentenceShapes
-        var best = [Double](repeating: .infinity, count: (n + 1) * width)
-        best[0] = 0
-        for i in 0...n {
-            for j in 0...m where i > 0 || j > 0 {
-                var cell = Double.infinity
-                for shape in shapes {
-                    let pi = i - shape.en, pj = j - shape.sq
-                    guard pi >= 0, pj >= 0 else { continue }
-                    let previous = best[pi * width + pj]
-                    guard previous < .infinity, let c = sentenceCost(en: en, sq: sq, at: pi, pj, shape) else { continue }
-                    if previous + c < cell { cell = previous + c }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
+            best.initialize(repeating: .infinity)
+            best[0] = 0
+            for i in 0...n {
+                for j in 0...m where i > 0 || j > 0 {
+                    var cell = Double.infinity
+                    for shape in shapes {
+                        let pi = i - shape.en, pj = j - shape.sq
+                        guard pi >= 0, pj >= 0 else { continue }
+                        let previous = best[pi * width + pj]
+                        guard previous < .infinity, let c = sentenceCost(en: en, sq: sq, at: pi, pj, shape) else { continue }
+                        if previous + c < cell { cell = previous + c }
+                    }
+                    best[i * width + j] = cell
                 }
-                best[i * width + j] = cell
             }
+            // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
+            return best[n * width + m] < .infinity ? best[n * width + m] : 0
         }
-        // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
-        return best[n * width + m] < .infinity ? best[n * width + m] : 0
     }
 
     /// The band a sentence programme starts with: wide enough for the difference in counts.
@@ -188,6 +190,7 @@ final class AlignmentRun {
                      sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
     }
 
+    @inline(__always)
     func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         guard let prior = sentencePriors.cost(en: en.count, sq: sq.count) else { return nil }
         if let denseSentenceCosts, let shape = sentencePriors.place(en: en.count, sq: sq.count) {

@@ -116,12 +116,11 @@ struct DocumentFeatures {
                 ranks.reserveCapacity(ids.count)
                 anchors.reserveCapacity(ids.count)
                 for id in ids {
-                    let token = features[id]
-                    if let folded = token.folded { words.append(folded) }
+                    // Fields one at a time: a copy of a token's features retains all its strings.
+                    if let folded = features[id].folded { words.append(folded) }
                     if let rank = stemRanks[id] { ranks.append(rank) }
-                    guard let (key, kind) = token.anchor else { continue }
-                    if anchorIDs[id] == nil { anchorIDs[id] = table.id(key, kind) }
-                    anchors.append(anchorIDs[id]!)
+                    if anchorIDs[id] == nil, let (key, kind) = features[id].anchor { anchorIDs[id] = table.id(key, kind) }
+                    if let anchor = anchorIDs[id] { anchors.append(anchor) }
                 }
                 side.sentences.append(SentenceFeatures(
                     length: Double(tokens.lengths[index]), anchors: Self.sortedUnique(anchors),
@@ -149,9 +148,8 @@ struct DocumentFeatures {
             for index in side.sentences.indices {
                 let keys = matcher.keys(in: side.sentences[index].words, english: english)
                 guard !keys.isEmpty else { continue }
-                var anchors = Set(side.sentences[index].anchors)
-                for key in keys { anchors.insert(table.id(key, .lexicon)) }
-                side.sentences[index].anchors = anchors.sorted()
+                let ids = Self.sortedUnique(keys.map { table.id($0, .lexicon) })
+                side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
             }
             if english { en = side } else { sq = side }
         }

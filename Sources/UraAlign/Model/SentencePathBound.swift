@@ -94,17 +94,24 @@ private struct SideBound {
 
     init(sentences: [SentenceFeatures], pairAnchors: [[Int]], alone: [Double], pair: [Double], dropped: [Double],
          found: [Double], missed: [Double]) {
-        anchors = FlatLists(sentences.indices.flatMap { index in
-            index < pairAnchors.count ? [sentences[index].anchors, pairAnchors[index]] : [sentences[index].anchors]
-        })
+        var lists = FlatLists()
+        for index in sentences.indices {
+            lists.append(sentences[index].anchors)
+            if index < pairAnchors.count { lists.append(pairAnchors[index]) }
+        }
+        anchors = lists
         (self.alone, self.pair, self.dropped, self.missed) = (alone, pair, dropped, missed)
         matched = zip(found, missed).map { min($0, $1) }
     }
 
     /// Sets `marks` to `generation` for the anchors of `range`.
     func mark(_ range: Range<Int>, in marks: inout [Int], _ generation: Int) {
-        for index in range {
-            for position in anchors.positions(of: 2 * index) { marks[anchors.items[position]] = generation }
+        marks.withUnsafeMutableBufferPointer { marks in
+            anchors.items.withUnsafeBufferPointer { items in
+                for index in range {
+                    for position in anchors.positions(of: 2 * index) { marks[items[position]] = generation }
+                }
+            }
         }
     }
 
@@ -144,16 +151,13 @@ private struct SideBound {
 /// Lists of integers in one array: list i is `items[ends[i - 1]..<ends[i]]`, so reading one does
 /// not retain an array of its own.
 private struct FlatLists {
-    let items: [Int]
-    let ends: [Int]
+    private(set) var items: [Int] = []
+    private var ends: [Int] = []
 
-    init(_ lists: [[Int]]) {
-        items = Array(lists.joined())
-        var end = 0
-        ends = lists.map { list in
-            end += list.count
-            return end
-        }
+    /// Adds `list` after the others.
+    mutating func append(_ list: [Int]) {
+        items.append(contentsOf: list)
+        ends.append(items.count)
     }
 
     /// The positions in `items` of list `index`.

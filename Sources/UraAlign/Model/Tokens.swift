@@ -283,7 +283,7 @@ struct WordFolder {
     /// whose first `count` characters are its first `count` bytes (see ``startsWithBytes(_:_:)``).
     static func prefix(_ text: String, _ count: Int) -> String {
         if text.utf8.count <= count { return text }
-        if startsWithBytes(text, count) { return String(decoding: text.utf8.prefix(count), as: UTF8.self) }
+        if startsWithBytes(text, count) { return String(Substring(text.utf8.prefix(count))) }
         return String(text.prefix(count))
     }
 
@@ -296,11 +296,12 @@ struct WordFolder {
     /// Whether `text` has more than `count` bytes and its first `count` + 1 are ASCII other than
     /// CR: then each of the first `count` bytes is a character, and more characters follow.
     private static func startsWithBytes(_ text: String, _ count: Int) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        for _ in 0...count {
-            guard let byte = bytes.next(), byte < 0x80, byte != 0x0D else { return false }
+        let settled = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count > count else { return false }
+            for byte in bytes[...count] where byte >= 0x80 || byte == 0x0D { return false }
+            return true
         }
-        return true
+        return settled ?? false
     }
 }
 
