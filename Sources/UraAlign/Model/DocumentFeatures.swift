@@ -23,11 +23,10 @@ struct StemOrder {
     /// Sorts `stems` once, with their positions, so equal stems come together without hashing.
     /// - Complexity: O(n log n) comparisons for n stems.
     init(_ stems: [String?]) {
-        let given = stems.enumerated().compactMap { index, stem in stem.map { ($0, index) } }
-        let order = Self.sortedByPackedBytes(given) ?? given.sorted(by: <)
         var sorted: [String] = []
         var ranks = [Int?](repeating: nil, count: stems.count)
-        for (stem, index) in order {
+        for index in Self.packedOrder(stems) ?? Self.textOrder(stems) {
+            guard let stem = stems[index] else { continue }
             if sorted.last != stem { sorted.append(stem) }
             ranks[index] = sorted.count - 1
         }
@@ -35,20 +34,26 @@ struct StemOrder {
         self.ranks = ranks
     }
 
-    /// `stems` sorted as ``init(_:)`` sorts them, by integers instead of strings; nil unless every
-    /// stem is at most five ASCII bytes (the usual case: stems are five letters).
-    private static func sortedByPackedBytes(_ stems: [(String, Int)]) -> [(String, Int)]? {
+    /// The positions of the stems given, by stem and then position.
+    private static func textOrder(_ stems: [String?]) -> [Int] {
+        stems.indices.filter { stems[$0] != nil }.sorted { (stems[$0] ?? "", $0) < (stems[$1] ?? "", $1) }
+    }
+
+    /// ``textOrder(_:)`` by integers instead of strings; nil unless every stem is at most five
+    /// ASCII bytes (the usual case: stems are five letters).
+    private static func packedOrder(_ stems: [String?]) -> [Int]? {
         guard stems.count <= Int(positionMask) else { return nil }
         var keyed: [UInt64] = []
         keyed.reserveCapacity(stems.count)
-        for (position, (stem, _)) in stems.enumerated() {
+        for (position, stem) in stems.enumerated() {
+            guard let stem else { continue }
             // Five bytes leave the low three of the key zero: room for the position, which also
-            // breaks ties between equal stems as the string sort does.
+            // breaks ties between equal stems as the text order does.
             guard let key = PackedBytes.key(stem), key & positionMask == 0 else { return nil }
             keyed.append(key | UInt64(position))
         }
         keyed.sort()
-        return keyed.map { stems[Int($0 & positionMask)] }
+        return keyed.map { Int($0 & positionMask) }
     }
 
     /// The low three bytes of a packed stem of at most five bytes.
@@ -135,9 +140,30 @@ struct DocumentFeatures {
 
     /// `values` sorted, without repeats.
     private static func sortedUnique(_ values: [Int]) -> [Int] {
-        var result: [Int] = []
-        for value in values.sorted() where result.last != value { result.append(value) }
+        var result = values
+        insertionSort(&result)
+        var kept = 0
+        for value in result where kept == 0 || result[kept - 1] != value {
+            result[kept] = value
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
         return result
+    }
+
+    /// Sorts `values` in place: by insertion for the short lists of a sentence, which the
+    /// library's sort spends more on setting up than on sorting.
+    private static func insertionSort(_ values: inout [Int]) {
+        guard values.count <= 32 else { return values.sort() }
+        for end in values.indices.dropFirst() {
+            let value = values[end]
+            var place = end
+            while place > 0 && values[place - 1] > value {
+                values[place] = values[place - 1]
+                place -= 1
+            }
+            values[place] = value
+        }
     }
 
     /// Adds the entries of `matcher` found in each sentence as lexicon anchors.

@@ -310,26 +310,33 @@ struct WordFolder {
 enum PackedBytes {
     /// The key of `text`; nil for text longer than eight bytes or with a byte outside 1...127.
     static func key(_ text: String) -> UInt64? {
-        var key: UInt64 = 0, count = 0
-        for byte in text.utf8 {
-            guard count < 8, (1...0x7F).contains(byte) else { return nil }
-            key = key << 8 | UInt64(byte)
-            count += 1
+        let key = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            guard bytes.count <= 8 else { return nil }
+            return pack(bytes)
         }
-        return key << (8 * (8 - count))
+        return key ?? nil
     }
 
-    /// The key of `WordFolder.prefix(text, count)` (`count` at most 8), read off the bytes when
+    /// `bytes` (at most eight) packed, or nil if one is outside 1...127.
+    @inline(__always) private static func pack(_ bytes: some Collection<UInt8>) -> UInt64? {
+        var key: UInt64 = 0
+        for byte in bytes {
+            guard (1...0x7F).contains(byte) else { return nil }
+            key = key << 8 | UInt64(byte)
+        }
+        return key << (8 * (8 - bytes.count))
+    }
+
+    /// The key of `WordFolder.prefix(text, count)` (`count` at most 7), read off the bytes when
     /// they settle it: text of up to `count` ASCII bytes, or whose first `count` + 1 bytes are
     /// ASCII other than CR; else nil.
     static func prefixKey(_ text: String, _ count: Int) -> UInt64? {
-        var key: UInt64 = 0, taken = 0
-        for byte in text.utf8 {
-            guard (1...0x7F).contains(byte), byte != 0x0D else { return nil }
-            if taken == count { return key << (8 * (8 - taken)) }
-            key = key << 8 | UInt64(byte)
-            taken += 1
+        let key = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            // The byte after the prefix must be ASCII too, so it starts a character of its own.
+            let checked = bytes.prefix(count + 1)
+            guard !checked.contains(0x0D), pack(checked) != nil else { return nil }
+            return pack(bytes.prefix(count))
         }
-        return key << (8 * (8 - taken))
+        return key ?? nil
     }
 }
