@@ -44,7 +44,7 @@ final class SentencePathBound {
         let enAlone = leastPrior(1, on: \.en, other: \.sq), enPair = leastPrior(2, on: \.en, other: \.sq)
         let deletion = priors.cost(en: 1, sq: 0) ?? .infinity
         english = SideBound(
-            sentences: document.en.sentences, pairAnchors: model.enPairAnchors,
+            anchors: model.enAnchors,
             alone: enLeastLength.map { enAlone + $0 },
             pair: enLengths.indices.dropLast().map { enPair + model.leastLengthCost(enLengths[$0] + enLengths[$0 + 1]) },
             dropped: enLengths.map { _ in deletion },
@@ -52,7 +52,7 @@ final class SentencePathBound {
         let sqAlone = leastPrior(1, on: \.sq, other: \.en), sqPair = leastPrior(2, on: \.sq, other: \.en)
         let insertion = priors.cost(en: 0, sq: 1) ?? .infinity
         albanian = SideBound(
-            sentences: document.sq.sentences, pairAnchors: model.sqPairAnchors,
+            anchors: model.sqAnchors,
             alone: sqLengths.map { _ in sqAlone }, pair: sqLengths.indices.dropLast().map { _ in sqPair },
             dropped: sqLengths.map { insertion + model.unexplainedCost($0) },
             found: found, missed: model.sqMiss.map { -weight * $0 })
@@ -82,8 +82,8 @@ final class SentencePathBound {
 /// One side's part of ``SentencePathBound``: the least cost of each sentence alone or with its
 /// neighbour, apart from anchors found or missed.
 private struct SideBound {
-    /// The anchors of each sentence (list 2i) and of each sentence and the next together (list
-    /// 2i + 1), in one array so the bound's inner loop reads one buffer.
+    /// The anchors of each sentence and of each sentence and the next together (see
+    /// ``CostModel/neighbourAnchors(_:)``).
     let anchors: FlatLists
     /// Per sentence: the least prior (and length cost, on the English side) of a bead with it
     /// alone on this side, of one with it and the next, and of one with nothing on the other side.
@@ -92,14 +92,9 @@ private struct SideBound {
     /// when it is only on this one.
     let matched: [Double], missed: [Double]
 
-    init(sentences: [SentenceFeatures], pairAnchors: [[Int]], alone: [Double], pair: [Double], dropped: [Double],
+    init(anchors: FlatLists, alone: [Double], pair: [Double], dropped: [Double],
          found: [Double], missed: [Double]) {
-        var lists = FlatLists()
-        for index in sentences.indices {
-            lists.append(sentences[index].anchors)
-            if index < pairAnchors.count { lists.append(pairAnchors[index]) }
-        }
-        anchors = lists
+        self.anchors = anchors
         (self.alone, self.pair, self.dropped, self.missed) = (alone, pair, dropped, missed)
         matched = zip(found, missed).map { min($0, $1) }
     }
@@ -145,23 +140,5 @@ private struct SideBound {
                 }
             }
         }
-    }
-}
-
-/// Lists of integers in one array: list i is `items[ends[i - 1]..<ends[i]]`, so reading one does
-/// not retain an array of its own.
-private struct FlatLists {
-    private(set) var items: [Int] = []
-    private var ends: [Int] = []
-
-    /// Adds `list` after the others.
-    mutating func append(_ list: [Int]) {
-        items.append(contentsOf: list)
-        ends.append(items.count)
-    }
-
-    /// The positions in `items` of list `index`.
-    @inline(__always) func positions(of index: Int) -> Range<Int> {
-        (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 }
