@@ -18,19 +18,35 @@ final class AlignmentRun {
     /// the programme, and each costs a sentence alignment.
     private let cache: CostCache
     /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
-    /// the same place) align the same sentences again.
+    /// the same place) align the same sentences again. In one array when the document is small
+    /// enough (`denseSentenceCosts`), else hashed.
     private let sentenceCache: CostCache
+    private let denseSentenceCosts: DenseCostTable?
     /// Tables of the paragraph programmes, and of the sentence programmes run inside them.
     private let paragraphWorkspace = DPWorkspace(), sentenceWorkspace = DPWorkspace()
+    /// Which paragraphs are headings, per side: asked for with every paragraph bead.
+    private let enHeadings: [Bool], sqHeadings: [Bool]
+    /// Lower bounds of sentence alignment costs, so the paragraph programme prices fewer beads.
+    private let sentenceBound: SentencePathBound?
+    /// Lower bounds of paragraph bead costs already worked out: the confidence windows ask for
+    /// them again.
+    private let boundCache: CostCache
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
         // Each unit starts beads of a few shapes with the units of the other side near it.
         cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
-        sentenceCache = CostCache(expected: Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count))
+        denseSentenceCosts = DenseCostTable(enCount: document.en.sentences.count, sqCount: document.sq.sentences.count,
+                                            shapeCount: parameters.sentenceShapes.count)
+        sentenceCache = CostCache(expected: denseSentenceCosts == nil
+                                  ? Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count) : 0)
+        boundCache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
         paragraphPriors = ShapePriors(parameters.paragraphShapes)
         sentencePriors = ShapePriors(parameters.sentenceShapes)
+        sentenceBound = SentencePathBound(model: model, document: document, priors: sentencePriors)
+        enHeadings = document.en.paragraphs.map(\.isHeading)
+        sqHeadings = document.sq.paragraphs.map(\.isHeading)
     }
 
     /// Beads whose cost a run asks for, per unit of the document, about: what the caches are
@@ -45,6 +61,8 @@ final class AlignmentRun {
         BandedDP.align(n: document.en.paragraphs.count, m: document.sq.paragraphs.count,
                        shapes: paragraphShapes, initialHalfWidth: 8, workspace: paragraphWorkspace) { i, j, shape in
             paragraphCost(en: i..<(i + shape.en), sq: j..<(j + shape.sq))
+        } bound: { i, j, shape in
+            self.leastParagraphCost(en: i..<(i + shape.en), sq: j..<(j + shape.sq))
         }
     }
 
@@ -54,24 +72,51 @@ final class AlignmentRun {
     }
 
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
+        guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return nil }
+        let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
+        if en.isEmpty || sq.isEmpty { return fixed + model.sentenceEvidence(document, en: enSentences, sq: sqSentences) }
+        return fixed + sentencePathCost(en: enSentences, sq: sqSentences)
+    }
+
+    /// What a paragraph bead costs whatever its sentences: its prior and any heading penalty; nil
+    /// when it is not allowed.
+    private func fixedParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         let shape = Shape(en: en.count, sq: sq.count)
         guard let prior = paragraphPriors.cost(en: shape.en, sq: shape.sq) else { return nil }
-        let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
-        let headingEn = en.contains { document.en.paragraphs[$0].isHeading }
-        let headingSq = sq.contains { document.sq.paragraphs[$0].isHeading }
+        let headingEn = Self.containsHeading(en, enHeadings), headingSq = Self.containsHeading(sq, sqHeadings)
         if shape.isNull {
             // A run of untranslated units (sentence mode) is one lost paragraph: never a heading
             // and its text together.
             if en.count + sq.count > 1 && (headingEn || headingSq) { return nil }
-            return prior + model.sentenceEvidence(document, en: enSentences, sq: sqSentences)
+            return prior
         }
         var cost = prior
         if headingEn || headingSq {
             if en.count + sq.count > 2 { return nil }
             // A heading translates a heading: one sentence for one sentence.
+            let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
             if enSentences.count != 1 || sqSentences.count != 1 { cost += model.parameters.headingPenalty }
         }
-        return cost + sentencePathCost(en: enSentences, sq: sqSentences)
+        return cost
+    }
+
+    /// Whether one of `paragraphs` is a heading, by `headings` (one flag per paragraph).
+    @inline(__always) private static func containsHeading(_ paragraphs: Range<Int>, _ headings: [Bool]) -> Bool {
+        for index in paragraphs where headings[index] { return true }
+        return false
+    }
+
+    /// A lower bound of ``paragraphCost(en:sq:)`` (+infinity for a bead not allowed), cheap to
+    /// work out: the cost itself for a bead with no sentence alignment, else the fixed cost and a
+    /// bound of the sentence alignment's (see ``SentencePathBound``).
+    private func leastParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        if en.isEmpty || sq.isEmpty { return paragraphCost(en: en, sq: sq) ?? .infinity }
+        let least = boundCache.cost(en: en, sq: sq) {
+            guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
+            guard let sentenceBound else { return -.infinity }
+            return fixed + sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
+        }
+        return least ?? -.infinity
     }
 
     private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {
@@ -97,9 +142,39 @@ final class AlignmentRun {
     /// The cost of ``sentencePath(en:sq:)``, to the bit, without building the path: what a
     /// paragraph bead costs.
     func sentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
-        BandedDP.pathCost(n: en.count, m: sq.count, shapes: sentenceShapes,
-                          initialHalfWidth: Self.sentenceHalfWidth(en, sq), workspace: sentenceWorkspace) { i, j, shape in
+        if BandedDP.coversAll(n: en.count, m: sq.count, initialHalfWidth: Self.sentenceHalfWidth(en, sq)) {
+            return fullSentencePathCost(en: en, sq: sq)
+        }
+        return BandedDP.pathCost(n: en.count, m: sq.count, shapes: sentenceShapes,
+                                 initialHalfWidth: Self.sentenceHalfWidth(en, sq), workspace: sentenceWorkspace) { i, j, shape in
             sentenceCost(en: en, sq: sq, at: i, j, shape)
+        }
+    }
+
+    /// ``sentencePathCost(en:sq:)`` when the band covers every cell (paragraphs of up to eight
+    /// sentences): the same programme, cell by cell and shape by shape, without the band's
+    /// bookkeeping or the back pointers, which a cost does not need.
+    private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        let n = en.count, m = sq.count, width = m + 1
+        let shapes = sentenceShapes
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
+            best.initialize(repeating: .infinity)
+            best[0] = 0
+            for i in 0...n {
+                for j in 0...m where i > 0 || j > 0 {
+                    var cell = Double.infinity
+                    for shape in shapes {
+                        let pi = i - shape.en, pj = j - shape.sq
+                        guard pi >= 0, pj >= 0 else { continue }
+                        let previous = best[pi * width + pj]
+                        guard previous < .infinity, let c = sentenceCost(en: en, sq: sq, at: pi, pj, shape) else { continue }
+                        if previous + c < cell { cell = previous + c }
+                    }
+                    best[i * width + j] = cell
+                }
+            }
+            // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
+            return best[n * width + m] < .infinity ? best[n * width + m] : 0
         }
     }
 
@@ -115,8 +190,14 @@ final class AlignmentRun {
                      sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
     }
 
+    @inline(__always)
     func sentenceCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         guard let prior = sentencePriors.cost(en: en.count, sq: sq.count) else { return nil }
+        if let denseSentenceCosts, let shape = sentencePriors.place(en: en.count, sq: sq.count) {
+            return denseSentenceCosts.cost(en: en.lowerBound, sq: sq.lowerBound, shape: shape) {
+                prior + model.sentenceEvidence(document, en: en, sq: sq)
+            }
+        }
         return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(document, en: en, sq: sq) }
     }
 
@@ -165,7 +246,11 @@ final class AlignmentRun {
     /// chosen alignment of its neighbourhood (two beads either side) against the best alignment
     /// of the same units that does not contain this bead (a drop moved, a merge undone, ...).
     func paragraphConfidence(_ path: [PathStep], at index: Int) -> Double {
-        confidence(path, at: index, shapes: paragraphShapes, workspace: paragraphWorkspace) { en, sq in paragraphCost(en: en, sq: sq) }
+        confidence(path, at: index, shapes: paragraphShapes, workspace: paragraphWorkspace) { en, sq in
+            paragraphCost(en: en, sq: sq)
+        } bound: { en, sq in
+            self.leastParagraphCost(en: en, sq: sq)
+        }
     }
 
     /// The same for a sentence bead inside one paragraph bead.
@@ -177,17 +262,26 @@ final class AlignmentRun {
     static let confidenceWindow = 2
 
     /// - Complexity: O(w²) bead costs for a window of w units.
+    /// - Parameter bound: a lower bound of `cost` (see ``BandedDP``), or nil.
     private func confidence(_ path: [PathStep], at index: Int, shapes: [Shape], workspace: DPWorkspace,
-                            cost: (Range<Int>, Range<Int>) -> Double?) -> Double {
+                            cost: (Range<Int>, Range<Int>) -> Double?,
+                            bound: ((Range<Int>, Range<Int>) -> Double)? = nil) -> Double {
         let low = max(0, index - Self.confidenceWindow), high = min(path.count - 1, index + Self.confidenceWindow)
         let first = path[low], last = path[high], bead = path[index]
         let current = path[low...high].reduce(0) { $0 + $1.cost }
         let n = last.en + last.shape.en - first.en, m = last.sq + last.shape.sq - first.sq
-        let alternative = BandedDP.align(n: n, m: m, shapes: shapes, initialHalfWidth: max(n, m), workspace: workspace) { i, j, shape in
+        /// The units of the bead of `shape` at (i, j) of the window; nil for the bead in doubt.
+        func units(_ i: Int, _ j: Int, _ shape: Shape) -> (en: Range<Int>, sq: Range<Int>)? {
             let en = first.en + i, sq = first.sq + j
             if en == bead.en && sq == bead.sq && shape == bead.shape { return nil }
-            return cost(en..<(en + shape.en), sq..<(sq + shape.sq))
+            return (en..<(en + shape.en), sq..<(sq + shape.sq))
         }
+        let boundInWindow = bound.map { bound in
+            { (i: Int, j: Int, shape: Shape) in units(i, j, shape).map { bound($0.en, $0.sq) } ?? .infinity }
+        }
+        let alternative = BandedDP.align(n: n, m: m, shapes: shapes, initialHalfWidth: max(n, m), workspace: workspace,
+                                         cost: { i, j, shape in units(i, j, shape).flatMap { cost($0.en, $0.sq) } },
+                                         bound: boundInWindow)
         // No other way to align these units (one unit on each side, say): nothing to doubt.
         guard !alternative.isEmpty else { return 1 }
         return Self.logistic(alternative.reduce(0) { $0 + $1.cost } - current)

@@ -18,25 +18,59 @@ import UraTestSupport
         return tokens
     }
 
-    @Test func asciiFoldIsFoundationsFold() throws {
+    @Test func latinFoldIsFoundationsFold() throws {
         let tokens = try devTokens()
         #expect(tokens.count > 10_000)
-        var ascii = 0
+        var fast = 0, accented = 0
         for token in tokens {
-            guard let fast = WordFolder.asciiFold(token.text) else { continue }
-            ascii += 1
-            #expect(fast == Tokenizer.fold(token.text), "'\(token.text)'")
+            guard let folded = WordFolder.latinFold(token.text) else { continue }
+            fast += 1
+            if !token.text.utf8.allSatisfy({ $0 < 0x80 }) { accented += 1 }
+            #expect(folded == Tokenizer.fold(token.text), "'\(token.text)'")
         }
-        #expect(ascii > tokens.count / 2)
-        #expect(WordFolder.asciiFold("Tiranë") == nil)
+        #expect(fast > tokens.count * 9 / 10)
+        #expect(accented > 1000)
+        // Every letter of the table, in the middle of a word and in capitals.
+        for value in UInt32(0xC0)...0x17F {
+            let word = "ab\(Character(Unicode.Scalar(value)!))cd"
+            for text in [word, word.uppercased()] {
+                guard let folded = WordFolder.latinFold(Substring(text)) else { continue }
+                #expect(folded == Tokenizer.fold(text), "'\(text)'")
+            }
+        }
+        #expect(WordFolder.latinFold("Tiranë") == "tirane")
+        #expect(WordFolder.latinFold("Æble") == nil)
         var folder = WordFolder()
         #expect(folder.fold("Tiranë") == "tirane")
         #expect(folder.fold("NATO") == "nato")
     }
 
-    @Test func asciiClassesAreTheUnicodeProperties() {
-        for value in UInt32(0)..<128 {
-            let scalar = Unicode.Scalar(UInt8(value))
+    @Test func prefixAndCountAreTheCharacters() throws {
+        for token in try devTokens() {
+            let folded = Tokenizer.fold(token.text)
+            for count in [2, 3, 4, 5] {
+                #expect(WordFolder.prefix(folded, count) == String(folded.prefix(count)), "'\(folded)'")
+                #expect(WordFolder.characterCount(folded, exceeds: count) == (folded.count > count), "'\(folded)'")
+            }
+        }
+        #expect(WordFolder.prefix("e\u{301}e\u{301}e\u{301}", 2) == "e\u{301}e\u{301}")
+        #expect(WordFolder.prefix("abe\u{301}", 3) == "abe\u{301}")
+        #expect(!WordFolder.characterCount("abe\u{301}", exceeds: 3))
+    }
+
+    @Test func numberKeyIsTheDigitsWithoutLeadingZeros() throws {
+        let numbers = try devTokens().filter(\.isNumber) + Tokenizer.tokens("0 000 007 0,5 5.700 1:30 ٣٤")
+        #expect(numbers.count > 300)
+        for number in numbers {
+            var digits = String(number.text.unicodeScalars.filter { $0.properties.numericType == .decimal }.map(Character.init))
+            while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
+            #expect(AnchorExtractor.numberKey(number.text) == "#" + digits, "'\(number.text)'")
+        }
+    }
+
+    @Test func asciiAndLatinClassesAreTheUnicodeProperties() throws {
+        for value in UInt32(0)..<0x300 {
+            let scalar = try #require(Unicode.Scalar(value))
             #expect(Tokenizer.isLetter(scalar) == scalar.properties.isAlphabetic)
             #expect(Tokenizer.isUpper(scalar) == scalar.properties.isUppercase)
             #expect(Tokenizer.isDigit(scalar) == (scalar.properties.numericType == .decimal))
@@ -48,6 +82,51 @@ import UraTestSupport
         for a in lists {
             for b in lists {
                 #expect(CostModel.sortedUnion(a, b) == Set(a + b).sorted())
+            }
+        }
+    }
+
+    @Test func denseCostTableComputesEachBeadOnce() throws {
+        let table = try #require(DenseCostTable(enCount: 40, sqCount: 30, shapeCount: 5))
+        var computed = 0
+        for round in 0..<2 {
+            for en in 0...40 {
+                for sq in 0...30 {
+                    for shape in 0..<5 {
+                        let expected = Double(en * 1000 + sq * 10 + shape)
+                        let value = table.cost(en: en, sq: sq, shape: shape) {
+                            computed += 1
+                            return expected
+                        }
+                        #expect(value == expected, "round \(round)")
+                    }
+                }
+            }
+        }
+        #expect(computed == 41 * 31 * 5)
+        #expect(DenseCostTable(enCount: 5000, sqCount: 5000, shapeCount: 5) == nil)
+    }
+
+    /// Sentence bead costs kept in the dense table are the cost model's, on the dev documents.
+    @Test func sentenceCostsAreTheModels() throws {
+        let parameters = AlignerParameters()
+        let priors = ShapePriors(parameters.sentenceShapes)
+        for name in try Fixtures.alignDevDocuments().prefix(10) {
+            let base = Fixtures.alignDev + "/" + name
+            let text = try BilingualText.read(english: base + ".en.txt", albanian: base + ".sq.txt", presegmented: false)
+            let document = DocumentFeatures(english: text.english, albanian: text.albanian)
+            let run = AlignmentRun(document: document, parameters: parameters, ratio: parameters.ratioPrior,
+                                   variance: parameters.variancePrior, recall: parameters.recallPrior)
+            for _ in 0..<2 {
+                for e in 0..<document.en.sentences.count {
+                    for s in 0..<document.sq.sentences.count {
+                        for shape in priors.shapes where e + shape.en <= document.en.sentences.count && s + shape.sq <= document.sq.sentences.count {
+                            let en = e..<(e + shape.en), sq = s..<(s + shape.sq)
+                            let expected = try #require(priors.cost(en: shape.en, sq: shape.sq)) + run.model.sentenceEvidence(document, en: en, sq: sq)
+                            #expect(run.sentenceCost(en: en, sq: sq) == expected, "\(name) \(en) \(sq)")
+                        }
+                    }
+                }
             }
         }
     }

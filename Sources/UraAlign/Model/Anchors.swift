@@ -16,7 +16,12 @@ enum AnchorKind: Int, CaseIterable, Sendable {
 /// Anchor keys shared by both languages, interned to small integers.
 struct AnchorTable {
     private(set) var kinds: [AnchorKind] = []
-    private var ids: [String: Int] = [:]
+    private var ids: [String: Int]
+
+    /// An empty table with room for about `capacity` keys before it grows.
+    init(capacity: Int = 0) {
+        ids = Dictionary(minimumCapacity: capacity)
+    }
 
     /// The id of `key` (created on first use).
     mutating func id(_ key: String, _ kind: AnchorKind) -> Int {
@@ -46,7 +51,8 @@ struct AnchorExtractor {
     let vocabulary: Set<String>
 
     init(sentences: [[Token]]) {
-        var vocabulary = Set<String>()
+        // Sized for every token up front: growing a set of strings rehashes them all.
+        var vocabulary = Set<String>(minimumCapacity: sentences.reduce(0) { $0 + $1.count })
         for tokens in sentences {
             for token in tokens where !token.isNumber && !token.isCapitalized {
                 vocabulary.insert(String(token.text))
@@ -76,20 +82,31 @@ struct AnchorExtractor {
     func anchorKey(_ token: Token, folded: String?) -> (key: String, kind: AnchorKind)? {
         if token.isNumber { return (Self.numberKey(token.text), .number) }
         guard let folded else { return nil }
-        if token.isCapitalized, token.text.unicodeScalars.count >= 2,
+        if token.isCapitalized, token.scalarCount >= 2,
            token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
             return (Self.nameKey(folded: folded), .name)
-        } else if !token.isCapitalized, token.text.unicodeScalars.count >= Self.cognatePrefix + 1 {
-            return ("~" + String(folded.prefix(Self.cognatePrefix)), .cognate)
+        } else if !token.isCapitalized, token.scalarCount >= Self.cognatePrefix + 1 {
+            return ("~" + WordFolder.prefix(folded, Self.cognatePrefix), .cognate)
         }
         return nil
     }
 
     /// `#5700` for `5,700`, `5.700` and `5700`: the digits without separators or leading zeros.
     static func numberKey(_ text: Substring) -> String {
+        if let key = asciiNumberKey(text) { return key }
         var digits = String(text.unicodeScalars.filter { $0.properties.numericType == .decimal }.map(Character.init))
         while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
         return "#" + digits
+    }
+
+    /// ``numberKey(_:)`` of an ASCII number, without Unicode property look-ups; nil for any other.
+    private static func asciiNumberKey(_ text: Substring) -> String? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var digits = utf8.filter { (0x30...0x39).contains($0) }
+        let zeros = digits.prefix { $0 == 0x30 }.count
+        digits.removeFirst(min(zeros, max(0, digits.count - 1)))
+        return "#" + String(decoding: digits, as: UTF8.self)
     }
 
     /// `@trum` for `Trump` and `Trumpit`; short words (`BE`, `EU`) are kept whole.
@@ -105,6 +122,6 @@ struct AnchorExtractor {
 
     /// The same for a word already folded.
     static func nameKey(folded: String) -> String {
-        "@" + String(folded.prefix(namePrefix))
+        "@" + WordFolder.prefix(folded, namePrefix)
     }
 }

@@ -20,8 +20,8 @@ struct Shape: Hashable, Sendable {
 struct ShapePriors {
     /// The shapes, in the order given.
     let shapes: [Shape]
-    /// Prior cost per shape, at `en * stride + sq`; nil for a shape not given.
-    private let costs: [Double?]
+    /// Prior cost and place in `shapes` per shape, at `en * stride + sq`; nil for a shape not given.
+    private let costs: [Double?], places: [Int?]
     private let stride: Int
 
     /// The shapes of `priors` with the cost -log(p) of their probability p (the first, if a shape
@@ -30,8 +30,18 @@ struct ShapePriors {
         shapes = priors.map(\.0)
         stride = (priors.map { max($0.0.en, $0.0.sq) }.max() ?? 0) + 1
         var costs = [Double?](repeating: nil, count: stride * stride)
-        for (shape, probability) in priors.reversed() { costs[shape.en * stride + shape.sq] = -log(probability) }
+        var places = [Int?](repeating: nil, count: stride * stride)
+        for (place, (shape, probability)) in priors.enumerated().reversed() {
+            costs[shape.en * stride + shape.sq] = -log(probability)
+            places[shape.en * stride + shape.sq] = place
+        }
         self.costs = costs
+        self.places = places
+    }
+
+    /// The place in ``shapes`` of the shape of `en` and `sq` units (the first, if given twice).
+    @inline(__always) func place(en: Int, sq: Int) -> Int? {
+        en < stride && sq < stride ? places[en * stride + sq] : nil
     }
 
     /// The prior cost of a bead of `en` and `sq` units, nil when no shape has those sizes.
@@ -84,11 +94,14 @@ enum BandedDP {
     ///   - workspace: tables to reuse (see ``DPWorkspace``).
     ///   - cost: the cost of a bead of `shape` starting at English unit `i` and Albanian unit `j`,
     ///     or `nil` when that bead is not allowed.
+    ///   - bound: a lower bound of `cost` for the same bead, cheap to work out (`+infinity` for a bead
+    ///     `cost` refuses), so that a bead that cannot be a cell's best is never priced; nil to
+    ///     price every bead. The path is the same either way (see ``Table/relaxCheapestFirst``).
     static func align(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int, workspace: DPWorkspace = DPWorkspace(),
-                      cost: (Int, Int, Shape) -> Double?) -> [PathStep] {
+                      cost: (Int, Int, Shape) -> Double?, bound: ((Int, Int, Shape) -> Double)? = nil) -> [PathStep] {
         var table = workspace.take()
         defer { workspace.give(table) }
-        guard table.widenedSearch(n: n, m: m, shapes: shapes, initialHalfWidth: initialHalfWidth, cost: cost) else { return [] }
+        guard table.widenedSearch(n: n, m: m, shapes: shapes, initialHalfWidth: initialHalfWidth, cost: cost, bound: bound) else { return [] }
         return table.path(n: n, m: m, shapes: shapes)
     }
 
@@ -104,6 +117,15 @@ enum BandedDP {
         return table.best[table.cell(n, m)]
     }
 
+    /// Whether a search of `n` by `m` units starting with `initialHalfWidth` fills every cell from
+    /// the first band on (so it is the unbanded programme): when the band is at least `m` wide.
+    static func coversAll(n: Int, m: Int, initialHalfWidth: Int) -> Bool {
+        n > 0 && m <= firstHalfWidth(initialHalfWidth)
+    }
+
+    /// The half-width of the first band of a search asked to start with `initialHalfWidth`.
+    private static func firstHalfWidth(_ initialHalfWidth: Int) -> Int { max(4, initialHalfWidth) }
+
     /// The cells of one banded search.
     struct Table {
         /// Row i covers j in lo[i]...hi[i]; its cells start at offset[i].
@@ -111,16 +133,19 @@ enum BandedDP {
         /// Per cell: the cheapest cost to reach it, the shape index of its last step (-1: none),
         /// and that step's cost.
         var best: [Double] = [], back: [Int8] = [], stepCost: [Double] = []
+        /// Per shape, while a cell is relaxed cheapest first: the bound of its bead's total (then
+        /// +infinity once priced), and its price.
+        private var lowest: [Double] = [], priced: [Double?] = []
 
         @inline(__always) func cell(_ i: Int, _ j: Int) -> Int { offset[i] + j - lo[i] }
 
         /// Searches bands of doubling width until the best path keeps off the band's edge (or the
         /// band covers everything). Returns whether (n, m) was reached.
         mutating func widenedSearch(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int,
-                                    cost: (Int, Int, Shape) -> Double?) -> Bool {
-            var halfWidth = max(4, initialHalfWidth)
+                                    cost: (Int, Int, Shape) -> Double?, bound: ((Int, Int, Shape) -> Double)? = nil) -> Bool {
+            var halfWidth = BandedDP.firstHalfWidth(initialHalfWidth)
             while true {
-                fill(n: n, m: m, shapes: shapes, halfWidth: halfWidth, cost: cost)
+                fill(n: n, m: m, shapes: shapes, halfWidth: halfWidth, cost: cost, bound: bound)
                 // An unreachable end (every bead refused) is a band too narrow to pass: widen it.
                 let (reached, touched) = trace(n: n, m: m, shapes: shapes)
                 if (reached && !touched) || halfWidth >= max(n, m) { return reached }
@@ -129,7 +154,8 @@ enum BandedDP {
         }
 
         /// One banded search; the band always contains (0, 0) and (n, m).
-        private mutating func fill(n: Int, m: Int, shapes: [Shape], halfWidth: Int, cost: (Int, Int, Shape) -> Double?) {
+        private mutating func fill(n: Int, m: Int, shapes: [Shape], halfWidth: Int, cost: (Int, Int, Shape) -> Double?,
+                                   bound: ((Int, Int, Shape) -> Double)?) {
             lo.removeAll(keepingCapacity: true)
             hi.removeAll(keepingCapacity: true)
             offset.removeAll(keepingCapacity: true)
@@ -150,19 +176,75 @@ enum BandedDP {
             for i in 0...n {
                 for j in lo[i]...hi[i] {
                     if i == 0 && j == 0 { continue }
-                    let cell = offset[i] + j - lo[i]
-                    for (index, shape) in shapes.enumerated() {
-                        let pi = i - shape.en, pj = j - shape.sq
-                        guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
-                        let previous = best[offset[pi] + pj - lo[pi]]
-                        guard previous < .infinity, let c = cost(pi, pj, shape) else { continue }
-                        if previous + c < best[cell] {
-                            best[cell] = previous + c
-                            back[cell] = Int8(index)
-                            stepCost[cell] = c
-                        }
+                    if let bound {
+                        relaxCheapestFirst(i, j, shapes: shapes, cost: cost, bound: bound)
+                    } else {
+                        relaxInOrder(i, j, shapes: shapes, cost: cost)
                     }
                 }
+            }
+        }
+
+        /// The cell a bead of `shape` ending at (i, j) starts from, if it lies in the band.
+        @inline(__always) private func predecessor(_ i: Int, _ j: Int, _ shape: Shape) -> Int? {
+            let pi = i - shape.en, pj = j - shape.sq
+            guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { return nil }
+            return offset[pi] + pj - lo[pi]
+        }
+
+        /// Cell (i, j)'s best from beads of each shape in turn: the first cheapest wins.
+        private mutating func relaxInOrder(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?) {
+            let cell = cell(i, j)
+            for (index, shape) in shapes.enumerated() {
+                guard let from = predecessor(i, j, shape) else { continue }
+                let previous = best[from]
+                guard previous < .infinity, let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
+                offer(previous + c, step: c, shape: index, to: cell)
+            }
+        }
+
+        /// What ``relaxInOrder(_:_:shapes:cost:)`` finds, pricing the beads in the order of their
+        /// lower bounds and leaving out those whose bound is above a price already found.
+        ///
+        /// A bead left out costs strictly more than the cell's best, so it could neither win nor
+        /// tie; the beads priced are then offered in shape order, so ties go as they did. The
+        /// comparison allows for the rounding of the bound and of the costs (`boundSlack`).
+        private mutating func relaxCheapestFirst(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?,
+                                                 bound: (Int, Int, Shape) -> Double) {
+            // From each shape's predecessor: the least the bead could total, then what it does.
+            Self.reset(&lowest, to: .infinity, count: shapes.count)
+            Self.reset(&priced, to: nil, count: shapes.count)
+            for (index, shape) in shapes.enumerated() {
+                guard let from = predecessor(i, j, shape), best[from] < .infinity else { continue }
+                lowest[index] = best[from] + bound(i - shape.en, j - shape.sq, shape)
+            }
+            var cheapest = Double.infinity
+            while let index = lowest.indices.min(by: { lowest[$0] < lowest[$1] }), lowest[index] < .infinity {
+                if lowest[index] - Self.boundSlack * (1 + abs(lowest[index]) + abs(cheapest)) > cheapest { break }
+                lowest[index] = .infinity
+                let shape = shapes[index]
+                guard let from = predecessor(i, j, shape), let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
+                priced[index] = c
+                cheapest = min(cheapest, best[from] + c)
+            }
+            let cell = cell(i, j)
+            for (index, shape) in shapes.enumerated() {
+                guard let c = priced[index], let from = predecessor(i, j, shape) else { continue }
+                offer(best[from] + c, step: c, shape: index, to: cell)
+            }
+        }
+
+        /// Relative slack of a bound against a price: far above the rounding error of sums of a
+        /// few thousand costs, far below any difference between real alternatives.
+        static let boundSlack = 1e-9
+
+        /// Makes a bead of shape `index` costing `step` and totalling `total` the best of `cell`
+        /// if it is cheaper than the best so far.
+        @inline(__always) private mutating func offer(_ total: Double, step: Double, shape index: Int, to cell: Int) {
+            if total < best[cell] {
+                best[cell] = total
+                back[cell] = Int8(index)
+                stepCost[cell] = step
             }
         }
 

@@ -18,9 +18,9 @@ struct CostModel {
     /// Anchor evidence per anchor id: log-likelihood ratio when an English anchor is found on the
     /// other side (`enHit`) or missing (`enMiss`), and the same from the Albanian side.
     var enHit: [Double] = [], enMiss: [Double] = [], sqHit: [Double] = [], sqMiss: [Double] = []
-    /// The anchors of each sentence and the next together, per side: what a bead of two
-    /// sentences has (the last sentence of a side has none).
-    private var enPairAnchors: [[Int]] = [], sqPairAnchors: [[Int]] = []
+    /// The anchors of each sentence, and of each sentence and the next together, per side (see
+    /// ``neighbourAnchors(_:)``): what a bead of one or two sentences has.
+    private(set) var enAnchors = FlatLists(), sqAnchors = FlatLists()
     /// Sentence lengths per side, apart from the rest of the sentences' features.
     private var enLengths: [Double] = [], sqLengths: [Double] = []
     let parameters: AlignerParameters
@@ -32,15 +32,32 @@ struct CostModel {
         self.variance = variance
         meanAlbanian = max(1, sqTotal / Double(max(1, document.sq.sentences.count)))
         setAnchors(document, recall: recall)
-        enPairAnchors = Self.pairAnchors(document.en)
+        enAnchors = Self.neighbourAnchors(document.en)
         enLengths = document.en.sentences.map(\.length)
         sqLengths = document.sq.sentences.map(\.length)
-        sqPairAnchors = Self.pairAnchors(document.sq)
+        sqAnchors = Self.neighbourAnchors(document.sq)
     }
 
-    /// The anchors of sentences i and i + 1 of `side`, for each i but the last.
-    private static func pairAnchors(_ side: SideFeatures) -> [[Int]] {
-        side.sentences.indices.dropLast().map { sortedUnion(side.sentences[$0].anchors, side.sentences[$0 + 1].anchors) }
+    /// The anchors of each sentence i of `side` (list 2i) and of sentences i and i + 1 together
+    /// (list 2i + 1, for each i but the last), in one array.
+    private static func neighbourAnchors(_ side: SideFeatures) -> FlatLists {
+        var lists = FlatLists()
+        for index in side.sentences.indices {
+            lists.append(side.sentences[index].anchors)
+            if index + 1 < side.sentences.count {
+                lists.append(sortedUnion(side.sentences[index].anchors, side.sentences[index + 1].anchors))
+            }
+        }
+        return lists
+    }
+
+    /// The list of ``neighbourAnchors(_:)`` holding the anchors of `sentences`, if one does.
+    private static func neighbourList(_ sentences: Range<Int>) -> Int? {
+        switch sentences.count {
+        case 1: 2 * sentences.lowerBound
+        case 2: 2 * sentences.lowerBound + 1
+        default: nil
+        }
     }
 
     /// Precomputes the anchor evidence: a shared anchor is worth more the rarer it is on the
@@ -81,6 +98,14 @@ struct CostModel {
         return -log(max(density, 1e-300)) + 0.5 * log(2 * Double.pi * spread)
     }
 
+    /// The least ``lengthCost(_:_:)`` can be for English length `x`, whatever the Albanian length:
+    /// the normalising term, and the mixture's density at its peak.
+    func leastLengthCost(_ x: Double) -> Double {
+        let spread = variance * max(x, 1)
+        let k = Self.outlierWidth, share = Self.outlierShare
+        return -log((1 - share) + share / k) + 0.5 * log(2 * Double.pi * spread)
+    }
+
     /// Cost of an Albanian sentence of length `y` that translates nothing.
     func unexplainedCost(_ y: Double) -> Double {
         log(meanAlbanian) + y / meanAlbanian
@@ -93,27 +118,55 @@ struct CostModel {
         let llr = en.withUnsafeBufferPointer { en in
             sq.withUnsafeBufferPointer { sq in anchorLogLikelihoodRatio(en, sq) }
         }
-        return -0.5 * parameters.anchorWeight * llr
+        return weighted(llr)
+    }
+
+    /// ``anchorCost(_:_:)`` of the anchors of English sentences `en` and Albanian sentences `sq`,
+    /// read in place when each side has one or two sentences.
+    private func anchorCost(_ document: DocumentFeatures, en: Range<Int>, sq: Range<Int>) -> Double {
+        guard let enList = Self.neighbourList(en), let sqList = Self.neighbourList(sq) else {
+            return anchorCost(Self.anchors(of: en, in: document.en), Self.anchors(of: sq, in: document.sq))
+        }
+        let llr = enAnchors.items.withUnsafeBufferPointer { enItems in
+            sqAnchors.items.withUnsafeBufferPointer { sqItems in
+                anchorLogLikelihoodRatio(UnsafeBufferPointer(rebasing: enItems[enAnchors.positions(of: enList)]),
+                                         UnsafeBufferPointer(rebasing: sqItems[sqAnchors.positions(of: sqList)]))
+            }
+        }
+        return weighted(llr)
+    }
+
+    /// Anchor evidence `llr` as a cost, weighted against length evidence.
+    @inline(__always) private func weighted(_ llr: Double) -> Double {
+        -0.5 * parameters.anchorWeight * llr
     }
 
     /// The sum of the anchor evidence of the sorted ids `en` and `sq`, in the order of a merge.
     private func anchorLogLikelihoodRatio(_ en: UnsafeBufferPointer<Int>, _ sq: UnsafeBufferPointer<Int>) -> Double {
-        var llr = 0.0
-        var i = 0, j = 0
-        while i < en.count || j < sq.count {
-            if j == sq.count || (i < en.count && en[i] < sq[j]) {
-                llr += enMiss[en[i]]
-                i += 1
-            } else if i == en.count || sq[j] < en[i] {
-                llr += sqMiss[sq[j]]
-                j += 1
-            } else {
-                llr += enHit[en[i]] + sqHit[sq[j]]
-                i += 1
-                j += 1
+        enMiss.withUnsafeBufferPointer { enMiss in
+            sqMiss.withUnsafeBufferPointer { sqMiss in
+                enHit.withUnsafeBufferPointer { enHit in
+                    sqHit.withUnsafeBufferPointer { sqHit in
+                        var llr = 0.0
+                        var i = 0, j = 0
+                        while i < en.count || j < sq.count {
+                            if j == sq.count || (i < en.count && en[i] < sq[j]) {
+                                llr += enMiss[en[i]]
+                                i += 1
+                            } else if i == en.count || sq[j] < en[i] {
+                                llr += sqMiss[sq[j]]
+                                j += 1
+                            } else {
+                                llr += enHit[en[i]] + sqHit[sq[j]]
+                                i += 1
+                                j += 1
+                            }
+                        }
+                        return llr
+                    }
+                }
             }
         }
-        return llr
     }
 
     /// The cost of a sentence bead over English sentences `en` and Albanian sentences `sq`
@@ -126,15 +179,12 @@ struct CostModel {
         var x = 0.0, y = 0.0
         for index in en { x += enLengths[index] }
         for index in sq { y += sqLengths[index] }
-        return lengthCost(x, y) + anchorCost(Self.anchors(of: en, in: document.en, pairs: enPairAnchors),
-                                             Self.anchors(of: sq, in: document.sq, pairs: sqPairAnchors))
+        return lengthCost(x, y) + anchorCost(document, en: en, sq: sq)
     }
 
     /// The anchors of sentences `range` of `side`, sorted and unique: one sentence's own list,
     /// or the union of several (merged, since each list is sorted).
-    /// - Parameter pairs: the unions of neighbouring sentences, for a range of two.
-    static func anchors(of range: Range<Int>, in side: SideFeatures, pairs: [[Int]]) -> [Int] {
-        if range.count == 2 { return pairs[range.lowerBound] }
+    static func anchors(of range: Range<Int>, in side: SideFeatures) -> [Int] {
         var union = side.sentences[range.lowerBound].anchors
         for index in range.dropFirst() {
             union = sortedUnion(union, side.sentences[index].anchors)

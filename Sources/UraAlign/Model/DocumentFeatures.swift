@@ -15,18 +15,49 @@ struct SentenceFeatures {
 /// The distinct stems of a side in the order of their text, so that a sentence's stems sort as
 /// integers.
 struct StemOrder {
-    /// The distinct stems, in the order of their text.
+    /// The distinct stems, in the order of their text (of equal stems, the first given).
     let sorted: [String]
-    private let ranks: [String: Int]
+    /// Per stem given: its place in `sorted`; nil where none was given.
+    let ranks: [Int?]
 
-    init(_ stems: [String]) {
-        sorted = Array(Set(stems)).sorted()
-        ranks = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element, $0.offset) })
+    /// Sorts `stems` once, with their positions, so equal stems come together without hashing.
+    /// - Complexity: O(n log n) comparisons for n stems.
+    init(_ stems: [String?]) {
+        var sorted: [String] = []
+        var ranks = [Int?](repeating: nil, count: stems.count)
+        for index in Self.packedOrder(stems) ?? Self.textOrder(stems) {
+            guard let stem = stems[index] else { continue }
+            if sorted.last != stem { sorted.append(stem) }
+            ranks[index] = sorted.count - 1
+        }
+        self.sorted = sorted
+        self.ranks = ranks
     }
 
-    /// The place of `stem` (one of the stems given) in text order.
-    func rank(_ stem: String) -> Int { ranks[stem]! }
+    /// The positions of the stems given, by stem and then position.
+    private static func textOrder(_ stems: [String?]) -> [Int] {
+        stems.indices.filter { stems[$0] != nil }.sorted { (stems[$0] ?? "", $0) < (stems[$1] ?? "", $1) }
+    }
 
+    /// ``textOrder(_:)`` by integers instead of strings; nil unless every stem is at most five
+    /// ASCII bytes (the usual case: stems are five letters).
+    private static func packedOrder(_ stems: [String?]) -> [Int]? {
+        guard stems.count <= Int(positionMask) else { return nil }
+        var keyed: [UInt64] = []
+        keyed.reserveCapacity(stems.count)
+        for (position, stem) in stems.enumerated() {
+            guard let stem else { continue }
+            // Five bytes leave the low three of the key zero: room for the position, which also
+            // breaks ties between equal stems as the text order does.
+            guard let key = PackedBytes.key(stem), key & positionMask == 0 else { return nil }
+            keyed.append(key | UInt64(position))
+        }
+        keyed.sort()
+        return keyed.map { Int($0 & positionMask) }
+    }
+
+    /// The low three bytes of a packed stem of at most five bytes.
+    private static let positionMask: UInt64 = 0xFF_FFFF
 }
 
 /// What the aligner knows about one paragraph.
@@ -56,12 +87,16 @@ struct DocumentFeatures {
 
     var en = SideFeatures()
     var sq = SideFeatures()
-    var table = AnchorTable()
+    var table: AnchorTable
+
+    /// Anchor ids a sentence adds to the table, about: what the table is sized for.
+    static let anchorsPerSentence = 4
 
     /// - Parameters:
     ///   - english, albanian: sentences of each paragraph, per side.
     /// - Complexity: O(n) in the length of the text.
     init(english: [[String]], albanian: [[String]]) {
+        table = AnchorTable(capacity: (english.joined().count + albanian.joined().count) * Self.anchorsPerSentence)
         en = Self.side(english, table: &table)
         sq = Self.side(albanian, table: &table)
     }
@@ -70,8 +105,8 @@ struct DocumentFeatures {
         let tokens = SideTokens(paragraphs.joined())
         let extractor = AnchorExtractor(sentences: [tokens.distinct])
         let features = tokens.distinct.map { TokenFeatures($0, extractor: extractor) }
-        let stems = StemOrder(features.compactMap(\.stem))
-        let stemRanks = features.map { $0.stem.map(stems.rank) }
+        let stems = StemOrder(features.map(\.stem))
+        let stemRanks = stems.ranks
         // Anchor ids are given out in the order the keys first occur, as the sentences are read.
         var anchorIDs = [Int?](repeating: nil, count: features.count)
         var side = SideFeatures()
@@ -80,14 +115,17 @@ struct DocumentFeatures {
             let start = side.sentences.count
             for _ in paragraph {
                 let index = side.sentences.count
+                let ids = tokens.tokens(ofSentence: index)
                 var words: [String] = [], ranks: [Int] = [], anchors: [Int] = []
-                for id in tokens.tokens(ofSentence: index) {
-                    let token = features[id]
-                    if let folded = token.folded { words.append(folded) }
+                words.reserveCapacity(ids.count)
+                ranks.reserveCapacity(ids.count)
+                anchors.reserveCapacity(ids.count)
+                for id in ids {
+                    // Fields one at a time: a copy of a token's features retains all its strings.
+                    if let folded = features[id].folded { words.append(folded) }
                     if let rank = stemRanks[id] { ranks.append(rank) }
-                    guard let (key, kind) = token.anchor else { continue }
-                    if anchorIDs[id] == nil { anchorIDs[id] = table.id(key, kind) }
-                    anchors.append(anchorIDs[id]!)
+                    if anchorIDs[id] == nil, let (key, kind) = features[id].anchor { anchorIDs[id] = table.id(key, kind) }
+                    if let anchor = anchorIDs[id] { anchors.append(anchor) }
                 }
                 side.sentences.append(SentenceFeatures(
                     length: Double(tokens.lengths[index]), anchors: Self.sortedUnique(anchors),
@@ -102,9 +140,30 @@ struct DocumentFeatures {
 
     /// `values` sorted, without repeats.
     private static func sortedUnique(_ values: [Int]) -> [Int] {
-        var result: [Int] = []
-        for value in values.sorted() where result.last != value { result.append(value) }
+        var result = values
+        insertionSort(&result)
+        var kept = 0
+        for value in result where kept == 0 || result[kept - 1] != value {
+            result[kept] = value
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
         return result
+    }
+
+    /// Sorts `values` in place: by insertion for the short lists of a sentence, which the
+    /// library's sort spends more on setting up than on sorting.
+    private static func insertionSort(_ values: inout [Int]) {
+        guard values.count <= 32 else { return values.sort() }
+        for end in values.indices.dropFirst() {
+            let value = values[end]
+            var place = end
+            while place > 0 && values[place - 1] > value {
+                values[place] = values[place - 1]
+                place -= 1
+            }
+            values[place] = value
+        }
     }
 
     /// Adds the entries of `matcher` found in each sentence as lexicon anchors.
@@ -115,9 +174,8 @@ struct DocumentFeatures {
             for index in side.sentences.indices {
                 let keys = matcher.keys(in: side.sentences[index].words, english: english)
                 guard !keys.isEmpty else { continue }
-                var anchors = Set(side.sentences[index].anchors)
-                for key in keys { anchors.insert(table.id(key, .lexicon)) }
-                side.sentences[index].anchors = anchors.sorted()
+                let ids = Self.sortedUnique(keys.map { table.id($0, .lexicon) })
+                side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
             }
             if english { en = side } else { sq = side }
         }

@@ -47,35 +47,34 @@ struct LexiconPattern: Equatable {
 /// Finds lexicon entries in folded sentence words, indexed by the first letters of each
 /// pattern's first word so a large glossary costs little per word.
 struct LexiconMatcher {
-    private var english: [String: [(key: String, stems: [String])]] = [:]
-    private var albanian: [String: [(key: String, stems: [String])]] = [:]
+    private var english = Buckets(), albanian = Buckets()
     let isEmpty: Bool
 
     init(_ patterns: [LexiconPattern]) {
         for pattern in patterns {
-            english[Self.bucket(pattern.english[0]), default: []].append((pattern.key, pattern.english))
-            for form in pattern.albanian {
-                albanian[Self.bucket(form[0]), default: []].append((pattern.key, form))
-            }
+            english.add(pattern.key, pattern.english)
+            for form in pattern.albanian { albanian.add(pattern.key, form) }
         }
+        english.pack()
+        albanian.pack()
         isEmpty = patterns.isEmpty
     }
 
     /// Words of three letters or more.
-    static func contentWords(_ words: [String]) -> [String] { words.filter { $0.count > 2 } }
+    static func contentWords(_ words: [String]) -> [String] { words.filter(isContentWord) }
 
-    private static func bucket(_ word: String) -> String { String(word.prefix(3)) }
+    private static func isContentWord(_ word: String) -> Bool { WordFolder.characterCount(word, exceeds: 2) }
 
     /// The keys of the entries found in `words` (folded words of one sentence) on `side`.
-    func keys(in allWords: [String], english side: Bool) -> [String] {
-        let index = side ? english : albanian
-        let words = Self.contentWords(allWords)
+    func keys(in words: [String], english side: Bool) -> [String] {
+        let buckets = side ? english : albanian
+        let content = words.indices.filter { Self.isContentWord(words[$0]) }
         var found: [String] = []
-        for start in words.indices {
-            guard let candidates = index[Self.bucket(words[start])] else { continue }
-            for candidate in candidates where start + candidate.stems.count <= words.count {
+        for start in content.indices {
+            guard let candidates = buckets.entries(startingLike: words[content[start]]) else { continue }
+            for candidate in candidates where start + candidate.stems.count <= content.count {
                 var matches = true
-                for (offset, stem) in candidate.stems.enumerated() where !words[start + offset].hasPrefix(stem) {
+                for (offset, stem) in candidate.stems.enumerated() where !words[content[start + offset]].hasPrefix(stem) {
                     matches = false
                     break
                 }
@@ -83,5 +82,33 @@ struct LexiconMatcher {
             }
         }
         return found
+    }
+}
+
+/// Lexicon entries of one language by the first three letters of their first word.
+private struct Buckets {
+    typealias Entry = (key: String, stems: [String])
+    private var byText: [String: [Entry]] = [:]
+    /// The same by packed bytes (``PackedBytes``) when every bucket is ASCII: then a word that
+    /// starts with ASCII letters finds its bucket without making a string.
+    private var byBytes: [UInt64: [Entry]]?
+
+    private static let letters = 3
+
+    /// Adds the entry `key` whose words start with `stems`.
+    mutating func add(_ key: String, _ stems: [String]) {
+        byText[WordFolder.prefix(stems[0], Self.letters), default: []].append((key, stems))
+    }
+
+    /// Indexes the buckets by bytes too, if they are all ASCII; call when every entry is added.
+    mutating func pack() {
+        let packed = byText.compactMap { bucket, entries in PackedBytes.key(bucket).map { ($0, entries) } }
+        byBytes = packed.count == byText.count ? Dictionary(uniqueKeysWithValues: packed) : nil
+    }
+
+    /// The entries whose first word starts with the letters `word` starts with.
+    func entries(startingLike word: String) -> [Entry]? {
+        if let byBytes, let key = PackedBytes.prefixKey(word, Self.letters) { return byBytes[key] }
+        return byText[WordFolder.prefix(word, Self.letters)]
     }
 }

@@ -55,8 +55,8 @@ struct TokenFeatures {
     init(_ token: Token, extractor: AnchorExtractor) {
         let folded = token.isNumber ? nil : WordFolder.fold(token.text)
         self.folded = folded
-        if let folded, !token.isCapitalized && token.text.unicodeScalars.count >= 3 {
-            stem = String(folded.prefix(DocumentFeatures.inductionStem))
+        if let folded, !token.isCapitalized && token.scalarCount >= 3 {
+            stem = WordFolder.prefix(folded, DocumentFeatures.inductionStem)
         }
         anchor = extractor.anchorKey(token, folded: folded)
     }

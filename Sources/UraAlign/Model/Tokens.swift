@@ -10,6 +10,11 @@ struct Token {
     var isCapitalized: Bool
     /// True when every letter is upper case and there are at least two (`NATO`, `BE`).
     var isAcronym: Bool
+
+    /// The number of Unicode scalars of the text (counted on its UTF-8 lead bytes).
+    var scalarCount: Int {
+        text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
 }
 
 /// Where a token lies in the UTF-8 bytes of its text, and its class (see ``Token``).
@@ -97,19 +102,34 @@ enum Tokenizer {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    // Character classes with an ASCII fast path: Unicode property look-ups dominate tokenising
-    // otherwise, and most letters of both languages are ASCII. Same answers as the properties.
+    // Character classes with an ASCII fast path and a table for the Latin letters: Unicode
+    // property look-ups dominate tokenising otherwise, and most letters of both languages are
+    // ASCII or Latin (`ë`, `ç`). Same answers as the properties.
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
     }
 
     @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) : scalar.properties.isAlphabetic
+        if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+        if latin.contains(scalar.value) { return latinClasses[Int(scalar.value - latin.lowerBound)] & letterClass != 0 }
+        return scalar.properties.isAlphabetic
     }
 
     @inline(__always) static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+        if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) }
+        if latin.contains(scalar.value) { return latinClasses[Int(scalar.value - latin.lowerBound)] & upperClass != 0 }
+        return scalar.properties.isUppercase
+    }
+
+    /// Latin-1 Supplement to Latin Extended-B, whose classes ``latinClasses`` holds.
+    private static let latin: Range<UInt32> = 0x80..<0x250
+    private static let letterClass: UInt8 = 1, upperClass: UInt8 = 2
+
+    /// Per scalar of ``latin``: whether it is alphabetic and upper case, read off its properties once.
+    private static let latinClasses: [UInt8] = latin.map { value in
+        guard let properties = Unicode.Scalar(value)?.properties else { return 0 }
+        return (properties.isAlphabetic ? letterClass : 0) | (properties.isUppercase ? upperClass : 0)
     }
 
     /// Lower case without diacritics (`Tiranë` → `tirane`), so names compare across the languages.
@@ -198,21 +218,125 @@ struct WordFolder {
 
     /// `Tokenizer.fold(word)`, not remembered: for a word folded once.
     static func fold(_ word: Substring) -> String {
-        asciiFold(word) ?? Tokenizer.fold(word)
+        latinFold(word) ?? Tokenizer.fold(word)
     }
 
-    /// The fold of a word of ASCII letters and digits (lower case: there are no diacritics to
-    /// strip), without a round trip through Foundation; nil for any other word.
-    static func asciiFold(_ word: Substring) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.utf8.count)
-        for byte in word.utf8 {
-            switch byte {
-            case 0x41...0x5A: bytes.append(byte + 0x20)
-            case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
-            default: return nil
+    /// The fold of a word of ASCII letters and digits and of the Latin letters Foundation folds to
+    /// one ASCII letter (`ë`, `Ç`, `é`...), letter by letter, without a round trip through
+    /// Foundation; nil for any other word.
+    static func latinFold(_ word: Substring) -> String? {
+        var word = word
+        return word.withUTF8 { utf8 in
+            var fits = true
+            let folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var count = 0, index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    let byte: UInt8?
+                    if lead < 0x80 {
+                        byte = asciiFold(lead)
+                        index += 1
+                    } else if (0xC3...0xC5).contains(lead), index + 1 < utf8.count {
+                        // Two bytes: U+00C0...U+017F.
+                        let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        byte = latinFolds[Int(value - latinLetters.lowerBound)]
+                        index += 2
+                    } else {
+                        byte = nil
+                    }
+                    guard let byte else {
+                        fits = false
+                        return 0
+                    }
+                    buffer[count] = byte
+                    count += 1
+                }
+                return count
             }
+            return fits ? folded : nil
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The fold of an ASCII letter or digit; nil for any other byte.
+    @inline(__always) private static func asciiFold(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x41...0x5A: byte + 0x20
+        case 0x61...0x7A, 0x30...0x39: byte
+        default: nil
+        }
+    }
+
+    /// Latin-1 Supplement and Latin Extended-A: the accented letters of Albanian and of the names
+    /// in the news.
+    private static let latinLetters: ClosedRange<UInt32> = 0xC0...0x17F
+
+    /// Per scalar of ``latinLetters``: what Foundation folds it to when that is one ASCII letter,
+    /// else nil. Asked of Foundation once, so the fast fold gives Foundation's answers.
+    private static let latinFolds: [UInt8?] = latinLetters.map { value in
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let folded = Array(Tokenizer.fold(String(Character(scalar))).utf8)
+        guard folded.count == 1, (0x61...0x7A).contains(folded[0]) else { return nil }
+        return folded[0]
+    }
+
+    /// `String(text.prefix(count))` (a prefix of `count` characters), with a shortcut for text
+    /// whose first `count` characters are its first `count` bytes (see ``startsWithBytes(_:_:)``).
+    static func prefix(_ text: String, _ count: Int) -> String {
+        if text.utf8.count <= count { return text }
+        if startsWithBytes(text, count) { return String(Substring(text.utf8.prefix(count))) }
+        return String(text.prefix(count))
+    }
+
+    /// `text.count > count`, with the same shortcut.
+    static func characterCount(_ text: String, exceeds count: Int) -> Bool {
+        if text.utf8.count <= count { return false }
+        return startsWithBytes(text, count) || text.count > count
+    }
+
+    /// Whether `text` has more than `count` bytes and its first `count` + 1 are ASCII other than
+    /// CR: then each of the first `count` bytes is a character, and more characters follow.
+    private static func startsWithBytes(_ text: String, _ count: Int) -> Bool {
+        let settled = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count > count else { return false }
+            for byte in bytes[...count] where byte >= 0x80 || byte == 0x0D { return false }
+            return true
+        }
+        return settled ?? false
+    }
+}
+
+/// Short ASCII text as an integer: its bytes from the most significant down, zero-padded, so
+/// that the integers compare as the strings do and are equal when the strings are.
+enum PackedBytes {
+    /// The key of `text`; nil for text longer than eight bytes or with a byte outside 1...127.
+    static func key(_ text: String) -> UInt64? {
+        let key = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            guard bytes.count <= 8 else { return nil }
+            return pack(bytes)
+        }
+        return key ?? nil
+    }
+
+    /// `bytes` (at most eight) packed, or nil if one is outside 1...127.
+    @inline(__always) private static func pack(_ bytes: some Collection<UInt8>) -> UInt64? {
+        var key: UInt64 = 0
+        for byte in bytes {
+            guard (1...0x7F).contains(byte) else { return nil }
+            key = key << 8 | UInt64(byte)
+        }
+        return key << (8 * (8 - bytes.count))
+    }
+
+    /// The key of `WordFolder.prefix(text, count)` (`count` at most 7), read off the bytes when
+    /// they settle it: text of up to `count` ASCII bytes, or whose first `count` + 1 bytes are
+    /// ASCII other than CR; else nil.
+    static func prefixKey(_ text: String, _ count: Int) -> UInt64? {
+        let key = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            // The byte after the prefix must be ASCII too, so it starts a character of its own.
+            let checked = bytes.prefix(count + 1)
+            guard !checked.contains(0x0D), pack(checked) != nil else { return nil }
+            return pack(bytes.prefix(count))
+        }
+        return key ?? nil
     }
 }

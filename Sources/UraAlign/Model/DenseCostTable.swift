@@ -1,0 +1,33 @@
+/// Memoised costs of the sentence beads of one run in one array, by English sentence, Albanian
+/// sentence and shape: a look-up is an index, not a hash. For documents small enough (news has a
+/// few dozen sentences a side); a larger one uses ``CostCache``.
+final class DenseCostTable {
+    /// The costs, NaN where not yet computed. Only ``cost(en:sq:shape:compute:)`` touches them,
+    /// and never while `compute` runs, so accesses cannot overlap and are not checked at run time.
+    @exclusivity(unchecked) private var costs: [Double]
+    private let rowLength: Int, shapeCount: Int
+
+    /// The most costs a table holds (2 MiB).
+    static let limit = 1 << 18
+
+    /// A table for beads starting at English sentences 0...`enCount` and Albanian sentences
+    /// 0...`sqCount`, of `shapeCount` shapes; nil when it would hold more than ``limit`` costs.
+    init?(enCount: Int, sqCount: Int, shapeCount: Int) {
+        let (cells, overflow) = (enCount + 1).multipliedReportingOverflow(by: (sqCount + 1) * shapeCount)
+        guard !overflow, cells <= Self.limit else { return nil }
+        costs = [Double](repeating: .nan, count: cells)
+        rowLength = (sqCount + 1) * shapeCount
+        self.shapeCount = shapeCount
+    }
+
+    /// The cost of the bead of shape number `shape` starting at English sentence `en` and
+    /// Albanian sentence `sq`, computed by `compute` the first time.
+    @inline(__always) func cost(en: Int, sq: Int, shape: Int, compute: () -> Double) -> Double {
+        let index = en * rowLength + sq * shapeCount + shape
+        let known = costs[index]
+        if !known.isNaN { return known }
+        let value = compute()
+        costs[index] = value
+        return value
+    }
+}

@@ -1,0 +1,17 @@
+/// Lists of integers in one array: list i is `items[ends[i - 1]..<ends[i]]`, so reading one does
+/// not retain an array of its own.
+struct FlatLists {
+    private(set) var items: [Int] = []
+    private var ends: [Int] = []
+
+    /// Adds `list` after the others.
+    mutating func append(_ list: [Int]) {
+        items.append(contentsOf: list)
+        ends.append(items.count)
+    }
+
+    /// The positions in `items` of list `index`.
+    @inline(__always) func positions(of index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+}
