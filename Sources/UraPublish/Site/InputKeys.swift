@@ -63,22 +63,27 @@ struct InputKeys: Sendable {
                 viewKeys[output.view] = viewKey(output.view, published: published)
             }
         }
-        // Each key's text is made in one reused buffer: thousands of outputs.
-        var text: [UInt8] = []
-        return outputs.map { output in
-            text.removeAll(keepingCapacity: true)
-            text += (groupKeys[output.group] ?? "").utf8
-            if let release = output.release {
-                text += " release ".utf8
-                text += releases[release].utf8
-            } else {
-                text += " collection ".utf8
-                text += (viewKeys[output.view] ?? collection).utf8
+        // Thousands of outputs: digested on every core, a run of them at a time, each key's text
+        // made in one buffer per run.
+        let (groups, views) = (groupKeys, viewKeys)
+        let runs = Parallel.map(Array(stride(from: 0, to: outputs.count, by: 512))) { start -> [String] in
+            var text: [UInt8] = []
+            return outputs[start..<min(outputs.count, start + 512)].map { output in
+                text.removeAll(keepingCapacity: true)
+                text += (groups[output.group] ?? "").utf8
+                if let release = output.release {
+                    text += " release ".utf8
+                    text += releases[release].utf8
+                } else {
+                    text += " collection ".utf8
+                    text += (views[output.view] ?? collection).utf8
+                }
+                text.append(UInt8(ascii: " "))
+                text += output.path.utf8
+                return SiteSwitch.digest(text)
             }
-            text.append(UInt8(ascii: " "))
-            text += output.path.utf8
-            return SiteSwitch.digest(text)
         }
+        return runs.flatMap { $0 }
     }
 
     /// The digest of what the document of `view` holds: its name, the archive list and the
