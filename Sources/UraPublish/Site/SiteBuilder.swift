@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         /// For a collection output, which collection document it reads.
         var view = CollectionView.full
         /// The outputs of one declaration in one language share everything their input keys
-        /// cover but the document and the path: this numbers that group (see ``outputKeys``).
+        /// cover but the document and the path: this numbers that group (see ``InputKeys/keys(of:published:)``).
         var group = 0
     }
 

@@ -139,8 +139,8 @@ public enum SiteSwitch {
                 if let base {
                     // What the new site no longer has (nothing, when it has as many files, all in
                     // the base), and files made from ones that changed.
-                    let gone = files.count == base.count && files.allSatisfy { base[$0.path] != nil } ? [] : Set(base.keys).subtracting(files.map(\.path))
-                    for path in gone { unlink(staging + "/" + path) }
+                    let allInBase = files.count == base.count && files.allSatisfy { base[$0.path] != nil }
+                    for path in allInBase ? [] : Set(base.keys).subtracting(files.map(\.path)) { unlink(staging + "/" + path) }
                     if baseMayHaveDerivedFiles {
                         let kept = keepsDerivedFiles ? Set(zip(files, placements).filter { $0.1 == .kept }.map(\.0.path)) : []
                         for path in base.keys where !kept.contains(path) {
