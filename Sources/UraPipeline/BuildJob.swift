@@ -83,7 +83,10 @@ public struct BuildJob: Sendable {
         trace.mark("build.setup")
         let loadStart = ContinuousClock.now
         let signatures = Signatures()
-        let releases = try corpus.loadAll(try corpus.listing()) { id, signature in
+        let listing = try corpus.listing()
+        snapshot?.preload()
+        trace.mark("build.listing")
+        let releases = try corpus.loadAll(listing) { id, signature in
             let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
             signatures.set(id, signature, reusedDigest: reused?.digest)
             return reused?.release

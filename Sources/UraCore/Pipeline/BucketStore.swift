@@ -60,6 +60,16 @@ public final class BucketStore: @unchecked Sendable {
         }
     }
 
+    /// Reads every bucket now, on every core: a build that asks for every entry (the snapshot of
+    /// a whole corpus) would otherwise read each bucket on first use while holding its lock, the
+    /// other threads waiting for the same buckets.
+    public func preload() {
+        _ = Parallel.map(Array(0..<bucketCount)) { index -> Bool in
+            locks[index].withLock { loadIfNeeded(index) }
+            return true
+        }
+    }
+
     /// Stores `value` under `key` (replacing what was there); written by the next ``flush()``.
     public func put(_ key: String, _ value: [UInt8]) {
         let index = bucket(of: key)

@@ -31,6 +31,11 @@ public final class BuildSnapshot: Sendable {
         return (release, digest)
     }
 
+    /// Reads every entry now, on every core (a build is about to ask for every release).
+    public func preload() {
+        store.preload()
+    }
+
     /// Records `release` as processed by the stage `fingerprint` from files with `signature`;
     /// `encoding` and `digest` are its ``ReleaseBinary`` encoding and digest when the caller has
     /// them.

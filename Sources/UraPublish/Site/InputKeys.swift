@@ -56,7 +56,7 @@ struct InputKeys: Sendable {
         var viewKeys: [SiteBuilder.CollectionView: String] = [.full: collection]
         for output in outputs {
             if groupKeys[output.group] == nil {
-                let text = base + "\n" + output.stylesheet.path + "\n" + output.parameters.keyText
+                let text = base + "\n" + output.stylesheet.path + "\n" + output.shared.parameters.keyText
                 groupKeys[output.group] = SiteSwitch.digest(Array(text.utf8))
             }
             if output.release == nil, viewKeys[output.view] == nil {

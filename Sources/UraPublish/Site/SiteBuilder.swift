@@ -96,7 +96,9 @@ public struct SiteBuilder: Sendable {
     struct PlannedOutput: Sendable {
         let stylesheet: Stylesheet
         let release: Int?
-        let parameters: TransformParameters
+        /// The parameters the outputs of its group share (all but `output-path` and `year`):
+        /// one object for thousands of outputs rather than seven strings each.
+        let shared: SharedParameters
         let path: String
         let rendersPDF: Bool
         /// For a collection output, which collection document it reads.
@@ -104,6 +106,21 @@ public struct SiteBuilder: Sendable {
         /// The outputs of one declaration in one language share everything their input keys
         /// cover but the document and the path: this numbers that group (see ``InputKeys/keys(of:published:)``).
         var group = 0
+
+        /// The transform's parameters.
+        var parameters: TransformParameters {
+            var parameters = shared.parameters
+            parameters.outputPath = path
+            parameters.year = view.year ?? ""
+            return parameters
+        }
+    }
+
+    /// ``TransformParameters`` shared by the outputs of one group (their `outputPath` and `year`
+    /// empty).
+    final class SharedParameters: Sendable {
+        let parameters: TransformParameters
+        init(_ parameters: TransformParameters) { self.parameters = parameters }
     }
 
     /// The parameters every transform gets, as fields: a build plans thousands of transforms, and
@@ -198,14 +215,18 @@ public struct SiteBuilder: Sendable {
                 // A group per language of the declaration, and one for its bilingual outputs.
                 let firstGroup = nextGroup
                 nextGroup += Language.allCases.count + 1
+                // The parameters of each group (each language, and none), made once.
+                let shared = ([nil] + allLanguages.map(Optional.some)).map { language in
+                    SharedParameters(TransformParameters(language: language?.code ?? "", view: declaration.view,
+                                                         baseURL: options.baseURL, siteTitle: options.siteTitle,
+                                                         buildDate: buildDate, outputPath: ""))
+                }
                 func add(_ release: Int?, id: String?, language: Language?, view: CollectionView = .full) {
                     let path = OutputPath.expand(declaration.path, id: id, language: language, year: view.year)
-                    let parameters = TransformParameters(language: language?.code ?? "", view: declaration.view,
-                                                         baseURL: options.baseURL, siteTitle: options.siteTitle,
-                                                         buildDate: buildDate, outputPath: path, year: view.year ?? "")
-                    var output = PlannedOutput(stylesheet: format.stylesheet, release: release, parameters: parameters,
+                    let position = language.flatMap { allLanguages.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                    var output = PlannedOutput(stylesheet: format.stylesheet, release: release, shared: shared[position],
                                                path: path, rendersPDF: declaration.rendersPDF, view: view)
-                    output.group = firstGroup + (language.flatMap { allLanguages.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+                    output.group = firstGroup + position
                     outputs.append(output)
                 }
                 switch declaration.input {
