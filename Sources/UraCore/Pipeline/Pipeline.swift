@@ -257,24 +257,28 @@ public struct Pipeline: Sendable {
 
         // 1. Which releases are already done: given as preprocessed, or found in the cache by
         //    their content and the stage's fingerprint.
-        let lookups: [(key: String?, cached: (release: PressRelease, digest: String?)?)] = await Self.concurrentMap(
-            inputs, workers: concurrency
-        ) { release in
-            if preprocessed.contains(release.id) { return (nil, (release, nil)) }
+        //    Preprocessed releases are passed over without a task each (an incremental build has
+        //    thousands and one change).
+        let candidates = inputs.indices.filter { !preprocessed.contains(inputs[$0].id) }
+        let lookups: [(key: String?, cached: (release: PressRelease, digest: String)?)] = await Self.concurrentMap(
+            candidates, workers: concurrency
+        ) { position in
             guard let cache else { return (nil, nil) }
             var hasher = SHA256()
             hasher.update(field: fingerprint)
-            hasher.update(ReleaseBinary.encode(release))
+            hasher.update(ReleaseBinary.encode(inputs[position]))
             let key = hasher.hexDigest()
-            return (key, cache.lookupWithDigest(key).map { ($0.release, $0.digest) })
+            return (key, cache.lookupWithDigest(key))
         }
         var results = inputs
         var digests = context.digests
         var pending: [Int] = []
-        for (position, lookup) in lookups.enumerated() {
+        var cacheKeys: [Int: String] = [:]
+        for (position, lookup) in zip(candidates, lookups) {
+            cacheKeys[position] = lookup.key
             if let cached = lookup.cached {
                 results[position] = cached.release
-                if let digest = cached.digest { digests[cached.release.id] = digest }
+                digests[cached.release.id] = cached.digest
             } else {
                 pending.append(position)
             }
@@ -318,10 +322,10 @@ public struct Pipeline: Sendable {
 
         // 3. Remember what was computed, and its digest; failed releases leave the build.
         let stored = pending.filter { failed[$0] == nil }
-        let finished = results
+        let (finished, storeKeys) = (results, cacheKeys)
         let encodings = await Self.concurrentMap(stored, workers: concurrency) { position -> [UInt8] in
             let encoding = ReleaseBinary.encode(finished[position])
-            if let cache, let key = lookups[position].key { cache.store(finished[position], encoding: encoding, key: key) }
+            if let cache, let key = storeKeys[position] { cache.store(finished[position], encoding: encoding, key: key) }
             return encoding
         }
         let storedDigests = await Self.concurrentMap(encodings, workers: concurrency) { ContentDigest.hex($0) }
