@@ -291,6 +291,9 @@ public struct SiteBuilder: Sendable {
                       reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil,
                       digests: [String: String] = [:]) throws(UraError) -> [SiteFile] {
         var trace = PhaseTrace()
+        // The previous collection document's entries are read (10 MB for 2,000 releases) while the
+        // outputs are planned and keyed; dropped if the collection turns out not to be needed.
+        let previousCollection = Prefetch { Self.previousCollectionEntries(previous) }
         let published = Self.published(releases)
         trace.mark("publish.published")
         let outputs = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases)))
@@ -326,7 +329,7 @@ public struct SiteBuilder: Sendable {
             unchanged[release] = (hasOutputs[release] ? unchanged[release] : true) && reuse != nil
             hasOutputs[release] = true
         }
-        let previousEntries = collectionNeeded ? Self.previousCollectionEntries(previous) : [:]
+        let previousEntries = collectionNeeded ? previousCollection.value : [:]
         let reusableEntries = unchanged
         trace.mark("publish.previousEntries")
         let entries = collectionNeeded ? Parallel.map(Array(published.indices)) { index -> ArraySlice<UInt8> in
@@ -410,6 +413,22 @@ public struct SiteBuilder: Sendable {
         let sorted = files.indices.sorted { OutputPath.precedes(filePaths[$0], filePaths[$1]) }.map { files[$0] }
         trace.mark("publish.files")
         return sorted
+    }
+
+    /// A value worked out on another thread from the moment it is made; ``value`` waits for it.
+    final class Prefetch<Value: Sendable>: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var result: Value?
+
+        init(_ make: @escaping @Sendable () -> Value) {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { self.result = make() }
+        }
+
+        /// The value, once it is there.
+        var value: Value {
+            group.wait()
+            return result!
+        }
     }
 
     /// The collection document a collection output of `view` reads (not the full one, which
