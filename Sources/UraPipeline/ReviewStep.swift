@@ -31,7 +31,9 @@ public enum ReviewStep {
 
     @Sendable public static func make(options: [String: String]) throws -> PipelineStep {
         let folder = options["out"] ?? "review"
-        return PipelineStep(name: name, summary: "Write review material", body: .whole { context in
+        // Alongside publishing: review material only reads the releases, and the site does not
+        // depend on it; each keeps a core busy while the other writes files.
+        return PipelineStep(name: name, summary: "Write review material", runsAlongside: true, body: .whole { context in
             let written = try write(context.releases, digests: context.releases.map(context.digest(of:)), to: folder)
             context.filesWritten += written
         })

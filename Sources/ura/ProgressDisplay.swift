@@ -9,7 +9,10 @@ final class ProgressDisplay: @unchecked Sendable {
 
     private let mode: Mode
     private let lock = NSLock()
+    /// The step the bar shows: the one started last.
     private var current: (index: Int, count: Int, summary: String, total: Int, cached: Int)?
+    /// Every step started and not finished, by index: a step may run alongside the next ones.
+    private var running: [Int: (index: Int, count: Int, summary: String, total: Int, cached: Int)] = [:]
     private var lastDrawn = -1
 
     init(quiet: Bool) {
@@ -23,16 +26,17 @@ final class ProgressDisplay: @unchecked Sendable {
         switch event {
         case let .stepStarted(index, count, _, summary, total, cached):
             current = (index, count, summary, total, cached)
+            running[index] = current
             lastDrawn = -1
             if mode == .bars { draw(done: cached, total: total) }
         case let .progress(_, done, total):
             if mode == .bars { draw(done: done, total: total) }
         case let .stepFinished(index, _, seconds):
-            guard let step = current, step.index == index else { return }
+            guard let step = running.removeValue(forKey: index) else { return }
             let counts = step.total > 0 ? ": \(step.total) releases" + (step.cached > 0 ? " (\(step.cached) cached)" : "") : ""
             let line = "[\(index + 1)/\(step.count)] \(step.summary)\(counts), \(String(format: "%.2f", seconds)) s"
             write((mode == .bars ? "\r\u{1B}[2K" : "") + line + "\n")
-            current = nil
+            if current?.index == index { current = nil }
         case let .stepSkipped(index, name, reason):
             write((mode == .bars ? "\r\u{1B}[2K" : "") + "[\(index + 1)] \(name) skipped: \(reason)\n")
         }

@@ -108,6 +108,43 @@ import Testing
         #expect(changedOption.releases.allSatisfy { $0.findings?.first?.rule == "b" })
     }
 
+    @Test func aStepAlongsideJoinsTheContextAndFailsTheRunUnderItsName() async throws {
+        /// A step that waits until the step after it has run, so the two really overlap.
+        final class Gate: @unchecked Sendable {
+            let semaphore = DispatchSemaphore(value: 0)
+        }
+        let gate = Gate()
+        func steps(failing: Bool) -> [PipelineStep] {
+            [PipelineStep(name: "review", summary: "Review", runsAlongside: true, body: .whole { context in
+                gate.semaphore.wait()
+                if failing { throw Boom() }
+                context.messages.append("reviewed \(context.releases.count)")
+                context.filesWritten.append("review/index.html")
+                context.releases = []
+            }),
+             PipelineStep(name: "publish", summary: "Publish", body: .whole { context in
+                context.messages.append("published")
+                gate.semaphore.signal()
+            })]
+        }
+        let releases = [PressRelease(id: "a", texts: [.english: .init(title: "A", paragraphs: [])])]
+        var context = PipelineContext(releases: releases)
+        let events = EventLog()
+        let report = try await Pipeline(steps: steps(failing: false)).run(&context) { events.append($0) }
+        // The step after ran first; what the step alongside added comes after it, its change to
+        // the releases is not kept, and its time is in its place.
+        #expect(context.messages == ["published", "reviewed 1"])
+        #expect(context.filesWritten == ["review/index.html"])
+        #expect(context.releases.count == 1)
+        #expect(report.stepSeconds.map(\.name) == ["review", "publish"])
+        #expect(events.started == ["review", "publish"])
+
+        var failing = PipelineContext(releases: releases)
+        let error = await #expect(throws: PipelineError.self) { try await Pipeline(steps: steps(failing: true)).run(&failing) }
+        #expect(error?.step == "review")
+        #expect(failing.messages == ["published"])
+    }
+
     @Test func concurrentMapKeepsOrder() async {
         let squares = await Pipeline.concurrentMap(Array(0..<1000), workers: 4) { $0 * $0 }
         #expect(squares == (0..<1000).map { $0 * $0 })

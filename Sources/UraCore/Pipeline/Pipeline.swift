@@ -66,13 +66,21 @@ public struct PipelineStep: Sendable {
     /// A whole step that must not run when a release failed earlier (publishing keeps the
     /// previous complete site rather than publish a partial one).
     public var needsAllReleases: Bool
+    /// A whole step that only reads the releases and writes files of its own (review material):
+    /// the pipeline runs it alongside the steps after it, on a copy of the context, and waits for
+    /// it before it ends; its messages and files join the context then, and its failure fails the
+    /// run under its name (after the steps alongside it have run: their outputs do not depend on
+    /// it). What it changes in the releases is not kept.
+    public var runsAlongside: Bool
 
-    public init(name: String, summary: String, fingerprint: String = "", needsAllReleases: Bool = false, body: Body) {
+    public init(name: String, summary: String, fingerprint: String = "", needsAllReleases: Bool = false,
+                runsAlongside: Bool = false, body: Body) {
         self.name = name
         self.summary = summary
         self.body = body
         self.fingerprint = fingerprint
         self.needsAllReleases = needsAllReleases
+        self.runsAlongside = runsAlongside
     }
 
     var isPerRelease: Bool {
@@ -195,6 +203,23 @@ public struct Pipeline: Sendable {
                     events: @escaping @Sendable (PipelineEvent) -> Void = { _ in },
                     firstStageFinished: (StageOutcome) -> Void = { _ in }) async throws(PipelineError) -> PipelineReport {
         var report = PipelineReport()
+        var alongside: [AlongsideStep] = []
+        do throws(PipelineError) {
+            try await runSteps(&context, &report, &alongside, preprocessed, events, firstStageFinished)
+        } catch {
+            // Steps running alongside finish first: none is left writing when the run ends.
+            _ = try? Self.join(alongside, &context, &report, events)
+            throw error
+        }
+        try Self.join(alongside, &context, &report, events)
+        return report
+    }
+
+    /// The steps of ``run(_:preprocessed:events:firstStageFinished:)``, in order; steps that run
+    /// alongside are started and left in `alongside`.
+    private func runSteps(_ context: inout PipelineContext, _ report: inout PipelineReport, _ alongside: inout [AlongsideStep],
+                          _ preprocessed: Set<String>, _ events: @escaping @Sendable (PipelineEvent) -> Void,
+                          _ firstStageFinished: (StageOutcome) -> Void) async throws(PipelineError) {
         var index = 0
         while index < steps.count {
             let step = steps[index]
@@ -207,6 +232,12 @@ public struct Pipeline: Sendable {
                     continue
                 }
                 events(.stepStarted(index: index, count: steps.count, name: step.name, summary: step.summary, total: 0, cached: 0))
+                if step.runsAlongside {
+                    alongside.append(AlongsideStep(index: index, step: step.name, slot: report.stepSeconds.count, context: context, body: body))
+                    report.stepSeconds.append((step.name, 0))
+                    index += 1
+                    continue
+                }
                 let start = ContinuousClock.now
                 do { try body(&context) } catch {
                     throw PipelineError(step: step.name, subject: (error as? UraError)?.file, underlying: error)
@@ -229,7 +260,29 @@ public struct Pipeline: Sendable {
                 index = end
             }
         }
-        return report
+    }
+
+    /// Waits for the steps running alongside, in order, and brings what they did into `context`
+    /// and `report`.
+    /// - Throws: ``PipelineError`` for the first that failed.
+    private static func join(_ alongside: [AlongsideStep], _ context: inout PipelineContext, _ report: inout PipelineReport,
+                             _ events: @Sendable (PipelineEvent) -> Void) throws(PipelineError) {
+        var failure: PipelineError?
+        for pending in alongside {
+            let (outcome, seconds) = pending.wait()
+            switch outcome {
+            case .success(let after):
+                context.messages += after.messages.dropFirst(pending.messageCount)
+                context.filesWritten += after.filesWritten.dropFirst(pending.fileCount)
+                report.stepSeconds[pending.slot] = (pending.step, seconds)
+                events(.stepFinished(index: pending.index, name: pending.step, seconds: seconds))
+            case .failure(let error):
+                if failure == nil {
+                    failure = PipelineError(step: pending.step, subject: (error as? UraError)?.file, underlying: error)
+                }
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// The fingerprint of the first per-release stage (what a snapshot entry must match), or nil
@@ -376,6 +429,47 @@ public struct Pipeline: Sendable {
             }
             return collected.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
+    }
+}
+
+/// A whole step running on a thread of its own, on a copy of the context (see
+/// ``PipelineStep/runsAlongside``).
+private final class AlongsideStep: @unchecked Sendable {
+    let index: Int
+    let step: String
+    /// Where its time goes in the report's step times.
+    let slot: Int
+    /// How many messages and files the context had when it started: what it adds comes after.
+    let messageCount: Int
+    let fileCount: Int
+    private let group = DispatchGroup()
+    private var outcome: Result<PipelineContext, any Error>?
+    private var seconds = 0.0
+
+    init(index: Int, step: String, slot: Int, context: PipelineContext,
+         body: @escaping @Sendable (inout PipelineContext) throws -> Void) {
+        self.index = index
+        self.step = step
+        self.slot = slot
+        self.messageCount = context.messages.count
+        self.fileCount = context.filesWritten.count
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            let start = ContinuousClock.now
+            var copy = context
+            do {
+                try body(&copy)
+                self.outcome = .success(copy)
+            } catch {
+                self.outcome = .failure(error)
+            }
+            self.seconds = (ContinuousClock.now - start).inSeconds
+        }
+    }
+
+    /// What the step left (or its error) and how long it took, once it is done.
+    func wait() -> (Result<PipelineContext, any Error>, Double) {
+        group.wait()
+        return (outcome ?? .failure(UraError(.internal, "the step did not run")), seconds)
     }
 }
 
