@@ -193,25 +193,55 @@ enum OutputPath {
     /// `template` with `{id}`, `{lang}` and `{year}` replaced (a build expands one per output,
     /// tens of thousands: a scan rather than Foundation's search and replace).
     static func expand(_ template: String, id: String?, language: Language?, year: String? = nil) -> String {
-        var path = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            path += rest[..<open]
-            rest = rest[open...]
-            if let id, rest.hasPrefix("{id}") {
-                path += id
-                rest = rest.dropFirst(4)
-            } else if let language, rest.hasPrefix("{lang}") {
-                path += language.code
-                rest = rest.dropFirst(6)
-            } else if let year, rest.hasPrefix("{year}") {
-                path += year
-                rest = rest.dropFirst(6)
-            } else {
-                path += "{"
-                rest = rest.dropFirst()
+        Template(template).expand(id: id, language: language, year: year)
+    }
+
+    /// A path template cut into its text and its placeholders once, for expanding many times.
+    struct Template: Sendable {
+        private enum Part: Sendable { case text(String), id, language, year }
+        private let parts: [Part]
+        /// The length of the text parts, for reserving the result.
+        private let textLength: Int
+
+        init(_ template: String) {
+            var parts: [Part] = []
+            var text = ""
+            var rest = template[...]
+            while let open = rest.firstIndex(of: "{") {
+                text += rest[..<open]
+                rest = rest[open...]
+                let placeholder: Part? = rest.hasPrefix("{id}") ? .id : rest.hasPrefix("{lang}") ? .language
+                    : rest.hasPrefix("{year}") ? .year : nil
+                guard let placeholder else {
+                    text += "{"
+                    rest = rest.dropFirst()
+                    continue
+                }
+                if !text.isEmpty { parts.append(.text(text)) }
+                text = ""
+                parts.append(placeholder)
+                rest = rest[(rest.firstIndex(of: "}").map(rest.index(after:)) ?? rest.endIndex)...]
             }
+            text += rest
+            if !text.isEmpty { parts.append(.text(text)) }
+            self.parts = parts
+            self.textLength = parts.reduce(0) { if case .text(let text) = $1 { $0 + text.utf8.count } else { $0 } }
         }
-        return path + rest
+
+        /// The path with each placeholder replaced by its value; a placeholder without one stays
+        /// as written (`{id}`).
+        func expand(id: String?, language: Language?, year: String?) -> String {
+            var path = ""
+            path.reserveCapacity(textLength + (id?.utf8.count ?? 0) + 8)
+            for part in parts {
+                switch part {
+                case .text(let text): path += text
+                case .id: path += id ?? "{id}"
+                case .language: path += language?.code ?? "{lang}"
+                case .year: path += year ?? "{year}"
+                }
+            }
+            return path
+        }
     }
 }

@@ -221,8 +221,9 @@ public struct SiteBuilder: Sendable {
                                                          baseURL: options.baseURL, siteTitle: options.siteTitle,
                                                          buildDate: buildDate, outputPath: ""))
                 }
+                let template = OutputPath.Template(declaration.path)
                 func add(_ release: Int?, id: String?, language: Language?, view: CollectionView = .full) {
-                    let path = OutputPath.expand(declaration.path, id: id, language: language, year: view.year)
+                    let path = template.expand(id: id, language: language, year: view.year)
                     let position = language.flatMap { allLanguages.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
                     var output = PlannedOutput(stylesheet: format.stylesheet, release: release, shared: shared[position],
                                                path: path, rendersPDF: declaration.rendersPDF, view: view)

@@ -115,12 +115,16 @@ public enum SiteSwitch {
                 trace.mark("switch.folders")
                 let groupPlacements = try Parallel.map(groups) { group throws(UraError) -> [Placement] in
                     var placements: [Placement] = []
+                    placements.reserveCapacity(group.count)
                     for index in group {
+                        // Most files of an updated generation are kept: told apart before anything is copied.
+                        if updating, baseFiles[files[index].path]?.digest == digests[index] {
+                            placements.append(.kept)
+                            continue
+                        }
                         let file = files[index]
                         let target = staging + "/" + file.path
-                        if updating, baseFiles[file.path]?.digest == digests[index] {
-                            placements.append(.kept)
-                        } else if let reused = file.reused {
+                        if let reused = file.reused {
                             try linkReused(file.path, from: reused, to: staging, replacing: updating)
                             placements.append(.linked)
                         } else if let previousPath, old[file.path]?.digest == digests[index],
