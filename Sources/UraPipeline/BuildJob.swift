@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import UraCore
 import UraICU
 import UraTerminology
@@ -86,9 +87,13 @@ public struct BuildJob: Sendable {
         let listing = try corpus.listing()
         snapshot?.preload()
         trace.mark("build.listing")
+        // The first release the snapshot cannot serve will go through the steps: they get ready
+        // (the checker's term indexes) while the others load.
+        let warming = Once { pipeline.warmUp() }
         let releases = try corpus.loadAll(listing) { id, signature in
             let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
             signatures.set(id, signature, reusedDigest: reused?.digest)
+            if reused == nil { warming.run() }
             return reused?.release
         }
         trace.mark("build.load")
@@ -184,6 +189,22 @@ public struct BuildResult: Sendable {
             "seconds": (seconds * 1000).rounded() / 1000,
             "failures": context.failures.map { ["step": $0.step, "release": $0.subject ?? "", "message": "\($0.underlying)"] },
         ]
+    }
+}
+
+/// An action run the first time it is asked for, from any thread, and never again.
+private final class Once: Sendable {
+    private let action: @Sendable () -> Void
+    private let done = Mutex(false)
+
+    init(_ action: @escaping @Sendable () -> Void) { self.action = action }
+
+    func run() {
+        let first = done.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        if first { action() }
     }
 }
 

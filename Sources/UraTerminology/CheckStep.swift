@@ -16,7 +16,7 @@ public enum CheckStep {
     @Sendable public static func make(options: [String: String]) throws -> PipelineStep {
         let paths = (options["glossary"] ?? defaultGlossary).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         let checker = LazyChecker(glossary: try Glossary.load(paths))
-        return PipelineStep(name: name, summary: "Check terminology", body: .perRelease { release, _ in
+        return PipelineStep(name: name, summary: "Check terminology", warmUp: { _ = checker.value }, body: .perRelease { release, _ in
             release.findings = Self.findings(checker.value.check(UnitReader.units(of: release)), of: release)
         })
     }

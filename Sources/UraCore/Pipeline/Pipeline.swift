@@ -72,15 +72,20 @@ public struct PipelineStep: Sendable {
     /// run under its name (after the steps alongside it have run: their outputs do not depend on
     /// it). What it changes in the releases is not kept.
     public var runsAlongside: Bool
+    /// What a per-release step can get ready before its first release (the check step's term
+    /// indexes): a build starts it on another thread as soon as it finds a release the step will
+    /// see, while it goes on loading the others. It must be safe to run at any time, once or not.
+    public var warmUp: (@Sendable () -> Void)?
 
     public init(name: String, summary: String, fingerprint: String = "", needsAllReleases: Bool = false,
-                runsAlongside: Bool = false, body: Body) {
+                runsAlongside: Bool = false, warmUp: (@Sendable () -> Void)? = nil, body: Body) {
         self.name = name
         self.summary = summary
         self.body = body
         self.fingerprint = fingerprint
         self.needsAllReleases = needsAllReleases
         self.runsAlongside = runsAlongside
+        self.warmUp = warmUp
     }
 
     var isPerRelease: Bool {
@@ -283,6 +288,13 @@ public struct Pipeline: Sendable {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// Starts every step's ``PipelineStep/warmUp`` on other threads, and returns.
+    public func warmUp() {
+        for warmUp in steps.compactMap(\.warmUp) {
+            DispatchQueue.global(qos: .userInitiated).async { warmUp() }
+        }
     }
 
     /// The fingerprint of the first per-release stage (what a snapshot entry must match), or nil
