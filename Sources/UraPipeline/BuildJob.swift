@@ -70,7 +70,8 @@ public struct BuildJob: Sendable {
     /// With a cache folder, releases whose files are unchanged since the last build (same `stat`
     /// signature) and whose first stage is unchanged come from the snapshot without being read;
     /// the others are loaded and processed (their stage results may still come from the content
-    /// cache). The snapshot is rewritten after the build.
+    /// cache). The snapshot and the content cache are written once the per-release stage is
+    /// done, on a thread of their own while the later steps run.
     public func run(events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async throws -> BuildResult {
         let start = ContinuousClock.now
         var trace = PhaseTrace()
