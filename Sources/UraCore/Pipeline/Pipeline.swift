@@ -412,13 +412,15 @@ public struct Pipeline: Sendable {
 
     /// `transform` applied to every element, `workers` at a time, results in input order.
     /// Elements are handed out in chunks so thousands of small releases do not cost thousands of
-    /// tasks; `progress` hears the number done after each chunk.
+    /// tasks, 32 chunks per worker: a step's last chunk runs alone on one core, so smaller chunks
+    /// leave less idle at the end of each step (measured: align and check a few hundredths of a
+    /// second faster at 2,000 releases than with 8). `progress` hears the number done after each chunk.
     static func concurrentMap<Element: Sendable, Output: Sendable>(
         _ elements: [Element], workers: Int, progress: (@Sendable (Int) -> Void)? = nil,
         _ transform: @escaping @Sendable (Element) -> Output
     ) async -> [Output] {
         if elements.isEmpty { return [] }
-        let chunk = max(1, elements.count / (workers * 8))
+        let chunk = max(1, elements.count / (workers * 32))
         return await withTaskGroup(of: (Int, [Output]).self) { group in
             var next = 0
             var running = 0
