@@ -105,25 +105,25 @@ public struct BuildJob: Sendable {
         // The caches are written while the steps after the first stage run (review material and
         // publishing leave a core idle now and then): the first stage's results are final once it
         // is done, whatever happens after it.
-        let saving = CacheSaving()
+        var saving: Background<Void, UraError>?
         var report: PipelineReport
         do {
             report = try await pipeline.run(&context, preprocessed: signatures.reusedIDs, events: events) { outcome in
-                saving.start { () throws(UraError) in
+                saving = Background { () throws(UraError) in
                     try pipeline.cache?.finish()
                     if let snapshot { try Self.save(outcome, to: snapshot, signatures: signatures, corpus: corpus) }
                 }
             }
         } catch {
             // What the per-release stages computed is still right: keep it for the next build.
-            if !saving.started { try? pipeline.cache?.finish() }
-            try? saving.wait()
+            if saving == nil { try? pipeline.cache?.finish() }
+            try? saving?.value()
             throw error
         }
         trace.mark("build.pipeline")
         report.stepSeconds.insert(("load", loadSeconds), at: 0)
-        if !saving.started { try pipeline.cache?.finish() }
-        try saving.wait()
+        if saving == nil { try pipeline.cache?.finish() }
+        try saving?.value()
         try StemFiles.shared.save()
         trace.mark("build.snapshot")
         return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
@@ -206,28 +206,6 @@ private final class Once: Sendable {
             return !done
         }
         if first { action() }
-    }
-}
-
-/// Saving the caches on a thread of its own while the build goes on; ``wait()`` gives its error.
-private final class CacheSaving: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var failure: UraError?
-    private(set) var started = false
-
-    /// Runs `work` in the background (once).
-    func start(_ work: @escaping @Sendable () throws(UraError) -> Void) {
-        started = true
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            do throws(UraError) { try work() } catch { self.lock.withLock { self.failure = error } }
-        }
-    }
-
-    /// Waits for the saving to end; throws what it failed with.
-    func wait() throws(UraError) {
-        group.wait()
-        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }
 

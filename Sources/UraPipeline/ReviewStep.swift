@@ -100,10 +100,10 @@ public enum ReviewStep {
         trace.mark("review.render")
         let writtenByRelease = try writer.finish()
         var written: [String] = []
-        var digests = digestsHeader
+        var digestLines = digestsHeader
         for (index, release) in releases.enumerated() {
             written += writtenByRelease[index]
-            digests += "\(reviewDigests[index]) \(release.id)\n"
+            digestLines += "\(reviewDigests[index]) \(release.id)\n"
         }
         trace.mark("review.write")
         let rows = Parallel.map(releases) { release in
@@ -121,7 +121,7 @@ public enum ReviewStep {
                 if previous[id] != nil, !ids.contains(id) || !isPage { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
             }
         }
-        try AtomicFile.write(digests, to: digestsPath)
+        try AtomicFile.write(digestLines, to: digestsPath)
         try AtomicFile.write(index(rows), to: folder + "/index.html")
         written.append("index.html")
         trace.mark("review.index")

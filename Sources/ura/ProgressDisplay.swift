@@ -9,10 +9,12 @@ final class ProgressDisplay: @unchecked Sendable {
 
     private let mode: Mode
     private let lock = NSLock()
+    /// A step as its start announced it.
+    private typealias Step = (index: Int, count: Int, summary: String, total: Int, cached: Int)
     /// The step the bar shows: the one started last.
-    private var current: (index: Int, count: Int, summary: String, total: Int, cached: Int)?
+    private var current: Step?
     /// Every step started and not finished, by index: a step may run alongside the next ones.
-    private var running: [Int: (index: Int, count: Int, summary: String, total: Int, cached: Int)] = [:]
+    private var running: [Int: Step] = [:]
     private var lastDrawn = -1
 
     init(quiet: Bool) {

@@ -30,7 +30,7 @@ public final class DirectoryReleaseCache: ReleaseCache {
     }
 
     public func store(_ release: PressRelease, key: String) {
-        store.put(storeKey(key), ReleaseBinary.encode(release))
+        store(release, encoding: ReleaseBinary.encode(release), key: key)
     }
 
     public func lookupWithDigest(_ key: String) -> (release: PressRelease, digest: String)? {

@@ -274,7 +274,7 @@ public struct Pipeline: Sendable {
                              _ events: @Sendable (PipelineEvent) -> Void) throws(PipelineError) {
         var failure: PipelineError?
         for pending in alongside {
-            let (outcome, seconds) = pending.wait()
+            let (outcome, seconds) = pending.work.wait()
             switch outcome {
             case .success(let after):
                 context.messages += after.messages.dropFirst(pending.messageCount)
@@ -388,17 +388,16 @@ public struct Pipeline: Sendable {
         // 3. Remember what was computed, and its digest; failed releases leave the build.
         let stored = pending.filter { failed[$0] == nil }
         let (finished, storeKeys) = (results, cacheKeys)
-        let encodings = await Self.concurrentMap(stored, workers: concurrency) { position -> [UInt8] in
+        let encoded = await Self.concurrentMap(stored, workers: concurrency) { position -> (encoding: [UInt8], digest: String) in
             let encoding = ReleaseBinary.encode(finished[position])
             if let cache, let key = storeKeys[position] { cache.store(finished[position], encoding: encoding, key: key) }
-            return encoding
+            return (encoding, ContentDigest.hex(encoding))
         }
-        let storedDigests = await Self.concurrentMap(encodings, workers: concurrency) { ContentDigest.hex($0) }
         var encodingsByID: [String: [UInt8]] = [:]
         encodingsByID.reserveCapacity(stored.count)
-        for (position, (encoding, digest)) in zip(stored, zip(encodings, storedDigests)) {
-            digests[results[position].id] = digest
-            encodingsByID[results[position].id] = encoding
+        for (position, release) in zip(stored, encoded) {
+            digests[results[position].id] = release.digest
+            encodingsByID[results[position].id] = release.encoding
         }
         for position in failed.keys { digests[results[position].id] = nil }
         context.digests = digests
@@ -448,7 +447,7 @@ public struct Pipeline: Sendable {
 
 /// A whole step running on a thread of its own, on a copy of the context (see
 /// ``PipelineStep/runsAlongside``).
-private final class AlongsideStep: @unchecked Sendable {
+private struct AlongsideStep {
     let index: Int
     let step: String
     /// Where its time goes in the report's step times.
@@ -456,9 +455,8 @@ private final class AlongsideStep: @unchecked Sendable {
     /// How many messages and files the context had when it started: what it adds comes after.
     let messageCount: Int
     let fileCount: Int
-    private let group = DispatchGroup()
-    private var outcome: Result<PipelineContext, any Error>?
-    private var seconds = 0.0
+    /// The step's body on its copy of the context.
+    let work: Background<PipelineContext, any Error>
 
     init(index: Int, step: String, slot: Int, context: PipelineContext,
          body: @escaping @Sendable (inout PipelineContext) throws -> Void) {
@@ -467,23 +465,11 @@ private final class AlongsideStep: @unchecked Sendable {
         self.slot = slot
         self.messageCount = context.messages.count
         self.fileCount = context.filesWritten.count
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            let start = ContinuousClock.now
+        self.work = Background {
             var copy = context
-            do {
-                try body(&copy)
-                self.outcome = .success(copy)
-            } catch {
-                self.outcome = .failure(error)
-            }
-            self.seconds = (ContinuousClock.now - start).inSeconds
+            try body(&copy)
+            return copy
         }
-    }
-
-    /// What the step left (or its error) and how long it took, once it is done.
-    func wait() -> (Result<PipelineContext, any Error>, Double) {
-        group.wait()
-        return (outcome ?? .failure(UraError(.internal, "the step did not run")), seconds)
     }
 }
 

@@ -40,28 +40,51 @@ public enum CanonicalXML {
         collection(entries: ordered(releases).map { collectionEntry($0) })
     }
 
-    /// The `<archive>` element of a collection document: each year with published releases
-    /// (`undated` for releases without a date), in the order of `published` (newest first), with
-    /// how many of them have a text in each language (an attribute per language, left out at
-    /// zero). What index pages link archive pages from.
-    public static func archive(_ published: [PressRelease]) -> String {
-        var years: [String] = []
-        var counts: [String: [Language: Int]] = [:]
-        for release in published {
-            let year = archiveYear(of: release)
-            if counts[year] == nil { years.append(year) }
-            for language in release.languages { counts[year, default: [:]][language, default: 0] += 1 }
-        }
-        var output = "  <archive>\n"
-        for year in years {
-            output += "    <year value=\"\(year)\""
-            for language in Language.allCases {
-                if let count = counts[year]?[language] { output += " \(language.code)=\"\(count)\"" }
+    /// The years with published releases (`undated` for releases without a date), in the order
+    /// of the published releases (newest first), with how many of each year's releases have a
+    /// text in each language: what the archive pages are made for, and what index pages link.
+    public struct Archive: Sendable {
+        /// The years, each once, newest first.
+        public let years: [String]
+        /// Per year, how many of its releases have a text in each language (none: no entry).
+        private let counts: [String: [Language: Int]]
+
+        /// The archive of `published` (in ``ordered(_:)`` order).
+        public init(_ published: [PressRelease]) {
+            var years: [String] = []
+            var counts: [String: [Language: Int]] = [:]
+            for index in published.indices {
+                let year = archiveYear(of: published[index])
+                if counts[year] == nil { years.append(year) }
+                for language in published[index].texts.keys { counts[year, default: [:]][language, default: 0] += 1 }
             }
-            output += "/>\n"
+            self.years = years
+            self.counts = counts
         }
-        return output + "  </archive>\n"
+
+        /// Whether `year` has releases, with a text in `language` when one is given.
+        public func has(_ year: String, in language: Language?) -> Bool {
+            guard let languages = counts[year] else { return false }
+            return language.map { languages[$0] != nil } ?? true
+        }
+
+        /// The `<archive>` element of a collection document: a `<year>` per year, with an
+        /// attribute per language that has releases that year, giving how many.
+        public var xml: String {
+            var output = "  <archive>\n"
+            for year in years {
+                output += "    <year value=\"\(year)\""
+                for language in Language.allCases {
+                    if let count = counts[year]?[language] { output += " \(language.code)=\"\(count)\"" }
+                }
+                output += "/>\n"
+            }
+            return output + "  </archive>\n"
+        }
     }
+
+    /// ``Archive/xml`` of the archive of `published`.
+    public static func archive(_ published: [PressRelease]) -> String { Archive(published).xml }
 
     /// The year whose archive lists `release`: its date's year, `undated` without a date.
     public static func archiveYear(of release: PressRelease) -> String {

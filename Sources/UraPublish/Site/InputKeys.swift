@@ -26,13 +26,14 @@ struct InputKeys: Sendable {
     let releases: [String]
     /// The digest of all of `releases`, in order: what the full collection depends on.
     let collection: String
-    /// ``CanonicalXML/archive(_:)`` of the published releases: part of every collection view.
+    /// The published releases' ``CanonicalXML/Archive/xml``: part of every collection view.
     let archive: String
 
-    /// Keys for `published` (in ``SiteBuilder/published(_:)`` order) with the stylesheets at
-    /// `stylesheets` (their folders are digested whole); `digests` may hold releases'
-    /// ``ReleaseBinary/digest(_:)`` by id, the same value this computes for the others.
-    init(_ published: [PressRelease], stylesheets: [String], digests: [String: String] = [:]) {
+    /// Keys for `published` (in ``SiteBuilder/published(_:)`` order, with its `archive` element)
+    /// with the stylesheets at `stylesheets` (their folders are digested whole); `digests` may
+    /// hold releases' ``ReleaseBinary/digest(_:)`` by id, the same value this computes for the
+    /// others.
+    init(_ published: [PressRelease], archive: String, stylesheets: [String], digests: [String: String] = [:]) {
         var text = Self.version + "\n" + Stylesheet.libraryVersions + "\n"
         for folder in Set(stylesheets.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
             text += folder + "\n" + Self.folderDigest(folder) + "\n"
@@ -40,24 +41,25 @@ struct InputKeys: Sendable {
         base = SiteSwitch.digest(Array(text.utf8))
         releases = Parallel.map(published) { digests[$0.id] ?? ReleaseBinary.digest($0) }
         collection = SiteSwitch.digest(Array(releases.joined(separator: "\n").utf8))
-        archive = CanonicalXML.archive(published)
+        self.archive = archive
     }
 
     /// The key of the collection document (`xml/releases.xml`).
     var collectionDocument: String { SiteSwitch.digest(Array("\(base)\ncollection-document\n\(collection)".utf8)) }
 
-    /// The key of each output: a digest of its group's key (``base``, the stylesheet and the
-    /// parameters but the output path: ``SiteBuilder/TransformParameters/keyText``, digested
-    /// once per group), the document it reads (release `release`, an index into the published
-    /// releases, or the collection) and its path. Thousands of outputs share a few groups, so
-    /// each output's key digests a short text.
+    /// The key of each output: a digest of its shared parameters' key (``base``, the stylesheet
+    /// and ``SiteBuilder/TransformParameters/keyText``, digested once per
+    /// ``SiteBuilder/SharedParameters``), the document it reads (release `release`, an index into
+    /// the published releases, or the collection) and its path. Thousands of outputs share a few
+    /// parameter objects, so each output's key digests a short text.
     func keys(of outputs: [SiteBuilder.PlannedOutput], published: [PressRelease]) -> [String] {
-        var groupKeys: [Int: String] = [:]
+        var groupKeys: [ObjectIdentifier: String] = [:]
         var viewKeys: [SiteBuilder.CollectionView: String] = [.full: collection]
         for output in outputs {
-            if groupKeys[output.group] == nil {
+            let group = ObjectIdentifier(output.shared)
+            if groupKeys[group] == nil {
                 let text = base + "\n" + output.stylesheet.path + "\n" + output.shared.parameters.keyText
-                groupKeys[output.group] = SiteSwitch.digest(Array(text.utf8))
+                groupKeys[group] = SiteSwitch.digest(Array(text.utf8))
             }
             if output.release == nil, viewKeys[output.view] == nil {
                 viewKeys[output.view] = viewKey(output.view, published: published)
@@ -70,7 +72,7 @@ struct InputKeys: Sendable {
             var text: [UInt8] = []
             return outputs[start..<min(outputs.count, start + 512)].map { output in
                 text.removeAll(keepingCapacity: true)
-                text += (groups[output.group] ?? "").utf8
+                text += (groups[ObjectIdentifier(output.shared)] ?? "").utf8
                 if let release = output.release {
                     text += " release ".utf8
                     text += releases[release].utf8

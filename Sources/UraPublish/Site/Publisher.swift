@@ -33,13 +33,13 @@ public enum Publisher {
         var trace = PhaseTrace()
         // Files whose inputs are unchanged since the current generation are taken from it: its
         // manifest is read while the stylesheets are compiled.
-        let currentManifest = SiteBuilder.Prefetch { SiteSwitch.current(options.outputDirectory) }
+        let currentManifest = Background { SiteSwitch.current(options.outputDirectory) }
         let builder = try SiteBuilder(options: options)
         trace.mark("publish.builder")
         // Generations no reader can be sent to any more go while the new site is built.
         let removal = SiteSwitch.removeStaleGenerations(of: builder.options.outputDirectory)
         defer { removal.wait() }
-        let current = currentManifest.value
+        let current = currentManifest.value()
         trace.mark("publish.current")
         let files = try builder.build(releases, reusing: current, digests: digests)
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil

@@ -103,9 +103,6 @@ public struct SiteBuilder: Sendable {
         let rendersPDF: Bool
         /// For a collection output, which collection document it reads.
         var view = CollectionView.full
-        /// The outputs of one declaration in one language share everything their input keys
-        /// cover but the document and the path: this numbers that group (see ``InputKeys/keys(of:published:)``).
-        var group = 0
 
         /// The transform's parameters.
         var parameters: TransformParameters {
@@ -116,8 +113,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// ``TransformParameters`` shared by the outputs of one group (their `outputPath` and `year`
-    /// empty).
+    /// ``TransformParameters`` shared by the outputs of one declaration in one language (their
+    /// `outputPath` and `year` empty): everything their input keys cover but the document and the
+    /// path, so ``InputKeys`` digests that part once per object.
     final class SharedParameters: Sendable {
         let parameters: TransformParameters
         init(_ parameters: TransformParameters) { self.parameters = parameters }
@@ -195,27 +193,17 @@ public struct SiteBuilder: Sendable {
         static func < (left: CollectionView, right: CollectionView) -> Bool { left.name < right.name }
     }
 
-    /// Every output for `published` (in ``published(_:)`` order), in stylesheet, declaration and
-    /// release order.
-    func outputs(_ published: [PressRelease], buildDate: String) -> [PlannedOutput] {
+    /// Every output for `published` (in ``published(_:)`` order, with its `archive`), in
+    /// stylesheet, declaration and release order.
+    func outputs(_ published: [PressRelease], archive: CanonicalXML.Archive, buildDate: String) -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
         // Worked out once, not per output: a build plans thousands.
         let allLanguages = Language.allCases
         let languagesOf = published.map(\.languages)
-        var yearsWithReleases: Set<String> = []
-        for index in published.indices {
-            let year = CanonicalXML.archiveYear(of: published[index])
-            yearsWithReleases.insert(Self.archiveKey(year, nil))
-            for language in languagesOf[index] { yearsWithReleases.insert(Self.archiveKey(year, language)) }
-        }
         outputs.reserveCapacity(published.count * formats.reduce(0) { $0 + $1.declarations.count } * allLanguages.count)
-        var nextGroup = 0
         for format in formats {
             for declaration in format.declarations {
-                // A group per language of the declaration, and one for its bilingual outputs.
-                let firstGroup = nextGroup
-                nextGroup += Language.allCases.count + 1
-                // The parameters of each group (each language, and none), made once.
+                // The parameters of each language of the declaration, and of none, made once.
                 let shared = ([nil] + allLanguages.map(Optional.some)).map { language in
                     SharedParameters(TransformParameters(language: language?.code ?? "", view: declaration.view,
                                                          baseURL: options.baseURL, siteTitle: options.siteTitle,
@@ -225,21 +213,19 @@ public struct SiteBuilder: Sendable {
                 func add(_ release: Int?, id: String?, language: Language?, view: CollectionView = .full) {
                     let path = template.expand(id: id, language: language, year: view.year)
                     let position = language.flatMap { allLanguages.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-                    var output = PlannedOutput(stylesheet: format.stylesheet, release: release, shared: shared[position],
-                                               path: path, rendersPDF: declaration.rendersPDF, view: view)
-                    output.group = firstGroup + position
-                    outputs.append(output)
+                    outputs.append(PlannedOutput(stylesheet: format.stylesheet, release: release, shared: shared[position],
+                                                 path: path, rendersPDF: declaration.rendersPDF, view: view))
                 }
                 switch declaration.input {
                 case .collection:
-                    let years: [String?] = declaration.perYear ? Self.archiveYears(published) : [nil]
+                    let years: [String?] = declaration.perYear ? archive.years : [nil]
                     for year in years {
                         for language in declaration.perLanguage ? allLanguages.map(Optional.some) : [nil] {
                             let partial = declaration.newest != nil || year != nil
                             let view = CollectionView(summary: declaration.summary, newest: declaration.newest,
                                                       language: partial ? language : nil, year: year)
                             // An archive page for a year with no release in this language would be empty.
-                            if let year, !yearsWithReleases.contains(Self.archiveKey(year, language)) { continue }
+                            if let year, !archive.has(year, in: language) { continue }
                             add(nil, id: nil, language: language, view: view)
                         }
                     }
@@ -266,10 +252,11 @@ public struct SiteBuilder: Sendable {
         let published = Self.published(releases)
         let collection = SiteFile(path: Self.collectionPath, bytes: CanonicalXML.collectionBytes(entries: published.map { CanonicalXML.collectionEntryBytes($0) }))
         let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: CanonicalXML.documentBytes(for: $0)) }
-        let archive = CanonicalXML.archive(published)
-        let views = Dictionary(grouping: outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).filter { $0.release == nil }, by: \.view)
-            .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published, archive: archive)) }
-        let transforms = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases))).map { output in
+        let archive = CanonicalXML.Archive(published)
+        let outputs = outputs(published, archive: archive, buildDate: BuildClock.iso8601(buildSeconds(releases)))
+        let views = Dictionary(grouping: outputs.filter { $0.release == nil }, by: \.view)
+            .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published, archive: archive.xml)) }
+        let transforms = outputs.map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
                              parameters: output.parameters.dictionary, path: output.path, rendersPDF: output.rendersPDF)
@@ -294,17 +281,18 @@ public struct SiteBuilder: Sendable {
         var trace = PhaseTrace()
         // The previous collection document's entries are read (10 MB for 2,000 releases) while the
         // outputs are planned and keyed; dropped if the collection turns out not to be needed.
-        let previousCollection = Prefetch { Self.previousCollectionEntries(previous) }
+        let previousCollection = Background { Self.previousCollectionEntries(previous) }
         let published = Self.published(releases)
         trace.mark("publish.published")
-        let outputs = outputs(published, buildDate: BuildClock.iso8601(buildSeconds(releases)))
+        let archive = CanonicalXML.Archive(published)
+        let outputs = outputs(published, archive: archive, buildDate: BuildClock.iso8601(buildSeconds(releases)))
         var paths: Set<String> = [Self.collectionPath]
         for output in outputs where !paths.insert(output.path).inserted {
             throw UraError(.input, "two outputs write '\(output.path)'; give each <ura:output> its own path",
                            file: output.stylesheet.path)
         }
         trace.mark("publish.outputs")
-        let keys = InputKeys(published, stylesheets: formats.map(\.stylesheet.path), digests: digests)
+        let keys = InputKeys(published, archive: archive.xml, stylesheets: formats.map(\.stylesheet.path), digests: digests)
         trace.mark("publish.inputkeys")
         let collectionKey = keys.collectionDocument
         func reused(_ path: String, _ key: String) -> SiteFile.Reused? {
@@ -330,7 +318,7 @@ public struct SiteBuilder: Sendable {
             unchanged[release] = (hasOutputs[release] ? unchanged[release] : true) && reuse != nil
             hasOutputs[release] = true
         }
-        let previousEntries = collectionNeeded ? previousCollection.value : [:]
+        let previousEntries = collectionNeeded ? previousCollection.value() : [:]
         let reusableEntries = unchanged
         trace.mark("publish.previousEntries")
         let entries = collectionNeeded ? Parallel.map(Array(published.indices)) { index -> ArraySlice<UInt8> in
@@ -338,15 +326,15 @@ public struct SiteBuilder: Sendable {
             let previous = reusableEntries[index] ? previousEntries[release.id.xmlAttributeEscaped] : nil
             return previous ?? ArraySlice(CanonicalXML.collectionEntryBytes(release))
         } : []
-        trace.mark("publish.documents")
+        trace.mark("publish.entries")
         let collection = collectionNeeded ? CanonicalXML.collectionBytes(entries: entries) : []
+        trace.mark("publish.collection")
 
         // Every document is parsed once for all the transforms that read it: a release's outputs
         // (its pages in each language, bilingual page, print file) together, and the collection
         // outputs of one stylesheet together (10 MB for 2,000 releases costs more to parse than to
         // transform). Each group runs on one thread, as a parsed tree needs; groups run on every
         // core.
-        trace.mark("publish.collection")
         let remaining = outputs.indices.filter { outputReuse[$0] == nil }
         var releaseGroups: [Int: [Int]] = [:]
         var collectionGroups: [CollectionView: [Int]] = [:]
@@ -416,22 +404,6 @@ public struct SiteBuilder: Sendable {
         return sorted
     }
 
-    /// A value worked out on another thread from the moment it is made; ``value`` waits for it.
-    final class Prefetch<Value: Sendable>: @unchecked Sendable {
-        private let group = DispatchGroup()
-        private var result: Value?
-
-        init(_ make: @escaping @Sendable () -> Value) {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { self.result = make() }
-        }
-
-        /// The value, once it is there.
-        var value: Value {
-            group.wait()
-            return result!
-        }
-    }
-
     /// The collection document a collection output of `view` reads (not the full one, which
     /// ``build(_:reusing:)`` assembles from reusable entries): the archive list, then the view's
     /// releases. `archive` is ``CanonicalXML/archive(_:)`` of `published`.
@@ -440,14 +412,8 @@ public struct SiteBuilder: Sendable {
                                      archive: archive)
     }
 
-    /// A year and a language (nil: any) as one key, for telling which archive pages have releases.
-    private static func archiveKey(_ year: String, _ language: Language?) -> String { year + " " + (language?.code ?? "") }
-
     /// The archive years of `published` (newest first, `undated` last), each once.
-    static func archiveYears(_ published: [PressRelease]) -> [String] {
-        var seen: Set<String> = []
-        return published.map(CanonicalXML.archiveYear(of:)).filter { seen.insert($0).inserted }
-    }
+    static func archiveYears(_ published: [PressRelease]) -> [String] { CanonicalXML.Archive(published).years }
 
     /// The entries of the previous generation's collection document, when its bytes are still
     /// those its manifest records.

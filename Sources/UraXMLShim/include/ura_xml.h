@@ -77,7 +77,8 @@ const char *ura_xslt_output_method(ura_stylesheet *stylesheet);
 
 /// Transforms the XML document (`length` bytes, parsed as by ura_xml_reader_open) with
 /// `params`: NULL-terminated name, value, name, value... where values are plain strings (passed
-/// to the stylesheet as strings, never evaluated as XPath). The transform may not write files, create directories or use the network;
+/// to the stylesheet as strings, never evaluated as XPath). The transform may not write files,
+/// create directories or use the network;
 /// `document()` may read local files only below `read_root` (NULL: no file reads at all).
 /// Returns 0 and the serialised result in `*output`/`*output_length` (free with ura_xml_free),
 /// or -1 and a message in `*error`.
