@@ -125,7 +125,7 @@ public struct BuildJob: Sendable {
         if saving == nil { try pipeline.cache?.finish() }
         try saving?.value()
         try StemFiles.shared.save()
-        trace.mark("build.snapshot")
+        trace.mark("build.snapshot (deferred parts decoded: \(deferredDecodings.load(ordering: .relaxed)))")
         return BuildResult(context: context, report: report, seconds: (ContinuousClock.now - start).inSeconds)
     }
 

@@ -82,7 +82,7 @@ public enum ReviewStep {
         }
         var trace = PhaseTrace()
         let digestsPath = folder + "/.digests"
-        let (previous, currentLayout) = fresh ? ([:], true) : readDigests(digestsPath)
+        let (previous, previousRows, currentLayout) = fresh ? ([:], [:], true) : readDigests(digestsPath)
         // Releases are independent: rendered on every core a batch at a time, each batch written
         // on one thread (two threads creating files in one folder mostly wait for each other in
         // the kernel) while the next one is rendered.
@@ -100,15 +100,20 @@ public enum ReviewStep {
         trace.mark("review.render")
         let writtenByRelease = try writer.finish()
         var written: [String] = []
+        trace.mark("review.write")
+        // A row depends on the release alone, so an unchanged release's row is the one `.digests`
+        // kept: its alignment and sentences are not even decoded (``Deferred``).
+        let currentDigests = reviewDigests
+        let rows = Parallel.map(Array(releases.indices)) { index in
+            let release = releases[index]
+            if previous[release.id] == currentDigests[index], let row = previousRows[release.id] { return row }
+            return row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
+                       findings: release.findings ?? [])
+        }
         var digestLines = digestsHeader
         for (index, release) in releases.enumerated() {
             written += writtenByRelease[index]
-            digestLines += "\(reviewDigests[index]) \(release.id)\n"
-        }
-        trace.mark("review.write")
-        let rows = Parallel.map(releases) { release in
-            row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
-                findings: release.findings ?? [])
+            digestLines += "\(reviewDigests[index]) \(release.id)\t\(escapedRow(String(rows[index].dropLast())))\n"
         }
         let ids = Set(releases.map(\.id))
         // Files to sweep only when a release left, or when the last review had the earlier layout
@@ -131,22 +136,57 @@ public enum ReviewStep {
     /// The first line of `.digests`: which layout the review folder has.
     static let digestsHeader = "# \(version)\n"
 
-    /// The `digest id` lines of the last review, by id (empty when there is none), and whether
-    /// the file opens with ``digestsHeader``. Read on UTF-8 bytes: a line per release, thousands
-    /// of them, on every build.
-    private static func readDigests(_ path: String) -> (digests: [String: String], currentLayout: Bool) {
-        guard let bytes = FileBytes.read(path) else { return ([:], false) }
-        var digests: [String: String] = [:]
+    /// The `digest id` lines of the last review, by id (empty when there is none), the index
+    /// rows they keep (after a tab, ``escapedRow(_:)``; older files have none), and whether the
+    /// file opens with ``digestsHeader``. Read on UTF-8 bytes: a line per release, thousands of
+    /// them, on every build.
+    private static func readDigests(_ path: String) -> (digests: [String: String], rows: [String: String], currentLayout: Bool) {
+        guard let bytes = FileBytes.read(path) else { return ([:], [:], false) }
+        var digests: [String: String] = [:], rows: [String: String] = [:]
         digests.reserveCapacity(bytes.count / 64)
+        rows.reserveCapacity(bytes.count / 64)
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
             if bytes[start] != UInt8(ascii: "#"), let space = bytes[start..<end].firstIndex(of: UInt8(ascii: " ")) {
-                digests[String(decoding: bytes[(space + 1)..<end], as: UTF8.self)] = String(decoding: bytes[start..<space], as: UTF8.self)
+                let tab = bytes[space..<end].firstIndex(of: UInt8(ascii: "\t"))
+                let id = String(decoding: bytes[(space + 1)..<(tab ?? end)], as: UTF8.self)
+                digests[id] = String(decoding: bytes[start..<space], as: UTF8.self)
+                if let tab { rows[id] = unescapedRow(bytes[(tab + 1)..<end]) + "\n" }
             }
             start = end + 1
         }
-        return (digests, bytes.starts(with: digestsHeader.utf8))
+        return (digests, rows, bytes.starts(with: digestsHeader.utf8))
+    }
+
+    /// An index row (without its closing newline) on one line of `.digests`: backslash, newline and tab as `\\`, `\n`, `\t`
+    /// (a title may hold any of them).
+    static func escapedRow(_ row: String) -> String {
+        guard row.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) else {
+            return row
+        }
+        // Rare (the guard above): Foundation's replacing is fast enough.
+        return row.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\t", with: "\\t")
+    }
+
+    /// What ``escapedRow(_:)`` escaped, from a line's bytes.
+    static func unescapedRow(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var escaping = false
+        for byte in bytes {
+            if escaping {
+                result.append(byte == UInt8(ascii: "n") ? UInt8(ascii: "\n") : byte == UInt8(ascii: "t") ? UInt8(ascii: "\t") : byte)
+                escaping = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaping = true
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// One release's review digest (of the review layout's version and `releaseDigest`) and
@@ -218,6 +258,8 @@ public enum ReviewStep {
         }
     }
 
+    /// A release's row of the index, ending in a newline. `.digests` keeps it for the next build
+    /// (keyed by the review digest): bump ``version`` when changing what it shows.
     private static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count

@@ -56,4 +56,57 @@ import UraTestSupport
         marked.sentences[.english] = [["One.", "\u{301}Two."], [""]]
         #expect(ReleaseBinary.decode(ReleaseBinary.encode(marked)) == marked)
     }
+
+    @Test func bodiesAreDecodedWhenFirstReadAndOnce() throws {
+        var release = PressRelease(id: "d", texts: [.albanian: .init(title: "Tiranë", paragraphs: ["Një. Dy „tre“.", "Katër"]),
+                                                    .english: .init(title: "Tirana", paragraphs: ["One. Two."])])
+        release.sentences = [.albanian: [["Një.", "Dy „tre“."], ["Katër"]], .english: [["One.", "Two."]]]
+        release.alignment = Alignment(paragraphs: [Bead(en: [0], sq: [0, 1], score: 0.5)], sentences: [])
+        let decoded = try #require(ReleaseBinary.decode(ReleaseBinary.encode(release)))
+        // What a build reads of an unchanged release leaves its body encoded.
+        #expect(decoded.title(in: .albanian) == "Tiranë" && decoded.languages == [.english, .albanian])
+        #expect(!decoded.deferredSentences.isDecoded && !decoded.deferredAlignment.isDecoded)
+        #expect(decoded.texts.values.allSatisfy { !$0.deferredParagraphs.isDecoded })
+        // Copies share the decoding; a change stays in its copy.
+        let copy = decoded
+        #expect(copy.sentences == release.sentences && copy.alignment == release.alignment)
+        #expect(decoded.deferredSentences.isDecoded && decoded.texts[.albanian]?.deferredParagraphs.isDecoded == true)
+        var changed = decoded
+        changed.sentences[.albanian]?[1] = ["Pesë"]
+        changed.texts[.english]?.paragraphs.append("Three.")
+        #expect(decoded == release && changed != release)
+        #expect(changed.sentences[.albanian]?[1] == ["Pesë"] && decoded.sentences[.albanian]?[1] == ["Katër"])
+    }
+
+    @Test func aSentenceCutInsideACharacterIsRejectedBeforeDecoding() {
+        /// A release whose one paragraph "ëa b" is cut into pieces of these UTF-8 lengths.
+        func encoded(cuts: [Int]) -> [UInt8] {
+            var writer = ReleaseBinary.Writer()
+            writer.byte(ReleaseBinary.version)
+            writer.string("cut")
+            writer.string("draft")
+            writer.optional(nil)
+            writer.bool(false)
+            writer.optional(nil)
+            writer.count(1)
+            writer.string("sq")
+            writer.string("T")
+            writer.strings(["ëa b"])
+            writer.count(1)
+            writer.string("sq")
+            writer.count(1)
+            writer.bool(true)
+            writer.count(cuts.count)
+            for cut in cuts { writer.count(cut) }
+            writer.bool(false)
+            writer.bool(false)
+            for _ in 0..<4 { writer.optional(nil) }
+            writer.count(0)
+            return writer.bytes
+        }
+        #expect(ReleaseBinary.decode(encoded(cuts: [3, 1]))?.sentences == [.albanian: [["ëa", "b"]]])
+        // "ë" is two bytes: a cut after the first is inside it.
+        #expect(ReleaseBinary.decode(encoded(cuts: [1, 3])) == nil)
+        #expect(ReleaseBinary.decode(encoded(cuts: [3, 2])) == nil)
+    }
 }

@@ -67,6 +67,44 @@ import UraTestSupport
         #expect(!FileManager.default.fileExists(atPath: root + "/public/en/2018-11-05-roundtable-with-albanian-government-institutions-on-the.html"))
     }
 
+    @Test func anUpdatedReviewIndexIsTheIndexOfAFreshReview() throws {
+        let (root, config) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = Corpus(directory: root + "/corpus")
+        let id = "2019-10-29-new-registration-and-temporary-accommodation-centre-for"
+        var titled = try corpus.load(id)
+        titled.texts[.english]?.title = #"A centre in Tirana\Durrës for "new" arrivals"#
+        try corpus.write(titled)
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        // Another release edited: the rows of the others come from `.digests`.
+        var edited = try corpus.load("2018-11-05-roundtable-with-albanian-government-institutions-on-the")
+        edited.texts[.english]?.paragraphs.append("IOM will publish the report in December.")
+        try corpus.write(edited)
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        #expect(try Fixtures.text(root + "/review/.digests").contains("\t<tr><td>\(id)</td>"))
+        let fresh = root + "/fresh.yaml"
+        try """
+            corpus: corpus
+            output: fresh-public
+            review: fresh-review
+            cache: ""
+            xslt: \(Fixtures.packageRoot)/xslt
+            glossaries: [\(Fixtures.packageRoot)/glossaries/migration.tbx]
+            """.write(toFile: fresh, atomically: true, encoding: .utf8)
+        #expect(try Run.ura(["build", "--config", fresh]).status == 0)
+        let updated = try Fixtures.text(root + "/review/index.html")
+        #expect(updated == (try Fixtures.text(root + "/fresh-review/index.html")))
+        #expect(updated.contains(#"A centre in Tirana\Durrës for "#))
+    }
+
+    @Test func indexRowsKeptInDigestsComeBackAsTheyWere() {
+        for row in ["<tr><td>a</td></tr>", "tab\there", "new\nline", #"back\slash\n"#, "", "\\"] {
+            let escaped = ReviewStep.escapedRow(row)
+            #expect(!escaped.contains("\n") && !escaped.contains("\t"))
+            #expect(ReviewStep.unescapedRow(ArraySlice(escaped.utf8)) == row)
+        }
+    }
+
     @Test func theEarlierLayoutsFoldersGo() throws {
         let (root, config) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -33,7 +33,10 @@ public struct Corpus: Sendable {
     /// The bundles in the corpus, sorted by id, each with ``fileSignature(_:)`` of its files: one
     /// `stat` per file, on every core (a build lists thousands of bundles each time).
     public func listing() throws(UraError) -> [(id: String, signature: String)] {
+        var trace = PhaseTrace()
         let names = try folderNames()
+        trace.mark("listing.names")
+        defer { trace.mark("listing.signatures") }
         return Parallel.map(names) { ($0, fileSignature($0)) }.filter { !$0.1.isEmpty }.map { (id: $0.0, signature: $0.1) }
     }
 

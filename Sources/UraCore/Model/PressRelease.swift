@@ -30,11 +30,24 @@ public struct PressRelease: Sendable, Equatable {
     public struct Text: Sendable, Equatable {
         public var title: String
         /// Paragraphs in order, each Markdown source without surrounding blank lines.
-        public var paragraphs: [String]
+        public var paragraphs: [String] {
+            get { deferredParagraphs.value }
+            _modify { yield &deferredParagraphs.value }
+        }
+        /// The paragraphs, decoded when first read when the text comes from a snapshot.
+        var deferredParagraphs: Deferred<[String]>
 
         public init(title: String, paragraphs: [String]) {
+            self.init(title: title, deferredParagraphs: Deferred(paragraphs))
+        }
+
+        init(title: String, deferredParagraphs: Deferred<[String]>) {
             self.title = title
-            self.paragraphs = paragraphs
+            self.deferredParagraphs = deferredParagraphs
+        }
+
+        public static func == (lhs: Text, rhs: Text) -> Bool {
+            lhs.title == rhs.title && lhs.paragraphs == rhs.paragraphs
         }
     }
 
@@ -64,9 +77,20 @@ public struct PressRelease: Sendable, Equatable {
     public var texts: [Language: Text]
     public var provenance: Provenance
     /// Sentences of each paragraph, per language, once the segment step has run.
-    public var sentences: [Language: [[String]]]
+    public var sentences: [Language: [[String]]] {
+        get { deferredSentences.value }
+        _modify { yield &deferredSentences.value }
+    }
     /// The English–Albanian alignment, once the align step has run.
-    public var alignment: Alignment?
+    public var alignment: Alignment? {
+        get { deferredAlignment.value }
+        _modify { yield &deferredAlignment.value }
+    }
+    /// The sentences and the alignment, decoded when first read when the release comes from a
+    /// snapshot (their paragraphs too: ``Text``): a build reads them of the releases it
+    /// processes or publishes again, not of the thousands it takes unchanged.
+    var deferredSentences = Deferred<[Language: [[String]]]>([:])
+    var deferredAlignment = Deferred<Alignment?>(nil)
     /// Terminology findings, once the check step has run.
     public var findings: [Finding]?
     /// Front-matter keys Ura does not interpret, kept so a round trip loses nothing (Hugo's
@@ -81,8 +105,6 @@ public struct PressRelease: Sendable, Equatable {
         self.dateline = dateline
         self.texts = texts
         self.provenance = provenance
-        self.sentences = [:]
-        self.alignment = nil
         self.findings = nil
         self.extraFrontMatter = [:]
     }

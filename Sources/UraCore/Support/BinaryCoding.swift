@@ -88,6 +88,13 @@ public enum ReleaseBinary {
 
     /// The release in `bytes`, a slice of a larger buffer (a snapshot entry after its own fields,
     /// in a bucket file read whole: decoded in place, no copy), or nil as ``decode(_:)-([UInt8])``.
+    ///
+    /// The bulk of a release (its paragraphs, sentences and alignment) is checked here but made
+    /// into strings and arrays only when first read (``Deferred``): a build takes thousands of
+    /// releases from its snapshot and reads of most of them only their titles, dates and findings.
+    /// The check is the decoding's own (lengths, counts, sentence cuts on character boundaries),
+    /// so the deferred decoding cannot fail on bytes this accepted (they are valid UTF-8, as
+    /// ``encode(_:)`` writes them; a damaged entry could only decode to damaged text, as before).
     public static func decode(_ bytes: ArraySlice<UInt8>) -> PressRelease? {
         var reader = Reader(bytes: bytes)
         guard reader.byte() == version, let id = reader.string(),
@@ -96,33 +103,49 @@ public enum ReleaseBinary {
         guard let date = reader.optional(), let inferred = reader.bool(), let place = reader.optional() else { return nil }
         release.dateline = .init(place: place, date: date.flatMap(CalendarDate.init(iso:)), dateInferred: inferred)
         guard let textCount = reader.count() else { return nil }
+        // Where each language's paragraphs are, to check the sentence cuts against.
+        var paragraphRanges: [Language: [Range<Int>]] = [:]
         for _ in 0..<textCount {
-            guard let language = reader.string().flatMap(Language.init(code:)), let title = reader.string(),
-                  let paragraphs = reader.strings() else { return nil }
-            release.texts[language] = .init(title: title, paragraphs: paragraphs)
+            guard let language = reader.string().flatMap(Language.init(code:)), let title = reader.string() else { return nil }
+            let start = reader.position
+            guard let ranges = reader.stringRanges() else { return nil }
+            paragraphRanges[language] = ranges
+            release.texts[language] = .init(title: title, deferredParagraphs: Deferred {
+                var reader = Reader(bytes: bytes, position: start)
+                return reader.strings() ?? []
+            })
         }
+        let sentencesStart = reader.position
         guard let sentenceLanguages = reader.count() else { return nil }
         for _ in 0..<sentenceLanguages {
             guard let language = reader.string().flatMap(Language.init(code:)), let count = reader.count() else { return nil }
-            let sources = release.texts[language]?.paragraphs ?? []
-            var paragraphs: [[String]] = []
+            let sources = paragraphRanges[language] ?? []
             for index in 0..<count {
                 guard let derived = reader.bool() else { return nil }
                 if derived {
-                    guard index < sources.count, let pieces = reader.count(), pieces <= sources[index].utf8.count + 1,
-                          let sentences = reader.pieces(pieces, of: sources[index]) else { return nil }
-                    paragraphs.append(sentences)
+                    guard index < sources.count, let pieces = reader.count(), pieces <= sources[index].count + 1,
+                          reader.skipPieces(pieces, of: sources[index]) else { return nil }
                 } else {
-                    guard let sentences = reader.strings() else { return nil }
-                    paragraphs.append(sentences)
+                    guard reader.stringRanges() != nil else { return nil }
                 }
             }
-            release.sentences[language] = paragraphs
+        }
+        if sentenceLanguages > 0 {
+            let texts = release.texts
+            release.deferredSentences = Deferred {
+                var reader = Reader(bytes: bytes, position: sentencesStart)
+                return reader.sentences(of: texts) ?? [:]
+            }
         }
         guard let hasAlignment = reader.bool() else { return nil }
         if hasAlignment {
-            guard let paragraphs = reader.beads(), let sentences = reader.beads() else { return nil }
-            release.alignment = Alignment(paragraphs: paragraphs, sentences: sentences)
+            let start = reader.position
+            guard reader.skipBeads(), reader.skipBeads() else { return nil }
+            release.deferredAlignment = Deferred {
+                var reader = Reader(bytes: bytes, position: start)
+                guard let paragraphs = reader.beads(), let sentences = reader.beads() else { return nil }
+                return Alignment(paragraphs: paragraphs, sentences: sentences)
+            }
         }
         guard let hasFindings = reader.bool() else { return nil }
         if hasFindings {
@@ -285,6 +308,79 @@ public enum ReleaseBinary {
                 result.append(value)
             }
             return result
+        }
+
+        /// The positions of the strings ``strings()`` would read, skipped without making them.
+        mutating func stringRanges() -> [Range<Int>]? {
+            guard let count = count(), count <= bytes.endIndex - position else { return nil }
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let length = self.count(), length <= bytes.endIndex - position else { return nil }
+                ranges.append(position..<position + length)
+                position += length
+            }
+            return ranges
+        }
+
+        /// Skips what ``pieces(_:of:)`` reads, checking it would succeed on the UTF-8 bytes of the
+        /// source at `source` (a range of these bytes): every cut inside the source and on a
+        /// character boundary (not before a continuation byte), a byte between two pieces.
+        mutating func skipPieces(_ count: Int, of source: Range<Int>) -> Bool {
+            func onBoundary(_ offset: Int) -> Bool {
+                offset == source.count || bytes[source.lowerBound + offset] & 0xC0 != 0x80
+            }
+            var start = 0
+            for piece in 0..<count {
+                guard let length = self.count(), length <= source.count - start,
+                      onBoundary(start), onBoundary(start + length) else { return false }
+                let end = start + length
+                if piece + 1 < count {
+                    guard end < source.count else { return false }
+                    start = end + 1
+                }
+            }
+            return true
+        }
+
+        /// The sentences section of an encoding (``encode(_:)``), the derived sentences cut from
+        /// the paragraphs of `texts`.
+        mutating func sentences(of texts: [Language: PressRelease.Text]) -> [Language: [[String]]]? {
+            guard let languages = count() else { return nil }
+            var result: [Language: [[String]]] = [:]
+            for _ in 0..<languages {
+                guard let language = string().flatMap(Language.init(code:)), let count = count() else { return nil }
+                let sources = texts[language]?.paragraphs ?? []
+                var paragraphs: [[String]] = []
+                paragraphs.reserveCapacity(count)
+                for index in 0..<count {
+                    guard let derived = bool() else { return nil }
+                    if derived {
+                        guard index < sources.count, let pieces = self.count(), pieces <= sources[index].utf8.count + 1,
+                              let sentences = self.pieces(pieces, of: sources[index]) else { return nil }
+                        paragraphs.append(sentences)
+                    } else {
+                        guard let sentences = strings() else { return nil }
+                        paragraphs.append(sentences)
+                    }
+                }
+                result[language] = paragraphs
+            }
+            return result
+        }
+
+        /// Skips what ``beads()`` reads, with its checks.
+        mutating func skipBeads() -> Bool {
+            guard let beadCount = count(), beadCount <= bytes.endIndex - position else { return false }
+            for _ in 0..<beadCount {
+                for _ in 0..<2 {
+                    guard let indexCount = count(), indexCount <= bytes.endIndex - position else { return false }
+                    for _ in 0..<indexCount { guard count() != nil else { return false } }
+                }
+                guard position + 8 <= bytes.endIndex else { return false }
+                position += 8
+            }
+            return true
         }
 
         mutating func beads() -> [Bead]? {

@@ -227,7 +227,9 @@ public enum CanonicalXML {
             add("  <title>")
             output.appendXMLEscaped(text.title)
             add("</title>\n")
-            for (index, paragraph) in text.paragraphs.enumerated() where !summary {
+            // A summary does not even read the paragraphs (a release from the snapshot has them
+            // still encoded: ``PressRelease/Text``).
+            for (index, paragraph) in (summary ? [] : text.paragraphs).enumerated() {
                 add(inner)
                 add("  <p id=\"")
                 appendParagraphID(language, index, to: &output)

@@ -25,27 +25,54 @@ public enum Publisher {
         }
     }
 
+    /// What a publish reads before it builds anything, started on other threads as soon as it
+    /// is made: the stylesheets compiled, the current generation's manifest, its collection
+    /// document's entries and the manifest of the generation to update in place. A build makes
+    /// it with its steps, so that all this is read while the corpus loads.
+    public final class Prefetch: Sendable {
+        let options: PublishOptions
+        let builder: Background<SiteBuilder, UraError>
+        let current: Background<(folder: String, files: [String: SiteSwitch.ManifestEntry])?, Never>
+        let previousEntries: Background<[String: ArraySlice<UInt8>], Never>
+        let base: Background<SiteSwitch.BaseGeneration?, Never>
+
+        /// Starts reading for a publish with `options`.
+        public init(options: PublishOptions) {
+            self.options = options
+            builder = Background { () throws(UraError) in try SiteBuilder(options: options) }
+            let current = Background { SiteSwitch.current(options.outputDirectory) }
+            self.current = current
+            previousEntries = Background { SiteBuilder.previousCollectionEntries(current.wait().outcome.get()) }
+            base = Background { SiteSwitch.baseGeneration(of: options.outputDirectory) }
+        }
+    }
+
     /// Publishes the approved releases of `releases` with `options`. `digests` may hold
     /// releases' ``ReleaseBinary/digest(_:)`` by id (a build has them), saving their encoding.
     /// - Throws: ``UraError``; the site is then unchanged.
     public static func publish(_ releases: [PressRelease], options: PublishOptions,
                                digests: [String: String] = [:]) throws(UraError) -> Report {
+        try publish(releases, prefetched: Prefetch(options: options), digests: digests)
+    }
+
+    /// Publishes the approved releases of `releases` with what `prefetch` read (and its options).
+    /// - Throws: ``UraError``; the site is then unchanged.
+    public static func publish(_ releases: [PressRelease], prefetched prefetch: Prefetch,
+                               digests: [String: String] = [:]) throws(UraError) -> Report {
         var trace = PhaseTrace()
-        // Files whose inputs are unchanged since the current generation are taken from it: its
-        // manifest is read while the stylesheets are compiled.
-        let currentManifest = Background { SiteSwitch.current(options.outputDirectory) }
-        let builder = try SiteBuilder(options: options)
+        let options = prefetch.options
+        let builder = try prefetch.builder.value()
         trace.mark("publish.builder")
         // Generations no reader can be sent to any more go while the new site is built.
         let removal = SiteSwitch.removeStaleGenerations(of: builder.options.outputDirectory)
         defer { removal.wait() }
-        let current = currentManifest.value()
+        let current = prefetch.current.value()
         trace.mark("publish.current")
-        let files = try builder.build(releases, reusing: current, digests: digests)
+        let files = try builder.build(releases, reusing: current, digests: digests, previousEntries: prefetch.previousEntries)
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
         let generation = try SiteSwitch.publish(
             files, to: builder.options.outputDirectory, variant: renderer == nil ? "" : "pdf", currentManifest: current,
-            derivedSuffixes: [".fo": ".pdf"], keepsDerivedFiles: renderer != nil
+            baseGeneration: prefetch.base.value(), derivedSuffixes: [".fo": ".pdf"], keepsDerivedFiles: renderer != nil
         ) { folder, linked, previous throws(UraError) in
             guard let renderer else { return }
             let buildDate = builder.buildSeconds(releases)

@@ -275,13 +275,16 @@ public struct SiteBuilder: Sendable {
     /// (the rest are computed).
     /// - Throws: ``UraError`` naming the stylesheet, the document and the line; or two outputs
     ///   that would write the same path.
+    /// `previousEntries`: ``previousCollectionEntries(_:)`` of `previous`, when the caller reads
+    /// it ahead (else it is read here while the outputs are planned).
     public func build(_ releases: [PressRelease],
                       reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil,
-                      digests: [String: String] = [:]) throws(UraError) -> [SiteFile] {
+                      digests: [String: String] = [:],
+                      previousEntries: Background<[String: ArraySlice<UInt8>], Never>? = nil) throws(UraError) -> [SiteFile] {
         var trace = PhaseTrace()
         // The previous collection document's entries are read (10 MB for 2,000 releases) while the
         // outputs are planned and keyed; dropped if the collection turns out not to be needed.
-        let previousCollection = Background { Self.previousCollectionEntries(previous) }
+        let previousCollection = previousEntries ?? Background { Self.previousCollectionEntries(previous) }
         let published = Self.published(releases)
         trace.mark("publish.published")
         let archive = CanonicalXML.Archive(published)
@@ -417,7 +420,7 @@ public struct SiteBuilder: Sendable {
 
     /// The entries of the previous generation's collection document, when its bytes are still
     /// those its manifest records.
-    static func previousCollectionEntries(_ previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])?)
+    public static func previousCollectionEntries(_ previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])?)
         -> [String: ArraySlice<UInt8>] {
         guard let previous, let entry = previous.files[collectionPath],
               let bytes = FileBytes.read(previous.folder + "/" + collectionPath) else { return [:] }

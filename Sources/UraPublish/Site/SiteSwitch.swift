@@ -36,6 +36,8 @@ public enum SiteSwitch {
     /// - Parameters:
     ///   - currentManifest: ``current(_:)`` of `output`, when the caller has it (saves reading
     ///     the manifest again).
+    ///   - baseGeneration: ``baseGeneration(of:)`` of `output`, when the caller read it ahead (it
+    ///     is used only if that generation and its manifest are still the ones it read).
     ///   - derivedSuffixes: the files `finish` makes from a site file, by suffix (`[".fo": ".pdf"]`:
     ///     `print/x.pdf` from `print/x.fo`), which an updated generation must drop when that
     ///     file changes.
@@ -47,6 +49,7 @@ public enum SiteSwitch {
     @discardableResult
     public static func publish(_ files: [SiteFile], to output: String, variant: String = "",
                                currentManifest: (folder: String, files: [String: ManifestEntry])? = nil,
+                               baseGeneration: BaseGeneration? = nil,
                                derivedSuffixes: [String: String] = [:], keepsDerivedFiles: Bool = false,
                                finish: (_ staging: String, _ linked: Set<String>, _ previous: String?) throws(UraError) -> Void
                                    = { _, _, _ throws(UraError) in }) throws(UraError) -> String {
@@ -79,7 +82,8 @@ public enum SiteSwitch {
             // when its manifest says it was published without them.
             var baseMayHaveDerivedFiles = true
             if let reusable = reusableGeneration(in: parent, name: name, current: previous) {
-                let manifest = readManifest(reusable + manifestSuffix)
+                let manifest = baseGeneration.flatMap { $0.manifest(ifStillAt: reusable) }
+                    ?? readManifest(reusable + manifestSuffix)
                 if !manifest.files.isEmpty, rename(reusable, staging) == 0 {
                     unlink(reusable + manifestSuffix)
                     base = manifest.files
@@ -215,6 +219,44 @@ public enum SiteSwitch {
             text.append(UInt8(ascii: "\n"))
         }
         return text
+    }
+
+    /// The generation a publish will update in place (see ``publish(_:to:variant:currentManifest:baseGeneration:derivedSuffixes:keepsDerivedFiles:finish:)``)
+    /// and its manifest, read ahead: a build reads it while it loads the corpus, instead of
+    /// after it has built the new site.
+    public struct BaseGeneration: Sendable {
+        let path: String
+        let files: [String: ManifestEntry]
+        let variant: String?
+        /// The manifest's `stat` when it was read (inode, size, modification time).
+        let identity: [Int]
+
+        /// The manifest read ahead, if `path` is still this generation and its manifest has not
+        /// been replaced or changed since.
+        func manifest(ifStillAt path: String) -> (files: [String: ManifestEntry], variant: String?)? {
+            guard path == self.path, SiteSwitch.identity(path + SiteSwitch.manifestSuffix) == identity else { return nil }
+            return (files, variant)
+        }
+    }
+
+    /// ``BaseGeneration`` of the site at `output`: nil when there is none.
+    public static func baseGeneration(of output: String) -> BaseGeneration? {
+        let link = normalized(output)
+        let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
+        let current = try? FileManager.default.destinationOfSymbolicLink(atPath: link)
+        guard let path = reusableGeneration(in: parent, name: (link as NSString).lastPathComponent, current: current),
+              let identity = identity(path + manifestSuffix) else { return nil }
+        let manifest = readManifest(path + manifestSuffix)
+        // Read after the manifest too: a manifest replaced while it was read is not used.
+        guard self.identity(path + manifestSuffix) == identity else { return nil }
+        return BaseGeneration(path: path, files: manifest.files, variant: manifest.variant, identity: identity)
+    }
+
+    /// A file's inode, size and modification time (nanoseconds); nil when it cannot be read.
+    private static func identity(_ path: String) -> [Int]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [Int(info.st_ino), Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
     }
 
     /// One file of a generation, as its manifest records it.
