@@ -85,8 +85,10 @@ public struct BuildJob: Sendable {
         trace.mark("build.setup")
         let loadStart = ContinuousClock.now
         let signatures = Signatures()
+        // The snapshot's buckets are read while the corpus is listed (both mostly wait on the kernel).
+        let preloading = snapshot.map { snapshot in Background { snapshot.preload() } }
         let listing = try corpus.listing()
-        snapshot?.preload()
+        _ = preloading?.wait()
         trace.mark("build.listing")
         // The first release the snapshot cannot serve will go through the steps: they get ready
         // (the checker's term indexes) while the others load.

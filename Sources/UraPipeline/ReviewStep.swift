@@ -195,7 +195,8 @@ public enum ReviewStep {
     private static func render(_ release: PressRelease, digest releaseDigest: String, previousDigest: String?,
                                in folder: String) -> (digest: String, files: [(String, String)]) {
         let digest = ContentDigest.hex(Array((version + " " + releaseDigest).utf8))
-        if previousDigest == digest, FileManager.default.fileExists(atPath: folder + "/" + release.id + ".html") { return (digest, []) }
+        // The page is still there (`access`, not FileManager: asked of every release, every build).
+        if previousDigest == digest, access(folder + "/" + release.id + ".html", F_OK) == 0 { return (digest, []) }
         var files: [(String, String)] = []
         let findings = release.findings.map { findings in
             (findings, UnitReader.units(of: release))

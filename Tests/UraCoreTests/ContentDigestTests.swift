@@ -34,6 +34,52 @@ import UraTestSupport
         #expect(seen.count > 150)
     }
 
+    /// The digest as it was first written, one pass over one buffer: digests are kept between
+    /// builds (manifests, review digests, input keys), so the streaming form must not change them.
+    private func reference(_ bytes: [UInt8]) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            var word: UInt64 = 0
+            for index in 0..<8 { word |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
+            first = (first ^ word) &* 0x9E37_79B9_7F4A_7C15
+            first ^= first >> 29
+            second = (second &+ word) &* 0xC2B2_AE3D_27D4_EB4F
+            second = (second << 31) | (second >> 33)
+            offset += 8
+        }
+        for byte in bytes[offset...] {
+            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
+            second = (second ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+        }
+        first ^= UInt64(bytes.count)
+        first = (first ^ (first >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        first ^= first >> 33
+        second = (second ^ (second >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        second ^= second >> 33
+        return ContentDigest.hex(first, second)
+    }
+
+    @Test func partsGiveTheDigestOfTheirBytesJoinedWhereverTheyAreCut() throws {
+        let documents = try Fixtures.alignDevDocuments()
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(Fixtures.alignDev)/\(documents[0]).sq.txt")))
+        #expect(ContentDigest.hex(bytes) == reference(bytes))
+        for cuts in [[1], [7, 8, 9], [3, 5, 11, 13, 300], [bytes.count - 1], Array(stride(from: 1, to: bytes.count, by: 3))] {
+            var parts: [ArraySlice<UInt8>] = []
+            var start = 0
+            for cut in cuts + [bytes.count] {
+                parts.append(bytes[start..<cut])
+                start = cut
+            }
+            #expect(ContentDigest.hex(parts: parts) == reference(bytes), "cut at \(cuts.prefix(5))")
+        }
+        for length in 0..<20 {
+            let short = Array(bytes.prefix(length))
+            #expect(ContentDigest.hex(short) == reference(short))
+            #expect(ContentDigest.hex(parts: [short[...], [][...], short[...]]) == reference(short + short))
+        }
+    }
+
     @Test func lengthCountsAndAnyCollectionGivesTheSameDigest() {
         let zeros = (0...40).map { ContentDigest.hex([UInt8](repeating: 0, count: $0)) }
         #expect(Set(zeros).count == zeros.count)

@@ -37,7 +37,11 @@ public struct Corpus: Sendable {
         let names = try folderNames()
         trace.mark("listing.names")
         defer { trace.mark("listing.signatures") }
-        return Parallel.map(names) { ($0, fileSignature($0)) }.filter { !$0.1.isEmpty }.map { (id: $0.0, signature: $0.1) }
+        // Each file is looked up from the corpus folder's descriptor: the kernel then walks two
+        // path components per file, not the whole path from the root.
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        return Parallel.map(names) { ($0, fileSignature($0, in: folder)) }.filter { !$0.1.isEmpty }.map { (id: $0.0, signature: $0.1) }
     }
 
     /// The names in the corpus folder that may be bundles (not hidden), sorted.
@@ -59,10 +63,19 @@ public struct Corpus: Sendable {
     /// times in nanoseconds, inode), to tell without reading them that they have not changed since
     /// a previous build, as git's index does.
     public func fileSignature(_ id: String) -> String {
+        fileSignature(id, in: -1)
+    }
+
+    /// ``fileSignature(_:)``, the files looked up relative to `folder`, an open descriptor of the
+    /// corpus folder (or by their whole path when it is negative).
+    private func fileSignature(_ id: String, in folder: Int32) -> String {
         var signature = ""
         for language in Language.allCases {
             var info = stat()
-            guard stat(filePath(id, language), &info) == 0 else { continue }
+            let found = folder >= 0
+                ? fstatat(folder, "\(id)/index.\(language.code).md", &info, 0) == 0
+                : stat(filePath(id, language), &info) == 0
+            guard found else { continue }
             signature += "\(language.code):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):"
                 + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino);"
         }

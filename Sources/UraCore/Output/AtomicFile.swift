@@ -10,6 +10,11 @@ import Foundation
 public enum AtomicFile {
     /// Writes `bytes` to `path`, creating parent directories.
     public static func write(bytes: [UInt8], to path: String, durable: Bool = false) throws(UraError) {
+        try write(parts: [bytes[...]], to: path, durable: durable)
+    }
+
+    /// Writes `parts`, one after another, to `path`, creating parent directories.
+    public static func write(parts: [ArraySlice<UInt8>], to path: String, durable: Bool = false) throws(UraError) {
         let temporary = temporaryPath(for: path)
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
@@ -24,7 +29,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else {
             throw UraError(.input, "cannot create a temporary file: \(String(cString: strerror(errno)))", file: temporary)
         }
-        var failure = writeAll(bytes, to: descriptor)
+        var failure = writeAll(parts, to: descriptor)
         if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
@@ -54,16 +59,42 @@ public enum AtomicFile {
     /// is what appears atomically, and skipping a rename per file makes writing thousands of files
     /// several times faster.
     public static func write(bytes: [UInt8], to path: String, staged: Bool) throws(UraError) {
-        guard staged else { return try write(bytes: bytes, to: path) }
+        try write(parts: [bytes[...]], to: path, staged: staged)
+    }
+
+    /// Writes `parts`, one after another, to `path`, as ``write(bytes:to:staged:)``.
+    public static func write(parts: [ArraySlice<UInt8>], to path: String, staged: Bool) throws(UraError) {
+        guard staged else { return try write(parts: parts, to: path) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw UraError(.input, "cannot create: \(String(cString: strerror(errno)))", file: path) }
-        var failure = writeAll(bytes, to: descriptor)
+        var failure = writeAll(parts, to: descriptor)
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw UraError(.input, "cannot write: \(failure)", file: path) }
     }
 
+    /// Writes all of `parts` to an open file; the reason when that failed. Small parts are
+    /// gathered into a buffer of up to a megabyte per write (thousands of entries of a
+    /// collection document, not a system call each).
+    private static func writeAll(_ parts: [ArraySlice<UInt8>], to descriptor: Int32) -> String? {
+        if parts.count == 1 { return writeAll(parts[0], to: descriptor) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for part in parts {
+            if buffer.count + part.count > 1 << 20, !buffer.isEmpty {
+                if let failure = writeAll(buffer[...], to: descriptor) { return failure }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if part.count >= 1 << 20 {
+                if let failure = writeAll(part, to: descriptor) { return failure }
+            } else {
+                buffer += part
+            }
+        }
+        return buffer.isEmpty ? nil : writeAll(buffer[...], to: descriptor)
+    }
+
     /// Writes all of `bytes` to an open file; the reason when that failed.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> String? {
         bytes.withUnsafeBytes { buffer -> String? in
             var offset = 0
             while offset < buffer.count {

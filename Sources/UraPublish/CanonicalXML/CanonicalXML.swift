@@ -116,15 +116,24 @@ public enum CanonicalXML {
     /// or slices of the previous collection document: a publish that takes most entries from it
     /// assembles 10 MB for 2,000 releases without making strings of them).
     public static func collectionBytes<Entry: Collection<UInt8>>(entries: [Entry], archive: String = "") -> [UInt8] {
-        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n"
+        let head = collectionHead
         var output: [UInt8] = []
         output.reserveCapacity(entries.reduce(head.utf8.count + archive.utf8.count + 16) { $0 + $1.count })
         output.append(contentsOf: head.utf8)
         output.append(contentsOf: archive.utf8)
         for entry in entries { output.append(contentsOf: entry) }
-        output.append(contentsOf: "</collection>\n".utf8)
+        output.append(contentsOf: collectionTail.utf8)
         return output
     }
+
+    /// ``collectionBytes(entries:archive:)`` in parts, the entries as they are (not joined: they
+    /// are written one after another, see ``SiteFile/parts``).
+    public static func collectionParts(entries: [ArraySlice<UInt8>]) -> [ArraySlice<UInt8>] {
+        [Array(collectionHead.utf8)[...]] + entries + [Array(collectionTail.utf8)[...]]
+    }
+
+    private static var collectionHead: String { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"\(namespace)\">\n" }
+    private static let collectionTail = "</collection>\n"
 
     /// The entries of a collection document this code wrote, by the id as written in the entry's
     /// `id` attribute (escaped): each from its `  <release ` line through its `  </release>` line,

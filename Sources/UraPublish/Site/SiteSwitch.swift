@@ -4,7 +4,7 @@ import UraCore
 /// Puts a built site in place so that readers see the old site or the new one, never a mix.
 ///
 /// The site folder `public` is a symbolic link to a generation folder beside it,
-/// `.public.<fingerprint>`. A publish writes every file into a fresh, private staging folder,
+/// `.public.<fingerprint>` (a digest of its manifest). A publish writes every file into a fresh, private staging folder,
 /// runs the finishing work there (PDF
 /// rendering), renames the staging folder to its generation name, and only then replaces the
 /// link with `rename(2)`, which is atomic. A failure at any point before the switch removes the
@@ -18,8 +18,8 @@ import UraCore
 public enum SiteSwitch {
     /// Writes `files` as the new site at `output`, after `finish` succeeds on the staging folder.
     ///
-    /// Fast paths, both exact: when a generation with the same fingerprint (paths and bytes of
-    /// every file, plus `variant`, e.g. "with PDFs") already exists, the link is pointed at it and
+    /// Fast paths, both exact: when a generation with the same fingerprint (paths, bytes and input
+    /// keys of every file, plus `variant`, e.g. "with PDFs") already exists, the link is pointed at it and
     /// nothing is written; otherwise a file whose bytes equal the previous generation's file at the
     /// same path (by the digests in its manifest) is hard-linked from it instead of written, and
     /// `finish` is told which paths were linked (or kept) so it can reuse their derived files
@@ -64,8 +64,10 @@ public enum SiteSwitch {
         } catch {
             throw UraError(.input, "cannot create the folder: \(error.localizedDescription)", file: parent)
         }
-        let digests = Parallel.map(files) { $0.reused?.digest ?? digest($0.bytes) }
-        let generation = ".\(name).\(fingerprint(files, digests, variant: variant))"
+        let digests = Parallel.map(files) { $0.reused?.digest ?? ContentDigest.hex(parts: $0.parts) }
+        // The manifest, made once: its digest names the generation.
+        let manifest = manifestText(files, digests, variant: variant)
+        let generation = ".\(name).\(String(digest(manifest).prefix(16)))"
         let generationPath = parent + "/" + generation
         let previous = try? manager.destinationOfSymbolicLink(atPath: link)
         let previousPath = previous.map { $0.hasPrefix("/") ? $0 : parent + "/" + $0 }
@@ -135,7 +137,7 @@ public enum SiteSwitch {
                                   hardLink(previousPath + "/" + file.path, target, replacing: updating) {
                             placements.append(.linked)
                         } else {
-                            try AtomicFile.write(bytes: file.bytes, to: target, staged: !updating)
+                            try AtomicFile.write(parts: file.parts, to: target, staged: !updating)
                             placements.append(.written)
                         }
                     }
@@ -163,7 +165,6 @@ public enum SiteSwitch {
                 // when it makes them.
                 let linked = keepsDerivedFiles ? Set(zip(files, placements).filter { $0.1 != .written }.map(\.0.path)) : []
                 try finish(staging, linked, previousPath)
-                let manifest = manifestText(files, digests, variant: variant)
                 trace.mark("switch.finish")
                 try AtomicFile.write(bytes: manifest, to: generationPath + manifestSuffix)
                 trace.mark("switch.manifest")
@@ -206,16 +207,21 @@ public enum SiteSwitch {
     /// publish knows whether the generation it updates has files `finish` made (PDFs).
     static let variantPrefix = "#variant "
 
-    /// A generation's manifest: the header, the variant, and `digest input-key path` per file.
+    /// A generation's manifest: the header, the variant, and `digest input-key path` per file,
+    /// sorted by path. Its digest is the generation's name (``publish(_:to:variant:currentManifest:baseGeneration:derivedSuffixes:keepsDerivedFiles:finish:)``):
+    /// the same files (paths, bytes, input keys) and variant, the same generation.
     private static func manifestText(_ files: [SiteFile], _ digests: [String], variant: String) -> [UInt8] {
         var text = Array((manifestHeader + variantPrefix + (variant.isEmpty ? "-" : variant) + "\n").utf8)
         text.reserveCapacity(files.count * 120)
-        for (file, digest) in zip(files, digests) {
-            text += digest.utf8
+        // Files come sorted from ``SiteBuilder``; others (tests, callers of their own) are sorted here.
+        let paths = files.map(\.path)
+        let sorted = paths.indices.dropFirst().allSatisfy { !OutputPath.precedes(paths[$0], paths[$0 - 1]) }
+        for index in sorted ? Array(files.indices) : files.indices.sorted(by: { OutputPath.precedes(paths[$0], paths[$1]) }) {
+            text += digests[index].utf8
             text.append(UInt8(ascii: " "))
-            text += (file.inputKey ?? "-").utf8
+            text += (files[index].inputKey ?? "-").utf8
             text.append(UInt8(ascii: " "))
-            text += file.path.utf8
+            text += paths[index].utf8
             text.append(UInt8(ascii: "\n"))
         }
         return text
@@ -389,23 +395,6 @@ public enum SiteSwitch {
     /// adversarial: Ura compares its own outputs), but fast enough to fingerprint thousands of
     /// pages on every publish.
     static func digest(_ bytes: [UInt8]) -> String { ContentDigest.hex(bytes) }
-
-    /// The generation's name: a digest of every file's path and digest, and the variant.
-    private static func fingerprint(_ files: [SiteFile], _ digests: [String], variant: String) -> String {
-        var text = Array(variant.utf8) + [UInt8(ascii: "\n")]
-        text.reserveCapacity(files.count * 96)
-        // Files come sorted from ``SiteBuilder``; others (tests, callers of their own) are sorted here.
-        let paths = files.map(\.path)
-        let sorted = paths.indices.dropFirst().allSatisfy { !OutputPath.precedes(paths[$0], paths[$0 - 1]) }
-        let order = sorted ? Array(files.indices) : files.indices.sorted { OutputPath.precedes(paths[$0], paths[$1]) }
-        for index in order {
-            text += digests[index].utf8
-            text.append(UInt8(ascii: " "))
-            text += files[index].path.utf8
-            text.append(UInt8(ascii: "\n"))
-        }
-        return String(digest(text).prefix(16))
-    }
 
     private static func removeOldGenerations(in parent: String, name: String, keeping: [String]) {
         let prefix = ".\(name)."
