@@ -113,7 +113,7 @@ public enum ReviewStep {
         var digestLines = digestsHeader
         for (index, release) in releases.enumerated() {
             written += writtenByRelease[index]
-            digestLines += "\(reviewDigests[index]) \(release.id)\t\(escapedRow(String(rows[index].dropLast())))\n"
+            digestLines += "\(reviewDigests[index]) \(release.id)\t\(rows[index])\n"
         }
         let ids = Set(releases.map(\.id))
         // Files to sweep only when a release left, or when the last review had the earlier layout
@@ -137,7 +137,7 @@ public enum ReviewStep {
     static let digestsHeader = "# \(version)\n"
 
     /// The `digest id` lines of the last review, by id (empty when there is none), the index
-    /// rows they keep (after a tab, ``escapedRow(_:)``; older files have none), and whether the
+    /// rows they keep (after a tab; older files have none), and whether the
     /// file opens with ``digestsHeader``. Read on UTF-8 bytes: a line per release, thousands of
     /// them, on every build.
     private static func readDigests(_ path: String) -> (digests: [String: String], rows: [String: String], currentLayout: Bool) {
@@ -152,41 +152,11 @@ public enum ReviewStep {
                 let tab = bytes[space..<end].firstIndex(of: UInt8(ascii: "\t"))
                 let id = String(decoding: bytes[(space + 1)..<(tab ?? end)], as: UTF8.self)
                 digests[id] = String(decoding: bytes[start..<space], as: UTF8.self)
-                if let tab { rows[id] = unescapedRow(bytes[(tab + 1)..<end]) + "\n" }
+                if let tab { rows[id] = String(decoding: bytes[(tab + 1)..<end], as: UTF8.self) }
             }
             start = end + 1
         }
         return (digests, rows, bytes.starts(with: digestsHeader.utf8))
-    }
-
-    /// An index row (without its closing newline) on one line of `.digests`: backslash, newline and tab as `\\`, `\n`, `\t`
-    /// (a title may hold any of them).
-    static func escapedRow(_ row: String) -> String {
-        guard row.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) else {
-            return row
-        }
-        // Rare (the guard above): Foundation's replacing is fast enough.
-        return row.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\t", with: "\\t")
-    }
-
-    /// What ``escapedRow(_:)`` escaped, from a line's bytes.
-    static func unescapedRow(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var escaping = false
-        for byte in bytes {
-            if escaping {
-                result.append(byte == UInt8(ascii: "n") ? UInt8(ascii: "\n") : byte == UInt8(ascii: "t") ? UInt8(ascii: "\t") : byte)
-                escaping = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaping = true
-            } else {
-                result.append(byte)
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// One release's review digest (of the review layout's version and `releaseDigest`) and
@@ -259,9 +229,11 @@ public enum ReviewStep {
         }
     }
 
-    /// A release's row of the index, ending in a newline. `.digests` keeps it for the next build
-    /// (keyed by the review digest): bump ``version`` when changing what it shows.
-    private static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {
+    /// A release's row of the index, on one line: a newline, tab or backslash (in a title, say) is
+    /// written as a character reference, so that `.digests` can keep the row for the next build
+    /// after a tab on the release's line (keyed by the review digest: bump ``version`` when
+    /// changing what a row shows).
+    static func row(_ release: PressRelease, flagged: Int, findings: [Finding]) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         var links: [String] = []
@@ -273,9 +245,12 @@ public enum ReviewStep {
         } else if release.findings != nil {
             links.append("<a href=\"\(base).html\">terminology</a>")
         }
-        return "<tr><td>\(release.id.xmlEscaped)</td><td>\(release.title(in: .english).xmlEscaped)</td><td>\(release.status.rawValue)</td>"
+        let row = "<tr><td>\(release.id.xmlEscaped)</td><td>\(release.title(in: .english).xmlEscaped)</td><td>\(release.status.rawValue)</td>"
             + "<td>\(release.languages.map(\.code).joined(separator: " "))</td><td class=\"n\">\(errors)</td><td class=\"n\">\(warnings)</td>"
-            + "<td class=\"n\">\(flagged)</td><td>\(links.joined(separator: " · "))</td></tr>\n"
+            + "<td class=\"n\">\(flagged)</td><td>\(links.joined(separator: " · "))</td></tr>"
+        guard row.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\\") }) else { return row }
+        return row.replacingOccurrences(of: "\\", with: "&#92;").replacingOccurrences(of: "\n", with: "&#10;")
+            .replacingOccurrences(of: "\t", with: "&#9;")
     }
 
     private static func index(_ rows: [String]) -> String {
@@ -298,7 +273,7 @@ public enum ReviewStep {
         <table>
         <thead><tr><th>Release</th><th>Title</th><th>Status</th><th>Languages</th><th>Errors</th><th>Warnings</th><th>Flagged beads</th><th>Review</th></tr></thead>
         <tbody>
-        \(rows.joined())</tbody>
+        \(rows.map { $0 + "\n" }.joined())</tbody>
         </table>
         </body>
         </html>
