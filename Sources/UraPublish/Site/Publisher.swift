@@ -88,13 +88,16 @@ public enum Publisher {
             }
         }
         trace.mark("publish.switch")
-        let published = SiteBuilder.published(releases)
+        // The published releases by position (not copied once more), newest first.
+        let published = SiteBuilder.publishedPositions(releases)
         var single: [String: Language] = [:]
-        for release in published where release.languages.count == 1 { single[release.id] = release.languages[0] }
+        for index in published where releases[index].texts.count == 1 {
+            single[releases[index].id] = releases[index].languages[0]
+        }
         var paths = files.map(\.path)
         if renderer != nil {
             paths += files.filter(\.rendersPDF).map { PDFRenderer.pdfPath(for: $0.path) }
         }
-        return Report(published: published.map(\.id), singleLanguage: single, files: paths.sorted(), generation: generation)
+        return Report(published: published.map { releases[$0].id }, singleLanguage: single, files: paths.sorted(), generation: generation)
     }
 }

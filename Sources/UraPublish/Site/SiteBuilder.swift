@@ -84,7 +84,13 @@ public struct SiteBuilder: Sendable {
 
     /// The releases that are published: the approved ones.
     public static func published(_ releases: [PressRelease]) -> [PressRelease] {
-        CanonicalXML.ordered(releases.filter { $0.status == .approved })
+        publishedPositions(releases).map { releases[$0] }
+    }
+
+    /// The positions in `releases` of ``published(_:)``, in its order.
+    static func publishedPositions(_ releases: [PressRelease]) -> [Int] {
+        let approved = releases.indices.filter { releases[$0].status == .approved }
+        return CanonicalXML.order(approved.map { (releases[$0].dateline.date, releases[$0].id) }).map { approved[$0] }
     }
 
     /// One transform of a build: a stylesheet over one document with its parameters.
@@ -307,7 +313,7 @@ public struct SiteBuilder: Sendable {
         trace.mark("publish.published")
         let archive = CanonicalXML.Archive(published)
         trace.mark("publish.archive")
-        let buildDate = BuildClock.iso8601(buildSeconds(releases))
+        let buildDate = BuildClock.iso8601(options.buildDate ?? Self.contentDate(published))
         trace.mark("publish.buildDate")
         let outputs = outputs(published, archive: archive, buildDate: buildDate)
         trace.mark("publish.plan")
@@ -454,18 +460,25 @@ public struct SiteBuilder: Sendable {
     /// The build date of a site for `releases` (seconds since 1970): the configured one, else
     /// ``contentDate(_:)`` of the published releases.
     public func buildSeconds(_ releases: [PressRelease]) -> Int {
-        options.buildDate ?? Self.contentDate(Self.published(releases))
+        options.buildDate ?? Self.contentDate(releases, approvedOnly: true)
     }
 
     /// The newest approval time or release date of `releases` (seconds since 1970; 0 for none):
     /// the build date when none is configured, so output never depends on the wall clock.
     public static func contentDate(_ releases: [PressRelease]) -> Int {
+        contentDate(releases, approvedOnly: false)
+    }
+
+    /// ``contentDate(_:)`` of `releases`, or of their approved ones. Read in place, by position
+    /// (a `for release in` loop copies every release).
+    static func contentDate(_ releases: [PressRelease], approvedOnly: Bool) -> Int {
         var newest = 0
-        for release in releases {
-            if let date = release.dateline.date, let seconds = epochSeconds(year: date.year, month: date.month, day: date.day) {
+        for index in releases.indices where !approvedOnly || releases[index].status == .approved {
+            if let date = releases[index].dateline.date,
+               let seconds = epochSeconds(year: date.year, month: date.month, day: date.day) {
                 newest = max(newest, seconds)
             }
-            if let at = release.provenance.approvedAt, let seconds = parseISO8601(at) { newest = max(newest, seconds) }
+            if let at = releases[index].provenance.approvedAt, let seconds = parseISO8601(at) { newest = max(newest, seconds) }
         }
         return newest
     }
