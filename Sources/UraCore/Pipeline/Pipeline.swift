@@ -401,7 +401,8 @@ public struct Pipeline: Sendable {
         }
         for position in failed.keys { digests[results[position].id] = nil }
         context.digests = digests
-        context.releases = results.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
+        // Copied only when a release failed (a build of thousands passes most through unchanged).
+        context.releases = failed.isEmpty ? results : results.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
         context.failures += failed.keys.sorted().compactMap { failed[$0] }
         return encodingsByID
     }

@@ -9,12 +9,16 @@ public struct SiteFile: Sendable, Equatable {
     public var path: String
     /// The file's content, in parts to be written one after another: a collection document
     /// made of the previous one's entries is not joined in memory (10 MB for 2,000 releases).
-    public var parts: [ArraySlice<UInt8>]
+    public var parts: [ArraySlice<UInt8>] { pieces ?? [content[...]] }
     /// The file's content, joined.
     public var bytes: [UInt8] {
-        get { parts.count == 1 ? Array(parts[0]) : Array(parts.joined()) }
-        set { parts = [newValue[...]] }
+        get { pieces.map { Array($0.joined()) } ?? content }
+        set { (content, pieces) = (newValue, nil) }
     }
+    /// The content of a file in one part (most: no array of parts is made for each of thousands).
+    private var content: [UInt8]
+    /// The content of a file in several parts.
+    private var pieces: [ArraySlice<UInt8>]?
     /// True when `ura publish --pdf` should render this XSL-FO file to PDF.
     public var rendersPDF: Bool
     /// A digest of everything the file was made from (document, stylesheets, parameters; see
@@ -35,14 +39,19 @@ public struct SiteFile: Sendable, Equatable {
 
     /// A file at `path` holding `bytes`.
     public init(path: String, bytes: [UInt8], rendersPDF: Bool = false, inputKey: String? = nil, reused: Reused? = nil) {
-        self.init(path: path, parts: [bytes[...]], rendersPDF: rendersPDF, inputKey: inputKey, reused: reused)
+        self.path = path
+        self.content = bytes
+        self.rendersPDF = rendersPDF
+        self.inputKey = inputKey
+        self.reused = reused
     }
 
     /// A file at `path` holding `parts`, one after another.
     public init(path: String, parts: [ArraySlice<UInt8>], rendersPDF: Bool = false, inputKey: String? = nil,
                 reused: Reused? = nil) {
         self.path = path
-        self.parts = parts
+        self.content = []
+        self.pieces = parts
         self.rendersPDF = rendersPDF
         self.inputKey = inputKey
         self.reused = reused
@@ -51,7 +60,7 @@ public struct SiteFile: Sendable, Equatable {
     /// Equal files have the same path, bytes (however cut in parts), input key and source.
     public static func == (lhs: SiteFile, rhs: SiteFile) -> Bool {
         lhs.path == rhs.path && lhs.rendersPDF == rhs.rendersPDF && lhs.inputKey == rhs.inputKey && lhs.reused == rhs.reused
-            && lhs.parts.joined().elementsEqual(rhs.parts.joined())
+            && (lhs.pieces == nil && rhs.pieces == nil ? lhs.content == rhs.content : lhs.bytes == rhs.bytes)
     }
 }
 
