@@ -13,11 +13,14 @@ public struct BuildSummary: Sendable {
         byStatus = [:]
         paragraphs = [:]
         sentences = [:]
-        for release in context.releases {
+        // Counted without decoding the bodies a build left encoded (``PressRelease/Text/paragraphCount``),
+        // each release read in place.
+        for index in context.releases.indices {
+            let release = context.releases[index]
             byStatus[release.status, default: 0] += 1
             for language in release.languages {
-                paragraphs[language, default: 0] += release.texts[language]?.paragraphs.count ?? 0
-                sentences[language, default: 0] += release.sentences[language]?.reduce(0) { $0 + $1.count } ?? 0
+                paragraphs[language, default: 0] += release.texts[language]?.paragraphCount ?? 0
+                sentences[language, default: 0] += release.sentenceCount(in: language) ?? 0
             }
         }
     }

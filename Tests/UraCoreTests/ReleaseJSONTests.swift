@@ -65,6 +65,8 @@ import UraTestSupport
         let decoded = try #require(ReleaseBinary.decode(ReleaseBinary.encode(release)))
         // What a build reads of an unchanged release leaves its body encoded.
         #expect(decoded.title(in: .albanian) == "Tiranë" && decoded.languages == [.english, .albanian])
+        #expect(decoded.texts[.albanian]?.paragraphCount == 2 && decoded.sentenceCount(in: .albanian) == 3)
+        #expect(decoded.sentenceCount(in: .english) == 2)
         #expect(!decoded.deferredSentences.isDecoded && !decoded.deferredAlignment.isDecoded)
         #expect(decoded.texts.values.allSatisfy { !$0.deferredParagraphs.isDecoded })
         // Copies share the decoding; a change stays in its copy.
@@ -76,6 +78,9 @@ import UraTestSupport
         changed.texts[.english]?.paragraphs.append("Three.")
         #expect(decoded == release && changed != release)
         #expect(changed.sentences[.albanian]?[1] == ["Pesë"] && decoded.sentences[.albanian]?[1] == ["Katër"])
+        // Counts follow changes.
+        changed.sentences[.english] = [["One."], ["Two.", "Three."], ["Four."]]
+        #expect(changed.sentenceCount(in: .english) == 4 && changed.texts[.english]?.paragraphCount == 2)
     }
 
     @Test func aSentenceCutInsideACharacterIsRejectedBeforeDecoding() {

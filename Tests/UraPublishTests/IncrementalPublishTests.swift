@@ -54,17 +54,26 @@ import UraXML
         let bilingualPage = "/en/\(PublishFixtures.bilingualID).html"
         let before = (unchanged: try inode(out + englishOnlyPage), changed: try inode(out + bilingualPage))
 
-        // What a second build reuses: every output of the unchanged release, and the collection
+        // What a second build reuses: every output of the unchanged release, the collection
         // outputs whose documents do not hold the edited one (the archive page of the unchanged
-        // release's year, the entry page, which reads the newest release); nothing that reads the
-        // edited release (its pages, its year's archive pages, the index pages and feeds that
-        // list it, the full collection).
+        // release's year, the entry page, which reads the newest release), and those that hold
+        // only its summary, which a new paragraph leaves as it was (its year's archive pages, the
+        // index pages); nothing that reads its text (its pages, the feeds, the full collection).
         let builder = try SiteBuilder(options: first)
         let current = try #require(SiteSwitch.current(out))
         let files = try builder.build(try editedCorpus(), reusing: current)
         let reused = Set(files.filter { $0.reused != nil }.map(\.path))
         #expect(reused == ["en/\(PublishFixtures.englishOnlyID).html", "print/\(PublishFixtures.englishOnlyID).fo",
-                           "en/archive-2019.html", "index.html"])
+                           "en/archive-2019.html", "index.html", "en/archive-2018.html", "sq/archive-2018.html",
+                           "en/index.html", "sq/index.html"])
+        // A new title is in the summary: the pages listing the release are made again.
+        var retitled = try editedCorpus()
+        if let index = retitled.firstIndex(where: { $0.id == PublishFixtures.bilingualID }) {
+            retitled[index].texts[.english]?.title += " (updated)"
+        }
+        let afterTitle = Set(try builder.build(retitled, reusing: current).filter { $0.reused != nil }.map(\.path))
+        #expect(afterTitle == ["en/\(PublishFixtures.englishOnlyID).html", "print/\(PublishFixtures.englishOnlyID).fo",
+                               "en/archive-2019.html", "index.html"])
         #expect(files.allSatisfy { $0.inputKey != nil })
         #expect(files.filter { $0.reused == nil }.allSatisfy { !$0.bytes.isEmpty })
 

@@ -32,18 +32,27 @@ public struct PressRelease: Sendable, Equatable {
         /// Paragraphs in order, each Markdown source without surrounding blank lines.
         public var paragraphs: [String] {
             get { deferredParagraphs.value }
-            _modify { yield &deferredParagraphs.value }
+            _modify {
+                knownParagraphCount = nil
+                yield &deferredParagraphs.value
+            }
         }
         /// The paragraphs, decoded when first read when the text comes from a snapshot.
         var deferredParagraphs: Deferred<[String]>
+        /// How many paragraphs there are, when known without decoding them.
+        var knownParagraphCount: Int?
+
+        /// How many paragraphs there are (without decoding paragraphs kept encoded).
+        public var paragraphCount: Int { knownParagraphCount ?? paragraphs.count }
 
         public init(title: String, paragraphs: [String]) {
             self.init(title: title, deferredParagraphs: Deferred(paragraphs))
         }
 
-        init(title: String, deferredParagraphs: Deferred<[String]>) {
+        init(title: String, deferredParagraphs: Deferred<[String]>, count: Int? = nil) {
             self.title = title
             self.deferredParagraphs = deferredParagraphs
+            self.knownParagraphCount = count
         }
 
         public static func == (lhs: Text, rhs: Text) -> Bool {
@@ -79,7 +88,10 @@ public struct PressRelease: Sendable, Equatable {
     /// Sentences of each paragraph, per language, once the segment step has run.
     public var sentences: [Language: [[String]]] {
         get { deferredSentences.value }
-        _modify { yield &deferredSentences.value }
+        _modify {
+            knownSentenceCounts = nil
+            yield &deferredSentences.value
+        }
     }
     /// The English–Albanian alignment, once the align step has run.
     public var alignment: Alignment? {
@@ -91,6 +103,15 @@ public struct PressRelease: Sendable, Equatable {
     /// processes or publishes again, not of the thousands it takes unchanged.
     var deferredSentences = Deferred<[Language: [[String]]]>([:])
     var deferredAlignment = Deferred<Alignment?>(nil)
+    /// How many sentences there are per language, when known without decoding them.
+    var knownSentenceCounts: [Language: Int]?
+
+    /// How many sentences the release has in `language` (nil before segmentation), without
+    /// decoding sentences kept encoded.
+    public func sentenceCount(in language: Language) -> Int? {
+        if let known = knownSentenceCounts { return known[language] }
+        return sentences[language]?.reduce(0) { $0 + $1.count }
+    }
     /// Terminology findings, once the check step has run.
     public var findings: [Finding]?
     /// Front-matter keys Ura does not interpret, kept so a round trip loses nothing (Hugo's

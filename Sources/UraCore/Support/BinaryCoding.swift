@@ -113,24 +113,30 @@ public enum ReleaseBinary {
             release.texts[language] = .init(title: title, deferredParagraphs: Deferred {
                 var reader = Reader(bytes: bytes, position: start)
                 return reader.strings() ?? []
-            })
+            }, count: ranges.count)
         }
         let sentencesStart = reader.position
         guard let sentenceLanguages = reader.count() else { return nil }
+        var sentenceCounts: [Language: Int] = [:]
         for _ in 0..<sentenceLanguages {
             guard let language = reader.string().flatMap(Language.init(code:)), let count = reader.count() else { return nil }
             let sources = paragraphRanges[language] ?? []
+            var sentences = 0
             for index in 0..<count {
                 guard let derived = reader.bool() else { return nil }
                 if derived {
                     guard index < sources.count, let pieces = reader.count(), pieces <= sources[index].count + 1,
                           reader.skipPieces(pieces, of: sources[index]) else { return nil }
+                    sentences += pieces
                 } else {
-                    guard reader.stringRanges() != nil else { return nil }
+                    guard let ranges = reader.stringRanges() else { return nil }
+                    sentences += ranges.count
                 }
             }
+            sentenceCounts[language] = sentences
         }
         if sentenceLanguages > 0 {
+            release.knownSentenceCounts = sentenceCounts
             let texts = release.texts
             release.deferredSentences = Deferred {
                 var reader = Reader(bytes: bytes, position: sentencesStart)

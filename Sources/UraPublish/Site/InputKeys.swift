@@ -1,5 +1,6 @@
 import Foundation
 import UraCore
+import UraICU
 import UraXML
 
 /// The input keys of a build's files: what each file is made from, digested without making it.
@@ -11,6 +12,8 @@ import UraXML
 /// the releases its document holds instead of one, in order: every published release for the
 /// full collection, the newest few for a feed, one year's for an archive page (and for every
 /// view but the full one, the archive list of years, which any published release can change).
+/// A summary view (index and archive pages) covers only what its document holds of each release,
+/// its summary entry: editing a paragraph does not remake the archive page of the release's year.
 /// Equal keys mean equal bytes, so a publish can take a file with an unchanged key from the
 /// previous generation instead of making it.
 ///
@@ -18,30 +21,41 @@ import UraXML
 /// whenever the canonical XML or the transforms' environment changes in code.
 struct InputKeys: Sendable {
     /// Bumped when ``CanonicalXML``, ``InlineMarkdown`` or the way transforms run changes.
-    static let version = "ura-publish-inputs 2"
+    static let version = "ura-publish-inputs 3"
 
     /// The digest of the version, libraries and stylesheet files, shared by every key.
     let base: String
     /// ``SiteSwitch/digest(_:)`` of each published release's encoding, in publish order.
     let releases: [String]
+    /// The digest of what each published release's summary entry
+    /// (``CanonicalXML/collectionEntryBytes(_:summary:)``) is made of, in publish order: what a
+    /// summary view holds of it (``summaryDigest(_:)``).
+    let summaries: [String]
     /// The digest of all of `releases`, in order: what the full collection depends on.
     let collection: String
     /// The published releases' ``CanonicalXML/Archive/xml``: part of every collection view.
     let archive: String
 
     /// Keys for `published` (in ``SiteBuilder/published(_:)`` order, with its `archive` element)
-    /// with the stylesheets at `stylesheets` (their folders are digested whole); `digests` may
-    /// hold releases' ``ReleaseBinary/digest(_:)`` by id, the same value this computes for the
-    /// others.
-    init(_ published: [PressRelease], archive: String, stylesheets: [String], digests: [String: String] = [:]) {
+    /// from `base` (``base(stylesheets:)``); `digests` may hold releases'
+    /// ``ReleaseBinary/digest(_:)`` by id, the same value this computes for the others.
+    init(_ published: [PressRelease], archive: String, base: String, digests: [String: String] = [:]) {
+        self.base = base
+        // By position: mapping the releases themselves would copy each one (every field retained).
+        releases = Parallel.map(Array(published.indices)) { digests[published[$0].id] ?? ReleaseBinary.digest(published[$0]) }
+        summaries = Parallel.map(Array(published.indices)) { Self.summaryDigest(published[$0]) }
+        collection = SiteSwitch.digest(Array(releases.joined(separator: "\n").utf8))
+        self.archive = archive
+    }
+
+    /// What every key starts from: ``version``, the libxml2/libxslt versions and every file of the
+    /// folders of the stylesheets at `stylesheets` (digested whole: imports included).
+    static func base(stylesheets: [String]) -> String {
         var text = Self.version + "\n" + Stylesheet.libraryVersions + "\n"
         for folder in Set(stylesheets.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
             text += folder + "\n" + Self.folderDigest(folder) + "\n"
         }
-        base = SiteSwitch.digest(Array(text.utf8))
-        releases = Parallel.map(published) { digests[$0.id] ?? ReleaseBinary.digest($0) }
-        collection = SiteSwitch.digest(Array(releases.joined(separator: "\n").utf8))
-        self.archive = archive
+        return SiteSwitch.digest(Array(text.utf8))
     }
 
     /// The key of the collection document (`xml/releases.xml`).
@@ -89,12 +103,48 @@ struct InputKeys: Sendable {
     }
 
     /// The digest of what the document of `view` holds: its name, the archive list and the
-    /// digests of its releases, in order.
+    /// digests of its releases (of their summaries for a summary view), in order.
     private func viewKey(_ view: SiteBuilder.CollectionView, published: [PressRelease]) -> String {
         var text = view.name + "\n" + archive
-        for index in view.indices(published) { text += releases[index] + "\n" }
+        let digests = view.summary ? summaries : releases
+        for index in view.indices(published) { text += digests[index] + "\n" }
         return SiteSwitch.digest(Array(text.utf8))
     }
+
+    /// A digest of the fields a release's summary entry is made of (``CanonicalXML``'s `append`
+    /// with `summary`: id, status, dateline, approval, source, languages and titles), read from
+    /// the fields rather than from the entry's XML: a build digests every published release's.
+    /// A field added to the summary entry must be added here.
+    static func summaryDigest(_ release: PressRelease) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        // Each field tagged (absent or present) and length-prefixed, so that no two different
+        // releases' fields run together into the same bytes.
+        func add(_ field: String?) {
+            guard let field else { return bytes.append(0) }
+            bytes.append(1)
+            withUnsafeBytes(of: UInt32(field.utf8.count).littleEndian) { bytes += $0 }
+            bytes += field.utf8
+        }
+        add(release.id)
+        add(release.status.rawValue)
+        add(release.dateline.place)
+        add(release.dateline.date.map { "\($0.year)-\($0.month)-\($0.day)" })
+        add(release.dateline.dateInferred ? "inferred" : nil)
+        add(release.provenance.approvedBy)
+        add(release.provenance.approvedAt)
+        add(release.provenance.overrideReason)
+        add(release.provenance.source)
+        for language in Self.languages {
+            guard let text = release.texts[language] else { continue }
+            add(language.code)
+            add(text.title)
+        }
+        return ContentDigest.hex(bytes)
+    }
+
+    /// The languages in ``PressRelease/languages`` order.
+    private static let languages = Language.allCases.sorted()
 
     /// A digest of every regular file below `folder` (relative paths and bytes), sorted by path;
     /// unreadable files count by name only, so a change to them is still seen when they reappear.

@@ -75,17 +75,23 @@ public struct SiteBuilder: Sendable {
     public let formats: [OutputFormat]
     /// The options, validated (the base URL ends in `/`).
     public let options: PublishOptions
+    /// What every input key starts from: Ura's publish version, the libraries' and the digest of
+    /// every file in the stylesheets' folders (``InputKeys/base(stylesheets:)``), taken when the
+    /// stylesheets are compiled (a build does that on another thread, ahead of time).
+    let keyBase: String
 
     /// A builder for the stylesheets in `options.stylesheetDirectory`.
     public init(options: PublishOptions) throws(UraError) {
         self.options = try options.validated()
         self.formats = try OutputFormat.loadAll(from: options.stylesheetDirectory)
+        self.keyBase = InputKeys.base(stylesheets: formats.map(\.stylesheet.path))
     }
 
     /// A builder for given formats (tests, measurements).
     public init(formats: [OutputFormat], options: PublishOptions) throws(UraError) {
         self.options = try options.validated()
         self.formats = formats
+        self.keyBase = InputKeys.base(stylesheets: formats.map(\.stylesheet.path))
     }
 
     /// Where the collection document of the published releases goes in the site.
@@ -332,7 +338,7 @@ public struct SiteBuilder: Sendable {
                            file: output.stylesheet.path)
         }
         trace.mark("publish.outputs")
-        let keys = InputKeys(published, archive: archive.xml, stylesheets: formats.map(\.stylesheet.path), digests: digests)
+        let keys = InputKeys(published, archive: archive.xml, base: keyBase, digests: digests)
         trace.mark("publish.inputkeys")
         let collectionKey = keys.collectionDocument
         func reused(_ path: String, _ key: String) -> SiteFile.Reused? {
