@@ -14,6 +14,9 @@ final class AlignmentRun {
     /// Sentence bead shapes with their prior costs.
     private let sentencePriors: ShapePriors
     private var sentenceShapes: [Shape] { sentencePriors.shapes }
+    /// Per sentence shape, in the order of ``sentenceShapes``: its prior and its place in
+    /// ``denseSentenceCosts`` (those of the first shape of its sizes, as ``ShapePriors`` gives).
+    private let sentenceShapeCosts: [(prior: Double, place: Int)?]
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
     /// the programme, and each costs a sentence alignment.
     private let cache: CostCache
@@ -43,7 +46,13 @@ final class AlignmentRun {
         boundCache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
         paragraphPriors = ShapePriors(parameters.paragraphShapes)
-        sentencePriors = ShapePriors(parameters.sentenceShapes)
+        let sentencePriors = ShapePriors(parameters.sentenceShapes)
+        self.sentencePriors = sentencePriors
+        sentenceShapeCosts = sentencePriors.shapes.map { shape in
+            guard let prior = sentencePriors.cost(en: shape.en, sq: shape.sq),
+                  let place = sentencePriors.place(en: shape.en, sq: shape.sq) else { return nil }
+            return (prior, place)
+        }
         sentenceBound = SentencePathBound(model: model, document: document, priors: sentencePriors)
         enHeadings = document.en.paragraphs.map(\.isHeading)
         sqHeadings = document.sq.paragraphs.map(\.isHeading)
@@ -156,18 +165,21 @@ final class AlignmentRun {
     /// bookkeeping or the back pointers, which a cost does not need.
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
         let n = en.count, m = sq.count, width = m + 1
-        let shapes = sentenceShapes
+        // Read once here, not per bead: the programme asks for a few dozen beads.
+        let shapes = sentenceShapes, shapeCosts = sentenceShapeCosts
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
             best.initialize(repeating: .infinity)
             best[0] = 0
             for i in 0...n {
                 for j in 0...m where i > 0 || j > 0 {
                     var cell = Double.infinity
-                    for shape in shapes {
+                    for index in shapes.indices {
+                        let shape = shapes[index]
                         let pi = i - shape.en, pj = j - shape.sq
                         guard pi >= 0, pj >= 0 else { continue }
                         let previous = best[pi * width + pj]
-                        guard previous < .infinity, let c = sentenceCost(en: en, sq: sq, at: pi, pj, shape) else { continue }
+                        guard previous < .infinity, let (prior, place) = shapeCosts[index] else { continue }
+                        let c = sentenceCost(shape, prior: prior, place: place, en: en.lowerBound + pi, sq: sq.lowerBound + pj)
                         if previous + c < cell { cell = previous + c }
                     }
                     best[i * width + j] = cell
@@ -188,6 +200,21 @@ final class AlignmentRun {
     private func sentenceCost(en: Range<Int>, sq: Range<Int>, at i: Int, _ j: Int, _ shape: Shape) -> Double? {
         sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
                      sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
+    }
+
+    /// ``sentenceCost(en:sq:)`` of the bead of `shape` starting at English sentence `en` and
+    /// Albanian sentence `sq`, given the shape's prior and place (``sentenceShapeCosts``), which
+    /// the caller looks up once rather than per bead.
+    @inline(__always)
+    private func sentenceCost(_ shape: Shape, prior: Double, place: Int, en: Int, sq: Int) -> Double {
+        let enRange = en..<(en + shape.en), sqRange = sq..<(sq + shape.sq)
+        if let denseSentenceCosts {
+            return denseSentenceCosts.cost(en: en, sq: sq, shape: place) {
+                prior + model.sentenceEvidence(document, en: enRange, sq: sqRange)
+            }
+        }
+        // A bead with a prior is allowed: the cache holds its cost.
+        return sentenceCache.cost(en: enRange, sq: sqRange) { prior + model.sentenceEvidence(document, en: enRange, sq: sqRange) } ?? .infinity
     }
 
     @inline(__always)

@@ -64,18 +64,25 @@ struct CostModel {
     /// other side (log of recall over chance), a missing one costs little when it is common.
     mutating func setAnchors(_ document: DocumentFeatures, recall: [Double]) {
         let count = document.table.count
-        var dfEn = [Double](repeating: 0, count: count), dfSq = dfEn
+        var dfEn = [Int](repeating: 0, count: count), dfSq = dfEn
         for sentence in document.en.sentences { for id in sentence.anchors { dfEn[id] += 1 } }
         for sentence in document.sq.sentences { for id in sentence.anchors { dfSq[id] += 1 } }
-        let nEn = Double(document.en.sentences.count), nSq = Double(document.sq.sentences.count)
+        // An anchor's evidence depends only on its kind and on how many sentences of the other
+        // side have it, and most anchors are in a sentence or two: each log is taken once per
+        // kind and count.
+        var enEvidence = AnchorEvidence(recall: recall, sentences: document.sq.sentences.count)
+        var sqEvidence = AnchorEvidence(recall: recall, sentences: document.en.sentences.count)
         enHit = []; enMiss = []; sqHit = []; sqMiss = []
+        enHit.reserveCapacity(count); enMiss.reserveCapacity(count)
+        sqHit.reserveCapacity(count); sqMiss.reserveCapacity(count)
         for id in 0..<count {
-            let q = recall[document.table.kinds[id].rawValue]
-            let rSq = (dfSq[id] + 0.5) / (nSq + 1), rEn = (dfEn[id] + 0.5) / (nEn + 1)
-            enHit.append(log(max(q, rSq) / rSq))
-            enMiss.append(min(0, log((1 - q) / (1 - min(rSq, 0.99)))))
-            sqHit.append(log(max(q, rEn) / rEn))
-            sqMiss.append(min(0, log((1 - q) / (1 - min(rEn, 0.99)))))
+            let kind = document.table.kinds[id].rawValue
+            let en = enEvidence.evidence(kind: kind, documentFrequency: dfSq[id])
+            enHit.append(en.hit)
+            enMiss.append(en.miss)
+            let sq = sqEvidence.evidence(kind: kind, documentFrequency: dfEn[id])
+            sqHit.append(sq.hit)
+            sqMiss.append(sq.miss)
         }
     }
 
@@ -211,5 +218,36 @@ struct CostModel {
             }
         }
         return result
+    }
+}
+
+/// The evidence of anchors of one side by kind and by the number of sentences of the other side
+/// that have them, each worked out the first time it is asked for.
+private struct AnchorEvidence {
+    /// Per anchor kind, how often a true translation keeps an anchor of that kind.
+    let recall: [Double]
+    /// The number of sentences of the other side.
+    let sentences: Int
+    /// Per kind and count, at `kind * (sentences + 1) + count`: the evidence, nil until asked for.
+    private var known: [(hit: Double, miss: Double)?]
+
+    init(recall: [Double], sentences: Int) {
+        self.recall = recall
+        self.sentences = sentences
+        known = Array(repeating: nil, count: recall.count * (sentences + 1))
+    }
+
+    /// The log-likelihood ratios of an anchor of `kind` found in `documentFrequency` sentences of
+    /// the other side, when a bead finds it there (`hit`) and when it does not (`miss`): a shared
+    /// anchor is worth more the rarer it is on the other side (recall over chance), a missing one
+    /// costs little when it is common.
+    mutating func evidence(kind: Int, documentFrequency: Int) -> (hit: Double, miss: Double) {
+        let slot = kind * (sentences + 1) + documentFrequency
+        if let evidence = known[slot] { return evidence }
+        let q = recall[kind]
+        let r = (Double(documentFrequency) + 0.5) / (Double(sentences) + 1)
+        let evidence = (hit: log(max(q, r) / r), miss: min(0, log((1 - q) / (1 - min(r, 0.99)))))
+        known[slot] = evidence
+        return evidence
     }
 }

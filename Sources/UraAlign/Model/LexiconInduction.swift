@@ -18,19 +18,16 @@ enum LexiconInduction {
         let (stems, enIDs, sqIDs) = jointStems(document.en.stems, document.sq.stems)
         let size = stems.count
         var countEn = [Int](repeating: 0, count: size), countSq = countEn
-        // Each co-occurrence as English id · size + Albanian id: sorted, equal pairs are adjacent
-        // and come in the order (English stem, Albanian stem).
-        var joint: [Int] = []
         for (e, s) in pairs {
-            let enStems = document.en.sentences[e].stems.map { enIDs[$0] }
-            let sqStems = document.sq.sentences[s].stems.map { sqIDs[$0] }
-            for a in enStems { countEn[a] += 1 }
-            for b in sqStems { countSq[b] += 1 }
-            for a in enStems { for b in sqStems { joint.append(a * size + b) } }
+            for rank in document.en.sentences[e].stems { countEn[enIDs[rank]] += 1 }
+            for rank in document.sq.sentences[s].stems { countSq[sqIDs[rank]] += 1 }
         }
-        joint.sort()
         // Words in half the sentences or more are function words: no evidence of position.
         let common = pairs.count / 2
+        // Each co-occurrence as English id · size + Albanian id: sorted, equal pairs are adjacent
+        // and come in the order (English stem, Albanian stem).
+        let joint = sortedCooccurrences(document: document, pairs: pairs, enIDs: enIDs, sqIDs: sqIDs, size: size,
+                                        countEn: countEn, countSq: countSq, common: common)
         var bestForSq = [(stem: Int, dice: Double)?](repeating: nil, count: size)
         var bestForEn = bestForSq
         var index = 0
@@ -49,6 +46,47 @@ enum LexiconInduction {
         return stems.indices.compactMap { a in
             guard let (b, _) = bestForEn[a], bestForSq[b]?.stem == a else { return nil }
             return LexiconPattern(key: "I:" + stems[a], english: [stems[a]], albanian: [[stems[b]]])
+        }
+    }
+
+    /// Every pair of an English and an Albanian stem of each sentence pair of `pairs`, as English
+    /// id · `size` + Albanian id, sorted; pairs with a stem in `common` of the pairs or more on
+    /// its side (by `countEn` and `countSq`) are left out, since ``induce(document:pairs:)``
+    /// never takes them.
+    ///
+    /// Sorted by English id by counting (the ids are below `size`), then each English id's few
+    /// Albanian ids on their own: the same order as sorting them all, for less.
+    /// - Complexity: O(n + size) for n co-occurrences, and the sorts of the Albanian ids of each
+    ///   English stem.
+    static func sortedCooccurrences(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
+                                    size: Int, countEn: [Int], countSq: [Int], common: Int) -> [Int] {
+        // Where the Albanian ids of each English id start: the running sum of how many there are.
+        var starts = [Int](repeating: 0, count: size + 1)
+        for (e, s) in pairs {
+            var partners = 0
+            for rank in document.sq.sentences[s].stems where countSq[sqIDs[rank]] < common { partners += 1 }
+            for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common {
+                starts[enIDs[rank] + 1] += partners
+            }
+        }
+        for a in 0..<size { starts[a + 1] += starts[a] }
+        return [Int](unsafeUninitializedCapacity: starts[size]) { joint, initialized in
+            var next = starts
+            for (e, s) in pairs {
+                let sqStems = document.sq.sentences[s].stems
+                for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common {
+                    let a = enIDs[rank]
+                    for sqRank in sqStems where countSq[sqIDs[sqRank]] < common {
+                        joint[next[a]] = a * size + sqIDs[sqRank]
+                        next[a] += 1
+                    }
+                }
+            }
+            for a in 0..<size where starts[a + 1] - starts[a] > 1 {
+                var bucket = UnsafeMutableBufferPointer(rebasing: joint[starts[a]..<starts[a + 1]])
+                bucket.sort()
+            }
+            initialized = starts[size]
         }
     }
 
