@@ -16,24 +16,35 @@ enum AnchorKind: Int, CaseIterable, Sendable {
 /// Anchor keys shared by both languages, interned to small integers.
 struct AnchorTable {
     private(set) var kinds: [AnchorKind] = []
-    private var ids: [String: Int]
+    /// The ids of keys of up to eight ASCII bytes (most keys: `@trum`, `~minut`, `#5700`,
+    /// `I:peshk`) by their packed bytes (``PackedBytes``), which hash faster than a string; the
+    /// ids of the other keys by their text. An ASCII key equals only itself, so no key can be in both.
+    private var packedIDs: [UInt64: Int]
+    private var ids: [String: Int] = [:]
 
     /// An empty table with room for about `capacity` keys before it grows.
     init(capacity: Int = 0) {
-        ids = Dictionary(minimumCapacity: capacity)
+        packedIDs = Dictionary(minimumCapacity: capacity)
     }
 
     /// The id of `key` (created on first use).
     mutating func id(_ key: String, _ kind: AnchorKind) -> Int {
-        if let id = ids[key] { return id }
-        let id = kinds.count
-        ids[key] = id
+        if let packed = PackedBytes.key(key) {
+            if let id = packedIDs[packed] { return id }
+            packedIDs[packed] = kinds.count
+        } else {
+            if let id = ids[key] { return id }
+            ids[key] = kinds.count
+        }
         kinds.append(kind)
-        return id
+        return kinds.count - 1
     }
 
     /// The id of `key` if it exists.
-    func existing(_ key: String) -> Int? { ids[key] }
+    func existing(_ key: String) -> Int? {
+        if let packed = PackedBytes.key(key) { return packedIDs[packed] }
+        return ids[key]
+    }
 
     var count: Int { kinds.count }
 }

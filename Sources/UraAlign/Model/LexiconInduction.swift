@@ -60,25 +60,39 @@ enum LexiconInduction {
     ///   English stem.
     static func sortedCooccurrences(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
                                     size: Int, countEn: [Int], countSq: [Int], common: Int) -> [Int] {
+        // Per sentence pair, its stems that are not common, as ids, one pair after another.
+        var rareEn = FlatLists(), rareSq = FlatLists()
+        var ids: [Int] = []
+        for (e, s) in pairs {
+            ids.removeAll(keepingCapacity: true)
+            for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common { ids.append(enIDs[rank]) }
+            rareEn.append(ids)
+            ids.removeAll(keepingCapacity: true)
+            for rank in document.sq.sentences[s].stems where countSq[sqIDs[rank]] < common { ids.append(sqIDs[rank]) }
+            rareSq.append(ids)
+        }
         // Where the Albanian ids of each English id start: the running sum of how many there are.
         var starts = [Int](repeating: 0, count: size + 1)
-        for (e, s) in pairs {
-            var partners = 0
-            for rank in document.sq.sentences[s].stems where countSq[sqIDs[rank]] < common { partners += 1 }
-            for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common {
-                starts[enIDs[rank] + 1] += partners
-            }
+        for pair in pairs.indices {
+            let partners = rareSq.positions(of: pair).count
+            for position in rareEn.positions(of: pair) { starts[rareEn.items[position] + 1] += partners }
         }
         for a in 0..<size { starts[a + 1] += starts[a] }
+        var next = starts
         return [Int](unsafeUninitializedCapacity: starts[size]) { joint, initialized in
-            var next = starts
-            for (e, s) in pairs {
-                let sqStems = document.sq.sentences[s].stems
-                for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common {
-                    let a = enIDs[rank]
-                    for sqRank in sqStems where countSq[sqIDs[sqRank]] < common {
-                        joint[next[a]] = a * size + sqIDs[sqRank]
-                        next[a] += 1
+            next.withUnsafeMutableBufferPointer { next in
+                rareEn.items.withUnsafeBufferPointer { enItems in
+                    rareSq.items.withUnsafeBufferPointer { sqItems in
+                        for pair in pairs.indices {
+                            let partners = rareSq.positions(of: pair)
+                            for position in rareEn.positions(of: pair) {
+                                let a = enItems[position]
+                                for partner in partners {
+                                    joint[next[a]] = a * size + sqItems[partner]
+                                    next[a] += 1
+                                }
+                            }
+                        }
                     }
                 }
             }
