@@ -97,7 +97,7 @@ struct AnchorExtractor {
            token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
             return (Self.nameKey(folded: folded), .name)
         } else if !token.isCapitalized, token.scalarCount >= Self.cognatePrefix + 1 {
-            return ("~" + WordFolder.prefix(folded, Self.cognatePrefix), .cognate)
+            return (WordFolder.prefix(folded, Self.cognatePrefix, after: "~"), .cognate)
         }
         return nil
     }
@@ -133,6 +133,6 @@ struct AnchorExtractor {
 
     /// The same for a word already folded.
     static func nameKey(folded: String) -> String {
-        "@" + WordFolder.prefix(folded, namePrefix)
+        WordFolder.prefix(folded, namePrefix, after: "@")
     }
 }

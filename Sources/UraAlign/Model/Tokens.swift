@@ -283,8 +283,33 @@ struct WordFolder {
     /// whose first `count` characters are its first `count` bytes (see ``startsWithBytes(_:_:)``).
     static func prefix(_ text: String, _ count: Int) -> String {
         if text.utf8.count <= count { return text }
-        if startsWithBytes(text, count) { return String(Substring(text.utf8.prefix(count))) }
-        return String(text.prefix(count))
+        return bytePrefix(text, count, after: nil) ?? String(text.prefix(count))
+    }
+
+    /// `mark` followed by ``prefix(_:_:)`` of `text`, made as one string: an anchor key (`~minut`).
+    static func prefix(_ text: String, _ count: Int, after mark: Unicode.Scalar) -> String {
+        bytePrefix(text, count, after: UInt8(ascii: mark)) ?? String(mark) + prefix(text, count)
+    }
+
+    /// The first `count` bytes of `text`, after `mark` if given, when ``startsWithBytes(_:_:)``
+    /// says they are its first `count` characters; nil otherwise.
+    private static func bytePrefix(_ text: String, _ count: Int, after mark: UInt8?) -> String? {
+        let prefix = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard startsWithBytes(bytes, count) else { return nil }
+            return String(unsafeUninitializedCapacity: count + 1) { buffer in
+                var length = 0
+                if let mark {
+                    buffer[0] = mark
+                    length = 1
+                }
+                for byte in bytes[..<count] {
+                    buffer[length] = byte
+                    length += 1
+                }
+                return length
+            }
+        }
+        return prefix ?? nil
     }
 
     /// `text.count > count`, with the same shortcut.
@@ -296,12 +321,14 @@ struct WordFolder {
     /// Whether `text` has more than `count` bytes and its first `count` + 1 are ASCII other than
     /// CR: then each of the first `count` bytes is a character, and more characters follow.
     private static func startsWithBytes(_ text: String, _ count: Int) -> Bool {
-        let settled = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count > count else { return false }
-            for byte in bytes[...count] where byte >= 0x80 || byte == 0x0D { return false }
-            return true
-        }
-        return settled ?? false
+        text.utf8.withContiguousStorageIfAvailable { startsWithBytes($0, count) } ?? false
+    }
+
+    /// ``startsWithBytes(_:_:)`` of the text of UTF-8 `bytes`.
+    private static func startsWithBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
+        guard bytes.count > count else { return false }
+        for byte in bytes[...count] where byte >= 0x80 || byte == 0x0D { return false }
+        return true
     }
 }
 
