@@ -57,10 +57,12 @@ struct CostModel {
     /// (list 2i + 1, for each i but the last), in one array.
     private static func neighbourAnchors(_ side: SideFeatures) -> FlatLists {
         var lists = FlatLists()
+        let anchors = side.sentences.reduce(0) { $0 + $1.anchors.count }
+        lists.reserveCapacity(lists: 2 * side.sentences.count, items: 3 * anchors)
         for index in side.sentences.indices {
             lists.append(side.sentences[index].anchors)
             if index + 1 < side.sentences.count {
-                lists.append(sortedUnion(side.sentences[index].anchors, side.sentences[index + 1].anchors))
+                lists.appendUnion(side.sentences[index].anchors, side.sentences[index + 1].anchors)
             }
         }
         return lists
@@ -230,21 +232,26 @@ struct CostModel {
     static func sortedUnion(_ a: [Int], _ b: [Int]) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(a.count + b.count)
+        forEachInUnion(a, b) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each id of the union of two sorted lists of unique ids, in order.
+    @inline(__always) static func forEachInUnion(_ a: [Int], _ b: [Int], _ body: (Int) -> Void) {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && a[i] < b[j]) {
-                result.append(a[i])
+                body(a[i])
                 i += 1
             } else if i == a.count || b[j] < a[i] {
-                result.append(b[j])
+                body(b[j])
                 j += 1
             } else {
-                result.append(a[i])
+                body(a[i])
                 i += 1
                 j += 1
             }
         }
-        return result
     }
 }
 

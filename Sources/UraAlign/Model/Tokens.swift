@@ -74,6 +74,15 @@ enum Tokenizer {
                 var end = index
                 var upper = 0, letters = 0
                 while end < utf8.count {
+                    let byte = utf8[end]
+                    if byte < 0x80 {
+                        // An ASCII byte is a scalar of its own: no decoding, no table.
+                        guard let isUpper = asciiLetterCase(byte) else { break }
+                        letters += 1
+                        if isUpper { upper += 1 }
+                        end += 1
+                        continue
+                    }
                     let (next, nextLength) = decode(utf8, at: end)
                     guard Self.isLetter(next) else { break }
                     letters += 1
@@ -114,6 +123,16 @@ enum Tokenizer {
         if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
         if latin.contains(scalar.value) { return latinClasses[Int(scalar.value - latin.lowerBound)] & letterClass != 0 }
         return scalar.properties.isAlphabetic
+    }
+
+    /// For an ASCII letter, whether it is upper case; nil for any other ASCII byte: what
+    /// ``isLetter(_:)`` and ``isUpper(_:)`` say of it.
+    @inline(__always) private static func asciiLetterCase(_ byte: UInt8) -> Bool? {
+        switch byte {
+        case 0x41...0x5A: true
+        case 0x61...0x7A: false
+        default: nil
+        }
     }
 
     @inline(__always) static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
