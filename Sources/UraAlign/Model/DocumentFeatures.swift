@@ -103,7 +103,7 @@ struct DocumentFeatures {
 
     private static func side(_ paragraphs: [[String]], table: inout AnchorTable) -> SideFeatures {
         let tokens = SideTokens(paragraphs.joined())
-        let extractor = AnchorExtractor(sentences: [tokens.distinct])
+        let extractor = AnchorExtractor(side: tokens)
         let features = tokens.distinct.map { TokenFeatures($0, extractor: extractor) }
         let stems = StemOrder(features.map(\.stem))
         let stemRanks = stems.ranks

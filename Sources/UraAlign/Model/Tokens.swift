@@ -175,12 +175,8 @@ struct TokenInterner {
     mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
         let token = UnsafeBufferPointer(rebasing: utf8[range])
         let hash = Self.hash(token)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            if hashes[slots[slot]] == hash && equals(slots[slot], token) { return (slots[slot], false) }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = find(token, hash: hash)
+        if let found { return (found, false) }
         let id = ends.count
         bytes.append(contentsOf: token)
         ends.append(bytes.count)
@@ -188,6 +184,27 @@ struct TokenInterner {
         slots[slot] = id
         if 2 * ends.count > slots.count { grow() }
         return (id, true)
+    }
+
+    /// The id of the token of bytes `token`, nil when it has not been interned.
+    func id(of token: UnsafeBufferPointer<UInt8>) -> Int? {
+        find(token, hash: Self.hash(token)).id
+    }
+
+    /// The slot of `token`, whose hash is `hash`, and its id; or the empty slot where it would go.
+    private func find(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, id: Int?) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            if hashes[slots[slot]] == hash && equals(slots[slot], token) { return (slot, slots[slot]) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
+    }
+
+    /// `body` of the bytes of token `id`.
+    func withBytes<Result>(of id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start(id)..<ends[id]])) }
     }
 
     /// The text of token `id`.
