@@ -68,20 +68,28 @@ struct LexiconMatcher {
     /// The keys of the entries found in `words` (folded words of one sentence) on `side`.
     func keys(in words: [String], english side: Bool) -> [String] {
         let buckets = side ? english : albanian
-        let content = words.indices.filter { Self.isContentWord(words[$0]) }
-        var found: [String] = []
-        for start in content.indices {
-            guard let candidates = buckets.entries(startingLike: words[content[start]]) else { continue }
-            for candidate in candidates where start + candidate.stems.count <= content.count {
-                var matches = true
-                for (offset, stem) in candidate.stems.enumerated() where !words[content[start + offset]].hasPrefix(stem) {
-                    matches = false
-                    break
-                }
-                if matches { found.append(candidate.key) }
+        // The places of the content words, on the stack: a sentence at a time, twice a document.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: words.count) { places in
+            var count = 0
+            for index in words.indices where Self.isContentWord(words[index]) {
+                places[count] = index
+                count += 1
             }
+            let content = UnsafeBufferPointer(rebasing: places[..<count])
+            var found: [String] = []
+            for start in content.indices {
+                guard let candidates = buckets.entries(startingLike: words[content[start]]) else { continue }
+                for candidate in candidates where start + candidate.stems.count <= content.count {
+                    var matches = true
+                    for (offset, stem) in candidate.stems.enumerated() where !words[content[start + offset]].hasPrefix(stem) {
+                        matches = false
+                        break
+                    }
+                    if matches { found.append(candidate.key) }
+                }
+            }
+            return found
         }
-        return found
     }
 }
 

@@ -24,24 +24,27 @@ enum LexiconInduction {
         }
         // Words in half the sentences or more are function words: no evidence of position.
         let common = pairs.count / 2
-        // Each co-occurrence as English id · size + Albanian id: sorted, equal pairs are adjacent
+        // Per English id, the Albanian id of each co-occurrence, sorted: equal pairs are adjacent
         // and come in the order (English stem, Albanian stem).
-        let joint = sortedCooccurrences(document: document, pairs: pairs, enIDs: enIDs, sqIDs: sqIDs, size: size,
-                                        countEn: countEn, countSq: countSq, common: common)
+        let partners = sortedPartners(document: document, pairs: pairs, enIDs: enIDs, sqIDs: sqIDs, size: size,
+                                      countEn: countEn, countSq: countSq, common: common)
         var bestForSq = [(stem: Int, dice: Double)?](repeating: nil, count: size)
         var bestForEn = bestForSq
-        var index = 0
-        while index < joint.count {
-            let pair = joint[index]
-            var end = index + 1
-            while end < joint.count && joint[end] == pair { end += 1 }
-            let a = pair / size, b = pair % size, c = end - index
-            index = end
-            guard countEn[a] < common, c >= minimumCount, countSq[b] < common else { continue }
-            let d = 2 * Double(c) / Double(countEn[a] + countSq[b])
-            guard d >= minimumDice else { continue }
-            if d > bestForEn[a]?.dice ?? 0 { bestForEn[a] = (b, d) }
-            if d > bestForSq[b]?.dice ?? 0 { bestForSq[b] = (a, d) }
+        for a in 0..<size {
+            let end = partners.starts[a + 1]
+            var index = partners.starts[a]
+            while index < end {
+                let b = partners.ids[index]
+                var last = index + 1
+                while last < end && partners.ids[last] == b { last += 1 }
+                let c = last - index
+                index = last
+                guard c >= minimumCount, countEn[a] < common, countSq[b] < common else { continue }
+                let d = 2 * Double(c) / Double(countEn[a] + countSq[b])
+                guard d >= minimumDice else { continue }
+                if d > bestForEn[a]?.dice ?? 0 { bestForEn[a] = (b, d) }
+                if d > bestForSq[b]?.dice ?? 0 { bestForSq[b] = (a, d) }
+            }
         }
         return stems.indices.compactMap { a in
             guard let (b, _) = bestForEn[a], bestForSq[b]?.stem == a else { return nil }
@@ -49,27 +52,27 @@ enum LexiconInduction {
         }
     }
 
-    /// Every pair of an English and an Albanian stem of each sentence pair of `pairs`, as English
-    /// id · `size` + Albanian id, sorted; pairs with a stem in `common` of the pairs or more on
-    /// its side (by `countEn` and `countSq`) are left out, since ``induce(document:pairs:)``
-    /// never takes them.
+    /// The Albanian stem of every pair of an English and an Albanian stem of each sentence pair of
+    /// `pairs`, by English stem: those of English id a at `ids[starts[a]..<starts[a + 1]]`,
+    /// sorted. Pairs with a stem in `common` of the pairs or more on its side (by `countEn` and
+    /// `countSq`) are left out, since ``induce(document:pairs:)`` never takes them.
     ///
-    /// Sorted by English id by counting (the ids are below `size`), then each English id's few
-    /// Albanian ids on their own: the same order as sorting them all, for less.
+    /// Put in place by counting (the ids are below `size`), then each English id's few Albanian
+    /// ids sorted on their own: the order of sorting all the pairs, for less.
     /// - Complexity: O(n + size) for n co-occurrences, and the sorts of the Albanian ids of each
     ///   English stem.
-    static func sortedCooccurrences(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
-                                    size: Int, countEn: [Int], countSq: [Int], common: Int) -> [Int] {
+    static func sortedPartners(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
+                               size: Int, countEn: [Int], countSq: [Int], common: Int) -> (ids: [Int], starts: [Int]) {
         // Per sentence pair, its stems that are not common, as ids, one pair after another.
         var rareEn = FlatLists(), rareSq = FlatLists()
-        var ids: [Int] = []
+        var rare: [Int] = []
         for (e, s) in pairs {
-            ids.removeAll(keepingCapacity: true)
-            for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common { ids.append(enIDs[rank]) }
-            rareEn.append(ids)
-            ids.removeAll(keepingCapacity: true)
-            for rank in document.sq.sentences[s].stems where countSq[sqIDs[rank]] < common { ids.append(sqIDs[rank]) }
-            rareSq.append(ids)
+            rare.removeAll(keepingCapacity: true)
+            for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common { rare.append(enIDs[rank]) }
+            rareEn.append(rare)
+            rare.removeAll(keepingCapacity: true)
+            for rank in document.sq.sentences[s].stems where countSq[sqIDs[rank]] < common { rare.append(sqIDs[rank]) }
+            rareSq.append(rare)
         }
         // Where the Albanian ids of each English id start: the running sum of how many there are.
         var starts = [Int](repeating: 0, count: size + 1)
@@ -79,7 +82,7 @@ enum LexiconInduction {
         }
         for a in 0..<size { starts[a + 1] += starts[a] }
         var next = starts
-        return [Int](unsafeUninitializedCapacity: starts[size]) { joint, initialized in
+        let ids = [Int](unsafeUninitializedCapacity: starts[size]) { joint, initialized in
             next.withUnsafeMutableBufferPointer { next in
                 rareEn.items.withUnsafeBufferPointer { enItems in
                     rareSq.items.withUnsafeBufferPointer { sqItems in
@@ -88,7 +91,7 @@ enum LexiconInduction {
                             for position in rareEn.positions(of: pair) {
                                 let a = enItems[position]
                                 for partner in partners {
-                                    joint[next[a]] = a * size + sqItems[partner]
+                                    joint[next[a]] = sqItems[partner]
                                     next[a] += 1
                                 }
                             }
@@ -102,6 +105,7 @@ enum LexiconInduction {
             }
             initialized = starts[size]
         }
+        return (ids, starts)
     }
 
     /// The stems of both sides (each sorted and unique) merged in text order, and the place of
