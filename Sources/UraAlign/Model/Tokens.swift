@@ -11,9 +11,11 @@ struct Token {
     /// True when every letter is upper case and there are at least two (`NATO`, `BE`).
     var isAcronym: Bool
 
-    /// The number of Unicode scalars of the text (counted on its UTF-8 lead bytes).
+    /// The number of Unicode scalars of the text (counted on its UTF-8 lead bytes, in place when
+    /// the text is contiguous: walking a substring's UTF-8 view index by index cost more).
     var scalarCount: Int {
-        text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        let leads = { (count: Int, byte: UInt8) in byte & 0xC0 == 0x80 ? count : count + 1 }
+        return text.utf8.withContiguousStorageIfAvailable { $0.reduce(0, leads) } ?? text.utf8.reduce(0, leads)
     }
 }
 
