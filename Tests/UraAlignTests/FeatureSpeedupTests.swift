@@ -178,4 +178,21 @@ import UraTestSupport
             }
         }
     }
+
+    @Test func packedKeyTableHoldsWhatADictionaryHolds() {
+        var table = PackedKeyTable<Int>(), dictionary: [UInt64: Int] = [:]
+        // Enough keys to make the table grow several times, the empty text's key 0 among them.
+        for round in 0..<3 {
+            for number in 0..<2000 {
+                let key = UInt64(number * number) << 20
+                table.insert(key, number + round)
+                dictionary[key] = number + round
+            }
+        }
+        for number in 0..<4000 {
+            let key = UInt64(number * number) << 20
+            #expect(table.value(key) == dictionary[key], "\(number)")
+        }
+        #expect(table.value(1) == nil)
+    }
 }

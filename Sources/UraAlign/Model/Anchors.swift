@@ -17,21 +17,21 @@ enum AnchorKind: Int, CaseIterable, Sendable {
 struct AnchorTable {
     private(set) var kinds: [AnchorKind] = []
     /// The ids of keys of up to eight ASCII bytes (most keys: `@trum`, `~minut`, `#5700`,
-    /// `I:peshk`) by their packed bytes (``PackedBytes``), which hash faster than a string; the
+    /// `I:peshk`) by their packed bytes (``PackedKeyTable``), which hash faster than a string; the
     /// ids of the other keys by their text. An ASCII key equals only itself, so no key can be in both.
-    private var packedIDs: [UInt64: Int]
+    private var packedIDs: PackedKeyTable<Int>
     private var ids: [String: Int] = [:]
 
     /// An empty table with room for about `capacity` keys before it grows.
     init(capacity: Int = 0) {
-        packedIDs = Dictionary(minimumCapacity: capacity)
+        packedIDs = PackedKeyTable(minimumCapacity: capacity)
     }
 
     /// The id of `key` (created on first use).
     mutating func id(_ key: String, _ kind: AnchorKind) -> Int {
         if let packed = PackedBytes.key(key) {
-            if let id = packedIDs[packed] { return id }
-            packedIDs[packed] = kinds.count
+            if let id = packedIDs.value(packed) { return id }
+            packedIDs.insert(packed, kinds.count)
         } else {
             if let id = ids[key] { return id }
             ids[key] = kinds.count
@@ -42,7 +42,7 @@ struct AnchorTable {
 
     /// The id of `key` if it exists.
     func existing(_ key: String) -> Int? {
-        if let packed = PackedBytes.key(key) { return packedIDs[packed] }
+        if let packed = PackedBytes.key(key) { return packedIDs.value(packed) }
         return ids[key]
     }
 

@@ -99,7 +99,7 @@ private struct Buckets {
     private var byText: [String: [Entry]] = [:]
     /// The same by packed bytes (``PackedBytes``) when every bucket is ASCII: then a word that
     /// starts with ASCII letters finds its bucket without making a string.
-    private var byBytes: [UInt64: [Entry]]?
+    private var byBytes: PackedKeyTable<[Entry]>?
 
     private static let letters = 3
 
@@ -111,12 +111,15 @@ private struct Buckets {
     /// Indexes the buckets by bytes too, if they are all ASCII; call when every entry is added.
     mutating func pack() {
         let packed = byText.compactMap { bucket, entries in PackedBytes.key(bucket).map { ($0, entries) } }
-        byBytes = packed.count == byText.count ? Dictionary(uniqueKeysWithValues: packed) : nil
+        guard packed.count == byText.count else { return byBytes = nil }
+        var table = PackedKeyTable<[Entry]>(minimumCapacity: packed.count)
+        for (key, entries) in packed { table.insert(key, entries) }
+        byBytes = table
     }
 
     /// The entries whose first word starts with the letters `word` starts with.
     func entries(startingLike word: String) -> [Entry]? {
-        if let byBytes, let key = PackedBytes.prefixKey(word, Self.letters) { return byBytes[key] }
+        if let byBytes, let key = PackedBytes.prefixKey(word, Self.letters) { return byBytes.value(key) }
         return byText[WordFolder.prefix(word, Self.letters)]
     }
 }
