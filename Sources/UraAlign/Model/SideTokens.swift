@@ -23,7 +23,8 @@ struct SideTokens {
                     let (id, isNew) = interner.intern(utf8, span.bytes)
                     if isNew {
                         distinct.append(Token(text: Substring(interner.text(id)), isNumber: span.isNumber,
-                                              isCapitalized: span.isCapitalized, isAcronym: span.isAcronym))
+                                              isCapitalized: span.isCapitalized, isAcronym: span.isAcronym,
+                                              scalarCount: Token.scalarCount(utf8[span.bytes])))
                     }
                     ids.append(id)
                 }

@@ -3,7 +3,7 @@ import Foundation
 /// A word or number of a sentence, as the anchor extractor sees it.
 struct Token {
     /// The token as written.
-    var text: Substring
+    let text: Substring
     /// True for a run of digits (with inner `.` or `,` separators).
     var isNumber: Bool
     /// True when the first letter is upper case.
@@ -11,11 +11,27 @@ struct Token {
     /// True when every letter is upper case and there are at least two (`NATO`, `BE`).
     var isAcronym: Bool
 
-    /// The number of Unicode scalars of the text (counted on its UTF-8 lead bytes, in place when
-    /// the text is contiguous: walking a substring's UTF-8 view index by index cost more).
-    var scalarCount: Int {
-        let leads = { (count: Int, byte: UInt8) in byte & 0xC0 == 0x80 ? count : count + 1 }
-        return text.utf8.withContiguousStorageIfAvailable { $0.reduce(0, leads) } ?? text.utf8.reduce(0, leads)
+    /// The number of Unicode scalars of the text.
+    let scalarCount: Int
+
+    /// A token of `text`, whose scalars are counted here.
+    init(text: Substring, isNumber: Bool, isCapitalized: Bool, isAcronym: Bool) {
+        self.init(text: text, isNumber: isNumber, isCapitalized: isCapitalized, isAcronym: isAcronym,
+                  scalarCount: Self.scalarCount(text.utf8))
+    }
+
+    /// A token of `text`, which has `scalarCount` Unicode scalars.
+    init(text: Substring, isNumber: Bool, isCapitalized: Bool, isAcronym: Bool, scalarCount: Int) {
+        self.text = text
+        self.isNumber = isNumber
+        self.isCapitalized = isCapitalized
+        self.isAcronym = isAcronym
+        self.scalarCount = scalarCount
+    }
+
+    /// The number of Unicode scalars of the UTF-8 text `utf8`: its lead bytes.
+    static func scalarCount(_ utf8: some Sequence<UInt8>) -> Int {
+        utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
 
