@@ -14,6 +14,10 @@ final class AlignmentRun {
     /// Sentence bead shapes with their prior costs.
     private let sentencePriors: ShapePriors
     private var sentenceShapes: [Shape] { sentencePriors.shapes }
+    /// The sentence shapes that have a prior, in the order of ``sentenceShapes``, each with its
+    /// prior and its place in ``denseSentenceCosts`` (those of the first shape of its sizes, as
+    /// ``ShapePriors`` gives): what the full sentence programme tries at each cell.
+    private let pricedSentenceShapes: [PricedShape]
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
     /// the programme, and each costs a sentence alignment.
     private let cache: CostCache
@@ -43,7 +47,13 @@ final class AlignmentRun {
         boundCache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
         paragraphPriors = ShapePriors(parameters.paragraphShapes)
-        sentencePriors = ShapePriors(parameters.sentenceShapes)
+        let sentencePriors = ShapePriors(parameters.sentenceShapes)
+        self.sentencePriors = sentencePriors
+        pricedSentenceShapes = sentencePriors.shapes.compactMap { shape in
+            guard let prior = sentencePriors.cost(en: shape.en, sq: shape.sq),
+                  let place = sentencePriors.place(en: shape.en, sq: shape.sq) else { return nil }
+            return PricedShape(shape: shape, prior: prior, place: place)
+        }
         sentenceBound = SentencePathBound(model: model, document: document, priors: sentencePriors)
         enHeadings = document.en.paragraphs.map(\.isHeading)
         sqHeadings = document.sq.paragraphs.map(\.isHeading)
@@ -156,25 +166,28 @@ final class AlignmentRun {
     /// bookkeeping or the back pointers, which a cost does not need.
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
         let n = en.count, m = sq.count, width = m + 1
-        let shapes = sentenceShapes
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
-            best.initialize(repeating: .infinity)
-            best[0] = 0
-            for i in 0...n {
-                for j in 0...m where i > 0 || j > 0 {
-                    var cell = Double.infinity
-                    for shape in shapes {
-                        let pi = i - shape.en, pj = j - shape.sq
-                        guard pi >= 0, pj >= 0 else { continue }
-                        let previous = best[pi * width + pj]
-                        guard previous < .infinity, let c = sentenceCost(en: en, sq: sq, at: pi, pj, shape) else { continue }
-                        if previous + c < cell { cell = previous + c }
+        // Shapes without a prior are never a bead: left out once here rather than per cell.
+        return pricedSentenceShapes.withUnsafeBufferPointer { shapes in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
+                best.initialize(repeating: .infinity)
+                best[0] = 0
+                for i in 0...n {
+                    for j in 0...m where i > 0 || j > 0 {
+                        var cell = Double.infinity
+                        for priced in shapes {
+                            let pi = i - priced.shape.en, pj = j - priced.shape.sq
+                            guard pi >= 0, pj >= 0 else { continue }
+                            let previous = best[pi * width + pj]
+                            guard previous < .infinity else { continue }
+                            let c = sentenceCost(priced, en: en.lowerBound + pi, sq: sq.lowerBound + pj)
+                            if previous + c < cell { cell = previous + c }
+                        }
+                        best[i * width + j] = cell
                     }
-                    best[i * width + j] = cell
                 }
+                // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
+                return best[n * width + m] < .infinity ? best[n * width + m] : 0
             }
-            // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
-            return best[n * width + m] < .infinity ? best[n * width + m] : 0
         }
     }
 
@@ -188,6 +201,22 @@ final class AlignmentRun {
     private func sentenceCost(en: Range<Int>, sq: Range<Int>, at i: Int, _ j: Int, _ shape: Shape) -> Double? {
         sentenceCost(en: (en.lowerBound + i)..<(en.lowerBound + i + shape.en),
                      sq: (sq.lowerBound + j)..<(sq.lowerBound + j + shape.sq))
+    }
+
+    /// ``sentenceCost(en:sq:)`` of the bead of `priced` starting at English sentence `en` and
+    /// Albanian sentence `sq`, with the shape's prior and place looked up once per run
+    /// (``pricedSentenceShapes``) rather than per bead.
+    @inline(__always)
+    private func sentenceCost(_ priced: PricedShape, en: Int, sq: Int) -> Double {
+        let enRange = en..<(en + priced.shape.en), sqRange = sq..<(sq + priced.shape.sq)
+        if let denseSentenceCosts {
+            return denseSentenceCosts.cost(en: en, sq: sq, shape: priced.place) {
+                priced.prior + model.sentenceEvidence(document, en: enRange, sq: sqRange)
+            }
+        }
+        // A bead with a prior is allowed: the cache holds its cost.
+        let cost = sentenceCache.cost(en: enRange, sq: sqRange) { priced.prior + model.sentenceEvidence(document, en: enRange, sq: sqRange) }
+        return cost ?? .infinity
     }
 
     @inline(__always)
@@ -294,4 +323,11 @@ final class AlignmentRun {
 
     /// `value` rounded to three decimals.
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// A bead shape with its prior cost and its place among the shapes of a ``DenseCostTable``.
+private struct PricedShape {
+    var shape: Shape
+    var prior: Double
+    var place: Int
 }

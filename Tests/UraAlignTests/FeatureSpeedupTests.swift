@@ -146,4 +146,53 @@ import UraTestSupport
         }
         #expect(computed == 3000)
     }
+
+    @Test func vocabularyOfASideIsTheSetOfItsWords() throws {
+        // Dev words, and words whose strings are equal though their bytes are not.
+        let sentences = try Fixtures.alignDevDocuments().prefix(5).map {
+            try String(contentsOfFile: "\(Fixtures.alignDev)/\($0).sq.txt", encoding: .utf8)
+        } + ["Shqipëria dhe shqipëria, shqipe\u{308}ri, Москва и москва, café, Ωmega ωmega"]
+        let side = SideTokens(sentences)
+        let fast = Vocabulary(side: side), slow = Vocabulary(side.distinct)
+        var queries = side.distinct.map { $0.text.lowercased() }
+        queries += ["shqipëria", "shqipe\u{308}ria", "москва", "cafe\u{301}", "ωmega", "Ωmega", "dhe", "nope"]
+        for word in queries {
+            #expect(fast.contains(word) == slow.contains(word), "'\(word)'")
+        }
+        #expect(fast.contains("cafe\u{301}") && fast.contains("shqipe\u{308}ria") && !fast.contains("nope"))
+    }
+
+    @Test func anchorTableGivesIDsInOrderOfFirstUse() {
+        var table = AnchorTable()
+        let keys = ["@trum", "~minut", "#5700", "@tira", "L:irregul migrati", "@trum", "#5700", "@tiranë", "~minut"]
+        let ids = keys.map { table.id($0, .name) }
+        #expect(ids == [0, 1, 2, 3, 4, 0, 2, 5, 1])
+        #expect(table.existing("L:irregul migrati") == 4 && table.existing("@tiranë") == 5 && table.existing("@x") == nil)
+    }
+
+    @Test func markedPrefixIsTheMarkAndThePrefix() throws {
+        for token in try devTokens() {
+            let folded = Tokenizer.fold(token.text)
+            for count in [4, 5] {
+                #expect(WordFolder.prefix(folded, count, after: "~") == "~" + String(folded.prefix(count)), "'\(folded)'")
+            }
+        }
+    }
+
+    @Test func packedKeyTableHoldsWhatADictionaryHolds() {
+        var table = PackedKeyTable<Int>(), dictionary: [UInt64: Int] = [:]
+        // Enough keys to make the table grow several times, the empty text's key 0 among them.
+        for round in 0..<3 {
+            for number in 0..<2000 {
+                let key = UInt64(number * number) << 20
+                table.insert(key, number + round)
+                dictionary[key] = number + round
+            }
+        }
+        for number in 0..<4000 {
+            let key = UInt64(number * number) << 20
+            #expect(table.value(key) == dictionary[key], "\(number)")
+        }
+        #expect(table.value(1) == nil)
+    }
 }

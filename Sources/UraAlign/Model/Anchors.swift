@@ -16,24 +16,35 @@ enum AnchorKind: Int, CaseIterable, Sendable {
 /// Anchor keys shared by both languages, interned to small integers.
 struct AnchorTable {
     private(set) var kinds: [AnchorKind] = []
-    private var ids: [String: Int]
+    /// The ids of keys of up to eight ASCII bytes (most keys: `@trum`, `~minut`, `#5700`,
+    /// `I:peshk`) by their packed bytes (``PackedKeyTable``), which hash faster than a string; the
+    /// ids of the other keys by their text. An ASCII key equals only itself, so no key can be in both.
+    private var packedIDs: PackedKeyTable<Int>
+    private var ids: [String: Int] = [:]
 
     /// An empty table with room for about `capacity` keys before it grows.
     init(capacity: Int = 0) {
-        ids = Dictionary(minimumCapacity: capacity)
+        packedIDs = PackedKeyTable(minimumCapacity: capacity)
     }
 
     /// The id of `key` (created on first use).
     mutating func id(_ key: String, _ kind: AnchorKind) -> Int {
-        if let id = ids[key] { return id }
-        let id = kinds.count
-        ids[key] = id
+        if let packed = PackedBytes.key(key) {
+            if let id = packedIDs.value(packed) { return id }
+            packedIDs.insert(packed, kinds.count)
+        } else {
+            if let id = ids[key] { return id }
+            ids[key] = kinds.count
+        }
         kinds.append(kind)
-        return id
+        return kinds.count - 1
     }
 
     /// The id of `key` if it exists.
-    func existing(_ key: String) -> Int? { ids[key] }
+    func existing(_ key: String) -> Int? {
+        if let packed = PackedBytes.key(key) { return packedIDs.value(packed) }
+        return ids[key]
+    }
 
     var count: Int { kinds.count }
 }
@@ -48,17 +59,15 @@ struct AnchorExtractor {
 
     /// Lower-case words seen anywhere on this side: a capitalised word that also occurs in lower
     /// case is an ordinary word at the start of a sentence or in a title (`The`, `Ai`), not a name.
-    let vocabulary: Set<String>
+    let vocabulary: Vocabulary
 
     init(sentences: [[Token]]) {
-        // Sized for every token up front: growing a set of strings rehashes them all.
-        var vocabulary = Set<String>(minimumCapacity: sentences.reduce(0) { $0 + $1.count })
-        for tokens in sentences {
-            for token in tokens where !token.isNumber && !token.isCapitalized {
-                vocabulary.insert(String(token.text))
-            }
-        }
-        self.vocabulary = vocabulary
+        vocabulary = Vocabulary(sentences.joined())
+    }
+
+    /// The extractor for the sentences of `side`, whose distinct tokens hold the vocabulary.
+    init(side: SideTokens) {
+        vocabulary = Vocabulary(side: side)
     }
 
     /// The anchor ids of one sentence, sorted and unique.
@@ -86,7 +95,7 @@ struct AnchorExtractor {
            token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
             return (Self.nameKey(folded: folded), .name)
         } else if !token.isCapitalized, token.scalarCount >= Self.cognatePrefix + 1 {
-            return ("~" + WordFolder.prefix(folded, Self.cognatePrefix), .cognate)
+            return (WordFolder.prefix(folded, Self.cognatePrefix, after: "~"), .cognate)
         }
         return nil
     }
@@ -122,6 +131,56 @@ struct AnchorExtractor {
 
     /// The same for a word already folded.
     static func nameKey(folded: String) -> String {
-        "@" + WordFolder.prefix(folded, namePrefix)
+        WordFolder.prefix(folded, namePrefix, after: "@")
+    }
+}
+
+/// The lower-case words of one side: its tokens that are neither numbers nor capitalised.
+///
+/// Built on a side's distinct tokens, it finds a word by its bytes among them, and keeps as
+/// strings only the words with a scalar from U+0300 on. Strings are equal when they are
+/// canonically equivalent, and two strings of scalars below U+0300 (letters with precomposed
+/// accents, no combining marks) are both in normal form C, where that means equal bytes; hashing
+/// each word as a string normalises it, which cost more than the rest of reading the side.
+struct Vocabulary {
+    /// The side's distinct tokens; nil when every word is in `words`.
+    private let side: SideTokens?
+    /// The words with a scalar from U+0300 on (all of them when there is no `side`).
+    private let words: Set<String>
+
+    /// The lower-case words among `tokens`.
+    init(_ tokens: some Sequence<Token>) {
+        side = nil
+        words = Set(tokens.filter(Self.isWord).map { String($0.text) })
+    }
+
+    /// The lower-case words among the distinct tokens of `side`.
+    init(side: SideTokens) {
+        self.side = side
+        var words = Set<String>()
+        for (id, token) in side.distinct.enumerated() where Self.isWord(token) {
+            if !side.withBytes(ofToken: id, { Self.isBelowCombiningMarks($0) }) { words.insert(String(token.text)) }
+        }
+        self.words = words
+    }
+
+    /// Whether `word` is one of the words (equal as strings).
+    func contains(_ word: String) -> Bool {
+        guard let side else { return words.contains(word) }
+        if let id = side.id(ofBytesOf: word), Self.isWord(side.distinct[id]) { return true }
+        if words.contains(word) { return true }
+        // Left: words below U+0300 of other bytes than `word`, which can only equal a word that
+        // is not in normal form C, so has a scalar from U+0300 on.
+        var word = word
+        if word.withUTF8(Self.isBelowCombiningMarks) { return false }
+        return side.distinct.contains { Self.isWord($0) && String($0.text) == word }
+    }
+
+    private static func isWord(_ token: Token) -> Bool { !token.isNumber && !token.isCapitalized }
+
+    /// Whether every scalar of the UTF-8 text `utf8` is below U+0300: every UTF-8 byte is below 0xCC, the lead
+    /// byte of U+0300.
+    private static func isBelowCombiningMarks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.allSatisfy { $0 < 0xCC }
     }
 }

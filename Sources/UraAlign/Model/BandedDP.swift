@@ -212,8 +212,8 @@ enum BandedDP {
         private mutating func relaxCheapestFirst(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?,
                                                  bound: (Int, Int, Shape) -> Double) {
             // From each shape's predecessor: the least the bead could total, then what it does.
-            Self.reset(&lowest, to: .infinity, count: shapes.count)
-            Self.reset(&priced, to: nil, count: shapes.count)
+            Self.fill(&lowest, with: .infinity, count: shapes.count)
+            Self.fill(&priced, with: nil, count: shapes.count)
             for (index, shape) in shapes.enumerated() {
                 guard let from = predecessor(i, j, shape), best[from] < .infinity else { continue }
                 lowest[index] = best[from] + bound(i - shape.en, j - shape.sq, shape)
@@ -246,6 +246,14 @@ enum BandedDP {
                 back[cell] = Int8(index)
                 stepCost[cell] = step
             }
+        }
+
+        /// `count` copies of `value` in `array`, written in place when it already has `count`
+        /// elements: what ``reset(_:to:count:)`` does for the few shapes of a cell, without
+        /// emptying and refilling the array each time.
+        @inline(__always) private static func fill<T>(_ array: inout [T], with value: T, count: Int) {
+            guard array.count == count else { return reset(&array, to: value, count: count) }
+            for index in 0..<count { array[index] = value }
         }
 
         /// `count` copies of `value` in `array`, reusing its storage.

@@ -12,7 +12,8 @@ final class CostCache {
 
     /// A table sized for about `expected` beads without growing.
     init(expected: Int = 512) {
-        var bits = 10
+        // Sixteen slots for a cache not expected to be asked (one a dense table stands in for).
+        var bits = expected == 0 ? 4 : 10
         while 1 << bits < 2 * expected { bits += 1 }
         table = Table(bits: bits)
     }

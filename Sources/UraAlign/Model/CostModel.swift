@@ -10,11 +10,13 @@ import Foundation
 /// unexplained, not a flat fee, and the costs of different paths are comparable.
 struct CostModel {
     /// Albanian characters per English character.
-    var ratio: Double
+    let ratio: Double
     /// Variance of the Albanian length per English character.
-    var variance: Double
+    let variance: Double
     /// Mean Albanian sentence length, for the cost of an Albanian sentence with no source.
-    var meanAlbanian: Double
+    let meanAlbanian: Double
+    /// Its log, which every such sentence pays.
+    private let logMeanAlbanian: Double
     /// Anchor evidence per anchor id: log-likelihood ratio when an English anchor is found on the
     /// other side (`enHit`) or missing (`enMiss`), and the same from the Albanian side.
     var enHit: [Double] = [], enMiss: [Double] = [], sqHit: [Double] = [], sqMiss: [Double] = []
@@ -23,6 +25,10 @@ struct CostModel {
     private(set) var enAnchors = FlatLists(), sqAnchors = FlatLists()
     /// Sentence lengths per side, apart from the rest of the sentences' features.
     private var enLengths: [Double] = [], sqLengths: [Double] = []
+    /// The normalising term of ``lengthCost(_:_:)`` for the English length of each sentence i
+    /// (2i) and of sentences i and i + 1 together (2i + 1), summed as ``sentenceEvidence(_:en:sq:)``
+    /// sums them: taken once per run instead of once per bead.
+    private var enNormalizers: [Double] = []
     let parameters: AlignerParameters
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
@@ -31,21 +37,32 @@ struct CostModel {
         self.ratio = ratio
         self.variance = variance
         meanAlbanian = max(1, sqTotal / Double(max(1, document.sq.sentences.count)))
+        logMeanAlbanian = log(meanAlbanian)
         setAnchors(document, recall: recall)
         enAnchors = Self.neighbourAnchors(document.en)
         enLengths = document.en.sentences.map(\.length)
         sqLengths = document.sq.sentences.map(\.length)
         sqAnchors = Self.neighbourAnchors(document.sq)
+        enNormalizers.reserveCapacity(2 * enLengths.count)
+        for index in enLengths.indices {
+            var x = 0.0
+            for sentence in index..<min(index + 2, enLengths.count) {
+                x += enLengths[sentence]
+                enNormalizers.append(lengthNormalizer(x))
+            }
+        }
     }
 
     /// The anchors of each sentence i of `side` (list 2i) and of sentences i and i + 1 together
     /// (list 2i + 1, for each i but the last), in one array.
     private static func neighbourAnchors(_ side: SideFeatures) -> FlatLists {
         var lists = FlatLists()
+        let anchors = side.sentences.reduce(0) { $0 + $1.anchors.count }
+        lists.reserveCapacity(lists: 2 * side.sentences.count, items: 3 * anchors)
         for index in side.sentences.indices {
             lists.append(side.sentences[index].anchors)
             if index + 1 < side.sentences.count {
-                lists.append(sortedUnion(side.sentences[index].anchors, side.sentences[index + 1].anchors))
+                lists.appendUnion(side.sentences[index].anchors, side.sentences[index + 1].anchors)
             }
         }
         return lists
@@ -64,18 +81,25 @@ struct CostModel {
     /// other side (log of recall over chance), a missing one costs little when it is common.
     mutating func setAnchors(_ document: DocumentFeatures, recall: [Double]) {
         let count = document.table.count
-        var dfEn = [Double](repeating: 0, count: count), dfSq = dfEn
+        var dfEn = [Int](repeating: 0, count: count), dfSq = dfEn
         for sentence in document.en.sentences { for id in sentence.anchors { dfEn[id] += 1 } }
         for sentence in document.sq.sentences { for id in sentence.anchors { dfSq[id] += 1 } }
-        let nEn = Double(document.en.sentences.count), nSq = Double(document.sq.sentences.count)
+        // An anchor's evidence depends only on its kind and on how many sentences of the other
+        // side have it, and most anchors are in a sentence or two: each log is taken once per
+        // kind and count.
+        var enEvidence = AnchorEvidence(recall: recall, sentences: document.sq.sentences.count)
+        var sqEvidence = AnchorEvidence(recall: recall, sentences: document.en.sentences.count)
         enHit = []; enMiss = []; sqHit = []; sqMiss = []
+        enHit.reserveCapacity(count); enMiss.reserveCapacity(count)
+        sqHit.reserveCapacity(count); sqMiss.reserveCapacity(count)
         for id in 0..<count {
-            let q = recall[document.table.kinds[id].rawValue]
-            let rSq = (dfSq[id] + 0.5) / (nSq + 1), rEn = (dfEn[id] + 0.5) / (nEn + 1)
-            enHit.append(log(max(q, rSq) / rSq))
-            enMiss.append(min(0, log((1 - q) / (1 - min(rSq, 0.99)))))
-            sqHit.append(log(max(q, rEn) / rEn))
-            sqMiss.append(min(0, log((1 - q) / (1 - min(rEn, 0.99)))))
+            let kind = document.table.kinds[id].rawValue
+            let en = enEvidence.evidence(kind: kind, documentFrequency: dfSq[id])
+            enHit.append(en.hit)
+            enMiss.append(en.miss)
+            let sq = sqEvidence.evidence(kind: kind, documentFrequency: dfEn[id])
+            sqHit.append(sq.hit)
+            sqMiss.append(sq.miss)
         }
     }
 
@@ -90,12 +114,23 @@ struct CostModel {
     /// translation so that a length outlier cannot outvote shared anchors; with its normalising
     /// term, so beads of different lengths compare.
     func lengthCost(_ x: Double, _ y: Double) -> Double {
+        lengthCost(x, y, normalizer: lengthNormalizer(x))
+    }
+
+    /// ``lengthCost(_:_:)`` with its normalising term (``lengthNormalizer(_:)``) given.
+    @inline(__always) private func lengthCost(_ x: Double, _ y: Double, normalizer: Double) -> Double {
         let x = max(x, 1)
         let spread = variance * x
         let z2 = (y - ratio * x) * (y - ratio * x) / spread
         let k = Self.outlierWidth, share = Self.outlierShare
         let density = (1 - share) * exp(-z2 / 2) + share / k * exp(-z2 / (2 * k * k))
-        return -log(max(density, 1e-300)) + 0.5 * log(2 * Double.pi * spread)
+        return -log(max(density, 1e-300)) + normalizer
+    }
+
+    /// The normalising term of the length density for English length `x`.
+    private func lengthNormalizer(_ x: Double) -> Double {
+        let spread = variance * max(x, 1)
+        return 0.5 * log(2 * Double.pi * spread)
     }
 
     /// The least ``lengthCost(_:_:)`` can be for English length `x`, whatever the Albanian length:
@@ -108,7 +143,7 @@ struct CostModel {
 
     /// Cost of an Albanian sentence of length `y` that translates nothing.
     func unexplainedCost(_ y: Double) -> Double {
-        log(meanAlbanian) + y / meanAlbanian
+        logMeanAlbanian + y / meanAlbanian
     }
 
     /// The anchor evidence against a bead whose sides hold `en` and `sq` anchors (sorted ids):
@@ -179,7 +214,8 @@ struct CostModel {
         var x = 0.0, y = 0.0
         for index in en { x += enLengths[index] }
         for index in sq { y += sqLengths[index] }
-        return lengthCost(x, y) + anchorCost(document, en: en, sq: sq)
+        let normalizer = Self.neighbourList(en).map { enNormalizers[$0] } ?? lengthNormalizer(x)
+        return lengthCost(x, y, normalizer: normalizer) + anchorCost(document, en: en, sq: sq)
     }
 
     /// The anchors of sentences `range` of `side`, sorted and unique: one sentence's own list,
@@ -196,20 +232,56 @@ struct CostModel {
     static func sortedUnion(_ a: [Int], _ b: [Int]) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(a.count + b.count)
+        forEachInUnion(a, b) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each id of the union of two sorted lists of unique ids, in order.
+    @inline(__always) static func forEachInUnion(_ a: [Int], _ b: [Int], _ body: (Int) -> Void) {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && a[i] < b[j]) {
-                result.append(a[i])
+                body(a[i])
                 i += 1
             } else if i == a.count || b[j] < a[i] {
-                result.append(b[j])
+                body(b[j])
                 j += 1
             } else {
-                result.append(a[i])
+                body(a[i])
                 i += 1
                 j += 1
             }
         }
-        return result
+    }
+}
+
+/// The evidence of anchors of one side by kind and by the number of sentences of the other side
+/// that have them, each worked out the first time it is asked for.
+private struct AnchorEvidence {
+    /// Per anchor kind, how often a true translation keeps an anchor of that kind.
+    let recall: [Double]
+    /// The number of sentences of the other side.
+    let sentences: Int
+    /// Per kind and count, at `kind * (sentences + 1) + count`: the evidence, nil until asked for.
+    private var known: [(hit: Double, miss: Double)?]
+
+    init(recall: [Double], sentences: Int) {
+        self.recall = recall
+        self.sentences = sentences
+        known = Array(repeating: nil, count: recall.count * (sentences + 1))
+    }
+
+    /// The log-likelihood ratios of an anchor of `kind` found in `documentFrequency` sentences of
+    /// the other side, when a bead finds it there (`hit`) and when it does not (`miss`): a shared
+    /// anchor is worth more the rarer it is on the other side (recall over chance), a missing one
+    /// costs little when it is common.
+    mutating func evidence(kind: Int, documentFrequency: Int) -> (hit: Double, miss: Double) {
+        let slot = kind * (sentences + 1) + documentFrequency
+        if let evidence = known[slot] { return evidence }
+        let q = recall[kind]
+        let r = (Double(documentFrequency) + 0.5) / (Double(sentences) + 1)
+        let evidence = (hit: log(max(q, r) / r), miss: min(0, log((1 - q) / (1 - min(r, 0.99)))))
+        known[slot] = evidence
+        return evidence
     }
 }

@@ -2,9 +2,10 @@
 /// sentence and shape: a look-up is an index, not a hash. For documents small enough (news has a
 /// few dozen sentences a side); a larger one uses ``CostCache``.
 final class DenseCostTable {
-    /// The costs, NaN where not yet computed. Only ``cost(en:sq:shape:compute:)`` touches them,
-    /// and never while `compute` runs, so accesses cannot overlap and are not checked at run time.
-    @exclusivity(unchecked) private var costs: [Double]
+    /// The costs, NaN where not yet computed: memory of the table's own, written in place (an
+    /// array's write checked that its storage was not shared, about as dear as the look-up).
+    /// Only ``cost(en:sq:shape:compute:)`` touches them, and never while `compute` runs.
+    private let costs: UnsafeMutableBufferPointer<Double>
     private let rowLength: Int, shapeCount: Int
 
     /// The most costs a table holds (2 MiB).
@@ -15,15 +16,21 @@ final class DenseCostTable {
     init?(enCount: Int, sqCount: Int, shapeCount: Int) {
         let (cells, overflow) = (enCount + 1).multipliedReportingOverflow(by: (sqCount + 1) * shapeCount)
         guard !overflow, cells <= Self.limit else { return nil }
-        costs = [Double](repeating: .nan, count: cells)
+        costs = .allocate(capacity: cells)
+        costs.initialize(repeating: .nan)
         rowLength = (sqCount + 1) * shapeCount
         self.shapeCount = shapeCount
+    }
+
+    deinit {
+        costs.deallocate()
     }
 
     /// The cost of the bead of shape number `shape` starting at English sentence `en` and
     /// Albanian sentence `sq`, computed by `compute` the first time.
     @inline(__always) func cost(en: Int, sq: Int, shape: Int, compute: () -> Double) -> Double {
         let index = en * rowLength + sq * shapeCount + shape
+        precondition(costs.indices.contains(index), "bead outside the dense cost table")
         let known = costs[index]
         if !known.isNaN { return known }
         let value = compute()

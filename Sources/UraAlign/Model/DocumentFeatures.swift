@@ -103,7 +103,7 @@ struct DocumentFeatures {
 
     private static func side(_ paragraphs: [[String]], table: inout AnchorTable) -> SideFeatures {
         let tokens = SideTokens(paragraphs.joined())
-        let extractor = AnchorExtractor(sentences: [tokens.distinct])
+        let extractor = AnchorExtractor(side: tokens)
         let features = tokens.distinct.map { TokenFeatures($0, extractor: extractor) }
         let stems = StemOrder(features.map(\.stem))
         let stemRanks = stems.ranks
@@ -127,9 +127,10 @@ struct DocumentFeatures {
                     if anchorIDs[id] == nil, let (key, kind) = features[id].anchor { anchorIDs[id] = table.id(key, kind) }
                     if let anchor = anchorIDs[id] { anchors.append(anchor) }
                 }
+                Self.sortUnique(&anchors)
+                Self.sortUnique(&ranks)
                 side.sentences.append(SentenceFeatures(
-                    length: Double(tokens.lengths[index]), anchors: Self.sortedUnique(anchors),
-                    words: words, stems: Self.sortedUnique(ranks)))
+                    length: Double(tokens.lengths[index]), anchors: anchors, words: words, stems: ranks))
             }
             side.paragraphs.append(ParagraphFeatures(
                 sentences: start..<side.sentences.count,
@@ -138,17 +139,17 @@ struct DocumentFeatures {
         return side
     }
 
-    /// `values` sorted, without repeats.
-    private static func sortedUnique(_ values: [Int]) -> [Int] {
-        var result = values
-        insertionSort(&result)
+    /// Sorts `values` in place and drops repeats.
+    private static func sortUnique(_ values: inout [Int]) {
+        insertionSort(&values)
         var kept = 0
-        for value in result where kept == 0 || result[kept - 1] != value {
-            result[kept] = value
+        // By index: iterating the array itself would hold a copy, and the first write would
+        // then copy the storage.
+        for index in values.indices where kept == 0 || values[kept - 1] != values[index] {
+            values[kept] = values[index]
             kept += 1
         }
-        result.removeLast(result.count - kept)
-        return result
+        values.removeLast(values.count - kept)
     }
 
     /// Sorts `values` in place: by insertion for the short lists of a sentence, which the
@@ -174,7 +175,8 @@ struct DocumentFeatures {
             for index in side.sentences.indices {
                 let keys = matcher.keys(in: side.sentences[index].words, english: english)
                 guard !keys.isEmpty else { continue }
-                let ids = Self.sortedUnique(keys.map { table.id($0, .lexicon) })
+                var ids = keys.map { table.id($0, .lexicon) }
+                Self.sortUnique(&ids)
                 side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
             }
             if english { en = side } else { sq = side }

@@ -68,20 +68,28 @@ struct LexiconMatcher {
     /// The keys of the entries found in `words` (folded words of one sentence) on `side`.
     func keys(in words: [String], english side: Bool) -> [String] {
         let buckets = side ? english : albanian
-        let content = words.indices.filter { Self.isContentWord(words[$0]) }
-        var found: [String] = []
-        for start in content.indices {
-            guard let candidates = buckets.entries(startingLike: words[content[start]]) else { continue }
-            for candidate in candidates where start + candidate.stems.count <= content.count {
-                var matches = true
-                for (offset, stem) in candidate.stems.enumerated() where !words[content[start + offset]].hasPrefix(stem) {
-                    matches = false
-                    break
-                }
-                if matches { found.append(candidate.key) }
+        // The places of the content words, on the stack: a sentence at a time, twice a document.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: words.count) { places in
+            var count = 0
+            for index in words.indices where Self.isContentWord(words[index]) {
+                places[count] = index
+                count += 1
             }
+            let content = UnsafeBufferPointer(rebasing: places[..<count])
+            var found: [String] = []
+            for start in content.indices {
+                guard let candidates = buckets.entries(startingLike: words[content[start]]) else { continue }
+                for candidate in candidates where start + candidate.stems.count <= content.count {
+                    var matches = true
+                    for (offset, stem) in candidate.stems.enumerated() where !words[content[start + offset]].hasPrefix(stem) {
+                        matches = false
+                        break
+                    }
+                    if matches { found.append(candidate.key) }
+                }
+            }
+            return found
         }
-        return found
     }
 }
 
@@ -91,7 +99,7 @@ private struct Buckets {
     private var byText: [String: [Entry]] = [:]
     /// The same by packed bytes (``PackedBytes``) when every bucket is ASCII: then a word that
     /// starts with ASCII letters finds its bucket without making a string.
-    private var byBytes: [UInt64: [Entry]]?
+    private var byBytes: PackedKeyTable<[Entry]>?
 
     private static let letters = 3
 
@@ -103,12 +111,15 @@ private struct Buckets {
     /// Indexes the buckets by bytes too, if they are all ASCII; call when every entry is added.
     mutating func pack() {
         let packed = byText.compactMap { bucket, entries in PackedBytes.key(bucket).map { ($0, entries) } }
-        byBytes = packed.count == byText.count ? Dictionary(uniqueKeysWithValues: packed) : nil
+        guard packed.count == byText.count else { return byBytes = nil }
+        var table = PackedKeyTable<[Entry]>(minimumCapacity: packed.count)
+        for (key, entries) in packed { table.insert(key, entries) }
+        byBytes = table
     }
 
     /// The entries whose first word starts with the letters `word` starts with.
     func entries(startingLike word: String) -> [Entry]? {
-        if let byBytes, let key = PackedBytes.prefixKey(word, Self.letters) { return byBytes[key] }
+        if let byBytes, let key = PackedBytes.prefixKey(word, Self.letters) { return byBytes.value(key) }
         return byText[WordFolder.prefix(word, Self.letters)]
     }
 }

@@ -18,38 +18,94 @@ enum LexiconInduction {
         let (stems, enIDs, sqIDs) = jointStems(document.en.stems, document.sq.stems)
         let size = stems.count
         var countEn = [Int](repeating: 0, count: size), countSq = countEn
-        // Each co-occurrence as English id · size + Albanian id: sorted, equal pairs are adjacent
-        // and come in the order (English stem, Albanian stem).
-        var joint: [Int] = []
         for (e, s) in pairs {
-            let enStems = document.en.sentences[e].stems.map { enIDs[$0] }
-            let sqStems = document.sq.sentences[s].stems.map { sqIDs[$0] }
-            for a in enStems { countEn[a] += 1 }
-            for b in sqStems { countSq[b] += 1 }
-            for a in enStems { for b in sqStems { joint.append(a * size + b) } }
+            for rank in document.en.sentences[e].stems { countEn[enIDs[rank]] += 1 }
+            for rank in document.sq.sentences[s].stems { countSq[sqIDs[rank]] += 1 }
         }
-        joint.sort()
         // Words in half the sentences or more are function words: no evidence of position.
         let common = pairs.count / 2
+        // Per English id, the Albanian id of each co-occurrence, sorted: equal pairs are adjacent
+        // and come in the order (English stem, Albanian stem).
+        let partners = sortedPartners(document: document, pairs: pairs, enIDs: enIDs, sqIDs: sqIDs, size: size,
+                                      countEn: countEn, countSq: countSq, common: common)
         var bestForSq = [(stem: Int, dice: Double)?](repeating: nil, count: size)
         var bestForEn = bestForSq
-        var index = 0
-        while index < joint.count {
-            let pair = joint[index]
-            var end = index + 1
-            while end < joint.count && joint[end] == pair { end += 1 }
-            let a = pair / size, b = pair % size, c = end - index
-            index = end
-            guard countEn[a] < common, c >= minimumCount, countSq[b] < common else { continue }
-            let d = 2 * Double(c) / Double(countEn[a] + countSq[b])
-            guard d >= minimumDice else { continue }
-            if d > bestForEn[a]?.dice ?? 0 { bestForEn[a] = (b, d) }
-            if d > bestForSq[b]?.dice ?? 0 { bestForSq[b] = (a, d) }
+        for a in 0..<size {
+            let end = partners.starts[a + 1]
+            var index = partners.starts[a]
+            while index < end {
+                let b = partners.ids[index]
+                var last = index + 1
+                while last < end && partners.ids[last] == b { last += 1 }
+                let c = last - index
+                index = last
+                guard c >= minimumCount, countEn[a] < common, countSq[b] < common else { continue }
+                let d = 2 * Double(c) / Double(countEn[a] + countSq[b])
+                guard d >= minimumDice else { continue }
+                if d > bestForEn[a]?.dice ?? 0 { bestForEn[a] = (b, d) }
+                if d > bestForSq[b]?.dice ?? 0 { bestForSq[b] = (a, d) }
+            }
         }
         return stems.indices.compactMap { a in
             guard let (b, _) = bestForEn[a], bestForSq[b]?.stem == a else { return nil }
             return LexiconPattern(key: "I:" + stems[a], english: [stems[a]], albanian: [[stems[b]]])
         }
+    }
+
+    /// The Albanian stem of every pair of an English and an Albanian stem of each sentence pair of
+    /// `pairs`, by English stem: those of English id a at `ids[starts[a]..<starts[a + 1]]`,
+    /// sorted. Pairs with a stem in `common` of the pairs or more on its side (by `countEn` and
+    /// `countSq`) are left out, since ``induce(document:pairs:)`` never takes them.
+    ///
+    /// Put in place by counting (the ids are below `size`), then each English id's few Albanian
+    /// ids sorted on their own: the order of sorting all the pairs, for less.
+    /// - Complexity: O(n + size) for n co-occurrences, and the sorts of the Albanian ids of each
+    ///   English stem.
+    static func sortedPartners(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
+                               size: Int, countEn: [Int], countSq: [Int], common: Int) -> (ids: [Int], starts: [Int]) {
+        // Per sentence pair, its stems that are not common, as ids, one pair after another.
+        var rareEn = FlatLists(), rareSq = FlatLists()
+        var rare: [Int] = []
+        for (e, s) in pairs {
+            rare.removeAll(keepingCapacity: true)
+            for rank in document.en.sentences[e].stems where countEn[enIDs[rank]] < common { rare.append(enIDs[rank]) }
+            rareEn.append(rare)
+            rare.removeAll(keepingCapacity: true)
+            for rank in document.sq.sentences[s].stems where countSq[sqIDs[rank]] < common { rare.append(sqIDs[rank]) }
+            rareSq.append(rare)
+        }
+        // Where the Albanian ids of each English id start: the running sum of how many there are.
+        var starts = [Int](repeating: 0, count: size + 1)
+        for pair in pairs.indices {
+            let partners = rareSq.positions(of: pair).count
+            for position in rareEn.positions(of: pair) { starts[rareEn.items[position] + 1] += partners }
+        }
+        for a in 0..<size { starts[a + 1] += starts[a] }
+        var next = starts
+        let ids = [Int](unsafeUninitializedCapacity: starts[size]) { joint, initialized in
+            next.withUnsafeMutableBufferPointer { next in
+                rareEn.items.withUnsafeBufferPointer { enItems in
+                    rareSq.items.withUnsafeBufferPointer { sqItems in
+                        for pair in pairs.indices {
+                            let partners = rareSq.positions(of: pair)
+                            for position in rareEn.positions(of: pair) {
+                                let a = enItems[position]
+                                for partner in partners {
+                                    joint[next[a]] = sqItems[partner]
+                                    next[a] += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for a in 0..<size where starts[a + 1] - starts[a] > 1 {
+                var bucket = UnsafeMutableBufferPointer(rebasing: joint[starts[a]..<starts[a + 1]])
+                bucket.sort()
+            }
+            initialized = starts[size]
+        }
+        return (ids, starts)
     }
 
     /// The stems of both sides (each sorted and unique) merged in text order, and the place of

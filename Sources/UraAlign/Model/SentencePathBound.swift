@@ -32,16 +32,22 @@ final class SentencePathBound {
         let shapes = priors.shapes
         guard model.parameters.anchorWeight >= 0, shapes.allSatisfy(Self.isBounded),
               shapes.contains(.deletion), shapes.contains(.insertion) else { return nil }
-        /// The least prior of the shapes with `units` units on one side and some on the other.
-        func leastPrior(_ units: Int, on side: KeyPath<Shape, Int>, other: KeyPath<Shape, Int>) -> Double {
-            shapes.filter { $0[keyPath: side] == units && $0[keyPath: other] > 0 }
-                .compactMap { priors.cost(en: $0.en, sq: $0.sq) }.min() ?? .infinity
+        /// The least prior of the shapes with `units` units on one side (English when `english`)
+        /// and some on the other.
+        func leastPrior(_ units: Int, english: Bool) -> Double {
+            var least = Double.infinity
+            for shape in shapes {
+                let (side, other) = english ? (shape.en, shape.sq) : (shape.sq, shape.en)
+                guard side == units, other > 0, let prior = priors.cost(en: shape.en, sq: shape.sq) else { continue }
+                least = min(least, prior)
+            }
+            return least
         }
         let weight = 0.5 * model.parameters.anchorWeight
         let found = zip(model.enHit, model.sqHit).map { -weight * ($0 + $1) }
         let enLengths = document.en.sentences.map(\.length), sqLengths = document.sq.sentences.map(\.length)
         enLeastLength = enLengths.map(model.leastLengthCost)
-        let enAlone = leastPrior(1, on: \.en, other: \.sq), enPair = leastPrior(2, on: \.en, other: \.sq)
+        let enAlone = leastPrior(1, english: true), enPair = leastPrior(2, english: true)
         let deletion = priors.cost(en: 1, sq: 0) ?? .infinity
         english = SideBound(
             anchors: model.enAnchors,
@@ -49,7 +55,7 @@ final class SentencePathBound {
             pair: enLengths.indices.dropLast().map { enPair + model.leastLengthCost(enLengths[$0] + enLengths[$0 + 1]) },
             dropped: enLengths.map { _ in deletion },
             found: found, missed: model.enMiss.map { -weight * $0 })
-        let sqAlone = leastPrior(1, on: \.sq, other: \.en), sqPair = leastPrior(2, on: \.sq, other: \.en)
+        let sqAlone = leastPrior(1, english: false), sqPair = leastPrior(2, english: false)
         let insertion = priors.cost(en: 0, sq: 1) ?? .infinity
         albanian = SideBound(
             anchors: model.sqAnchors,

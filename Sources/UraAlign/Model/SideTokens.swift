@@ -10,10 +10,11 @@ struct SideTokens {
     private var sentenceEnds: [Int] = []
     /// The length of each sentence in Unicode scalars.
     private(set) var lengths: [Int] = []
+    /// The distinct tokens' bytes, to find a token by.
+    private var interner = TokenInterner()
 
     /// - Complexity: O(n) in the length of the text.
     init(_ sentences: some Sequence<String>) {
-        var interner = TokenInterner()
         var spans: [TokenSpan] = []
         for var sentence in sentences {
             let length = sentence.withUTF8 { utf8 in
@@ -22,7 +23,8 @@ struct SideTokens {
                     let (id, isNew) = interner.intern(utf8, span.bytes)
                     if isNew {
                         distinct.append(Token(text: Substring(interner.text(id)), isNumber: span.isNumber,
-                                              isCapitalized: span.isCapitalized, isAcronym: span.isAcronym))
+                                              isCapitalized: span.isCapitalized, isAcronym: span.isAcronym,
+                                              scalarCount: Token.scalarCount(utf8[span.bytes])))
                     }
                     ids.append(id)
                 }
@@ -31,6 +33,17 @@ struct SideTokens {
             lengths.append(length)
             sentenceEnds.append(ids.count)
         }
+    }
+
+    /// The id of the distinct token whose bytes are those of `text`, if there is one.
+    func id(ofBytesOf text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { interner.id(of: $0) }
+    }
+
+    /// `body` of the UTF-8 bytes of distinct token `id`.
+    func withBytes<Result>(ofToken id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        interner.withBytes(of: id, body)
     }
 
     /// The number of sentences.

@@ -3,7 +3,7 @@ import Foundation
 /// A word or number of a sentence, as the anchor extractor sees it.
 struct Token {
     /// The token as written.
-    var text: Substring
+    let text: Substring
     /// True for a run of digits (with inner `.` or `,` separators).
     var isNumber: Bool
     /// True when the first letter is upper case.
@@ -11,9 +11,27 @@ struct Token {
     /// True when every letter is upper case and there are at least two (`NATO`, `BE`).
     var isAcronym: Bool
 
-    /// The number of Unicode scalars of the text (counted on its UTF-8 lead bytes).
-    var scalarCount: Int {
-        text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    /// The number of Unicode scalars of the text.
+    let scalarCount: Int
+
+    /// A token of `text`, whose scalars are counted here.
+    init(text: Substring, isNumber: Bool, isCapitalized: Bool, isAcronym: Bool) {
+        self.init(text: text, isNumber: isNumber, isCapitalized: isCapitalized, isAcronym: isAcronym,
+                  scalarCount: Self.scalarCount(text.utf8))
+    }
+
+    /// A token of `text`, which has `scalarCount` Unicode scalars.
+    init(text: Substring, isNumber: Bool, isCapitalized: Bool, isAcronym: Bool, scalarCount: Int) {
+        self.text = text
+        self.isNumber = isNumber
+        self.isCapitalized = isCapitalized
+        self.isAcronym = isAcronym
+        self.scalarCount = scalarCount
+    }
+
+    /// The number of Unicode scalars of the UTF-8 text `utf8`: its lead bytes.
+    static func scalarCount(_ utf8: some Sequence<UInt8>) -> Int {
+        utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
 
@@ -74,6 +92,15 @@ enum Tokenizer {
                 var end = index
                 var upper = 0, letters = 0
                 while end < utf8.count {
+                    let byte = utf8[end]
+                    if byte < 0x80 {
+                        // An ASCII byte is a scalar of its own: no decoding, no table.
+                        guard let isUpper = asciiLetterCase(byte) else { break }
+                        letters += 1
+                        if isUpper { upper += 1 }
+                        end += 1
+                        continue
+                    }
                     let (next, nextLength) = decode(utf8, at: end)
                     guard Self.isLetter(next) else { break }
                     letters += 1
@@ -116,6 +143,16 @@ enum Tokenizer {
         return scalar.properties.isAlphabetic
     }
 
+    /// For an ASCII letter, whether it is upper case; nil for any other ASCII byte: what
+    /// ``isLetter(_:)`` and ``isUpper(_:)`` say of it.
+    @inline(__always) private static func asciiLetterCase(_ byte: UInt8) -> Bool? {
+        switch byte {
+        case 0x41...0x5A: true
+        case 0x61...0x7A: false
+        default: nil
+        }
+    }
+
     @inline(__always) static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return (0x41...0x5A).contains(scalar.value) }
         if latin.contains(scalar.value) { return latinClasses[Int(scalar.value - latin.lowerBound)] & upperClass != 0 }
@@ -156,12 +193,8 @@ struct TokenInterner {
     mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
         let token = UnsafeBufferPointer(rebasing: utf8[range])
         let hash = Self.hash(token)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            if hashes[slots[slot]] == hash && equals(slots[slot], token) { return (slots[slot], false) }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = find(token, hash: hash)
+        if let found { return (found, false) }
         let id = ends.count
         bytes.append(contentsOf: token)
         ends.append(bytes.count)
@@ -169,6 +202,27 @@ struct TokenInterner {
         slots[slot] = id
         if 2 * ends.count > slots.count { grow() }
         return (id, true)
+    }
+
+    /// The id of the token of bytes `token`, nil when it has not been interned.
+    func id(of token: UnsafeBufferPointer<UInt8>) -> Int? {
+        find(token, hash: Self.hash(token)).id
+    }
+
+    /// The slot of `token`, whose hash is `hash`, and its id; or the empty slot where it would go.
+    private func find(_ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, id: Int?) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            if hashes[slots[slot]] == hash && equals(slots[slot], token) { return (slot, slots[slot]) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
+    }
+
+    /// `body` of the bytes of token `id`.
+    func withBytes<Result>(of id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start(id)..<ends[id]])) }
     }
 
     /// The text of token `id`.
@@ -283,8 +337,33 @@ struct WordFolder {
     /// whose first `count` characters are its first `count` bytes (see ``startsWithBytes(_:_:)``).
     static func prefix(_ text: String, _ count: Int) -> String {
         if text.utf8.count <= count { return text }
-        if startsWithBytes(text, count) { return String(Substring(text.utf8.prefix(count))) }
-        return String(text.prefix(count))
+        return bytePrefix(text, count, after: nil) ?? String(text.prefix(count))
+    }
+
+    /// `mark` followed by ``prefix(_:_:)`` of `text`, made as one string: an anchor key (`~minut`).
+    static func prefix(_ text: String, _ count: Int, after mark: Unicode.Scalar) -> String {
+        bytePrefix(text, count, after: UInt8(ascii: mark)) ?? String(mark) + prefix(text, count)
+    }
+
+    /// The first `count` bytes of `text`, after `mark` if given, when ``startsWithBytes(_:_:)``
+    /// says they are its first `count` characters; nil otherwise.
+    private static func bytePrefix(_ text: String, _ count: Int, after mark: UInt8?) -> String? {
+        let prefix = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard startsWithBytes(bytes, count) else { return nil }
+            return String(unsafeUninitializedCapacity: count + 1) { buffer in
+                var length = 0
+                if let mark {
+                    buffer[0] = mark
+                    length = 1
+                }
+                for byte in bytes[..<count] {
+                    buffer[length] = byte
+                    length += 1
+                }
+                return length
+            }
+        }
+        return prefix ?? nil
     }
 
     /// `text.count > count`, with the same shortcut.
@@ -296,12 +375,14 @@ struct WordFolder {
     /// Whether `text` has more than `count` bytes and its first `count` + 1 are ASCII other than
     /// CR: then each of the first `count` bytes is a character, and more characters follow.
     private static func startsWithBytes(_ text: String, _ count: Int) -> Bool {
-        let settled = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count > count else { return false }
-            for byte in bytes[...count] where byte >= 0x80 || byte == 0x0D { return false }
-            return true
-        }
-        return settled ?? false
+        text.utf8.withContiguousStorageIfAvailable { startsWithBytes($0, count) } ?? false
+    }
+
+    /// ``startsWithBytes(_:_:)`` of the text of UTF-8 `bytes`.
+    private static func startsWithBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
+        guard bytes.count > count else { return false }
+        for byte in bytes[...count] where byte >= 0x80 || byte == 0x0D { return false }
+        return true
     }
 }
 
