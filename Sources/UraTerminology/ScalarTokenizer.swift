@@ -47,11 +47,11 @@ enum ScalarTokenizer {
             }
             // Swift strings hold valid UTF-8, so continuation bytes follow the lead byte.
             if lead & 0xE0 == 0xC0 {
-                let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                let value = ScalarTokenizer.value(at: index, length: 2, in: utf8)
                 return value < 0x300 ? (latin[Int(value)], 2) : nil
             }
             if lead & 0xF0 == 0xE0 {
-                let value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                let value = ScalarTokenizer.value(at: index, length: 3, in: utf8)
                 guard Self.punctuationBlock.contains(value) else { return nil }
                 let kind = punctuation[Int(value - Self.punctuationBlock.lowerBound)]
                 return kind == .unsupported ? nil : (kind, 3)
@@ -79,18 +79,39 @@ enum ScalarTokenizer {
         return builder.tokens
     }
 
-    /// Whether every scalar of `text` is a `Character` of its own (`\r\n` aside): whether it takes the fast path.
-    static func scalarsAreCharacters(_ text: String) -> Bool {
+    /// The scalars of the UTF-8 text `utf8` (as `Array(text.unicodeScalars)`) when every one is a
+    /// `Character` of its own, `\r\n` aside: when the text takes the fast path. nil otherwise.
+    static func scalarsIfCharacters(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
         let kinds = Self.kinds
-        var text = text
-        return text.withUTF8 { utf8 in
+        var isFastPath = true
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
             var index = 0
             while index < utf8.count {
-                guard let (_, length) = kinds.scalar(at: index, in: utf8) else { return false }
+                // Every ASCII byte is a scalar on the fast path (`\r\n` is two).
+                if utf8[index] < 0x80 {
+                    buffer[count] = Unicode.Scalar(utf8[index])
+                    count += 1
+                    index += 1
+                    continue
+                }
+                guard let (_, length) = kinds.scalar(at: index, in: utf8),
+                      let scalar = Unicode.Scalar(Self.value(at: index, length: length, in: utf8)) else {
+                    isFastPath = false
+                    return
+                }
+                buffer[count] = scalar
+                count += 1
                 index += length
             }
-            return true
         }
+        return isFastPath ? scalars : nil
+    }
+
+    /// The value of the two- or three-byte scalar at `index` (valid UTF-8, as Swift strings hold).
+    fileprivate static func value(at index: Int, length: Int, in utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let lead = utf8[index]
+        if length == 2 { return UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F) }
+        return UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
     }
 
     /// Collects the bytes of the current word and turns finished words into tokens.
