@@ -63,20 +63,20 @@ enum ScalarTokenizer {
     /// The tokens of the UTF-8 text `utf8`, or nil when it holds a scalar outside the fast path.
     static func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token]? {
         let kinds = Self.kinds
-        var builder = WordBuilder()
+        var words = WordFinder(utf8)
         var index = 0, offset = 0
         while index < utf8.count {
             guard let (kind, length) = kinds.scalar(at: index, in: utf8) else { return nil }
             switch kind {
-            case .word: builder.append(utf8[index..<index + length], at: offset)
-            case .apostrophe: builder.appendApostrophe()
-            case .separator, .unsupported: builder.flush(at: offset)
+            case .word: words.continueWord(at: index, offset: offset)
+            case .apostrophe: words.addApostrophe(length: length)
+            case .separator, .unsupported: words.endWord(at: index, offset: offset)
             }
             offset += 1
             index += length
         }
-        builder.flush(at: offset)
-        return builder.tokens
+        words.endWord(at: utf8.count, offset: offset)
+        return words.tokens
     }
 
     /// The scalars of the UTF-8 text `utf8` (as `Array(text.unicodeScalars)`) when every one is a
@@ -114,25 +114,58 @@ enum ScalarTokenizer {
         return UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
     }
 
-    /// Collects the bytes of the current word and turns finished words into tokens.
-    private struct WordBuilder {
-        var tokens: [Token] = []
-        private var word: [UInt8] = []
-        private var start = 0
+    /// Finds the words of a UTF-8 text and turns each into a token where it ends. A word is a run
+    /// of word and apostrophe scalars opening with a word scalar, so its bytes are a slice of the
+    /// text, read in place unless a `’` in it must be written `'`.
+    private struct WordFinder {
+        private(set) var tokens: [Token] = []
+        private let utf8: UnsafeBufferPointer<UInt8>
+        /// Where the current word opens (byte index, character offset); nil between words.
+        private var start: (index: Int, offset: Int)?
+        private var hasCurlyApostrophe = false
 
-        mutating func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int) {
-            if word.isEmpty { start = offset }
-            if bytes.count == 1 { word.append(bytes[bytes.startIndex]) } else { word.append(contentsOf: bytes) }
+        init(_ utf8: UnsafeBufferPointer<UInt8>) {
+            self.utf8 = utf8
+            // Words and the spaces after them average five bytes or more in English and Albanian.
+            tokens.reserveCapacity(utf8.count / 4)
         }
 
-        mutating func appendApostrophe() {
-            if !word.isEmpty { word.append(UInt8(ascii: "'")) }
+        mutating func continueWord(at index: Int, offset: Int) {
+            if start == nil {
+                start = (index, offset)
+                hasCurlyApostrophe = false
+            }
         }
 
-        mutating func flush(at offset: Int) {
-            guard !word.isEmpty else { return }
-            tokens.append(Tokenizer.token(utf8: word, start: start, end: offset))
-            word.removeAll(keepingCapacity: true)
+        /// An apostrophe belongs to the word it follows; before any word it is skipped.
+        mutating func addApostrophe(length: Int) {
+            if start != nil, length > 1 { hasCurlyApostrophe = true }
+        }
+
+        mutating func endWord(at index: Int, offset: Int) {
+            guard let (startIndex, startOffset) = start else { return }
+            let word = UnsafeBufferPointer(rebasing: utf8[startIndex..<index])
+            tokens.append(hasCurlyApostrophe
+                ? Tokenizer.token(utf8: Self.straightApostrophes(word), start: startOffset, end: offset)
+                : Tokenizer.token(utf8: word, start: startOffset, end: offset))
+            start = nil
+        }
+
+        /// `word` with each `’` (E2 80 99) written `'`.
+        private static func straightApostrophes(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(word.count)
+            var index = 0
+            while index < word.count {
+                if word[index] == 0xE2, word[index + 1] == 0x80, word[index + 2] == 0x99 {
+                    bytes.append(UInt8(ascii: "'"))
+                    index += 3
+                } else {
+                    bytes.append(word[index])
+                    index += 1
+                }
+            }
+            return bytes
         }
     }
 }
