@@ -73,23 +73,25 @@ final class WordTable: @unchecked Sendable {
     /// Threads checking at once look words up together; they wait only for a thread adding one.
     private let lock = ReadWriteLock()
 
-    /// The entries of `forms`, in order, looked up under one read lock. `make` works out, outside
-    /// the lock, each form not seen before (once, unless two threads meet it at once: both make an
-    /// equal entry). Each entry is retained once: retains of entries both threads use are costly.
-    func entries(_ forms: [String], make: (String) -> WordEntry) -> [WordEntry] {
+    /// The entries of the forms of `tokens`, in order, looked up under one read lock. `make` works
+    /// out, outside the lock, each form not seen before (once, unless two threads meet it at once:
+    /// both make an equal entry). Each entry is retained once: retains of entries both threads use
+    /// are costly.
+    func entries(_ tokens: [Token], make: (String) -> WordEntry) -> [WordEntry] {
         var unknown: [Int] = []
         var result = lock.reading {
             let table = self.table
-            return forms.indices.map { index in
-                if let entry = table[forms[index]] { return entry }
+            return tokens.indices.map { index in
+                if let entry = table[tokens[index].form] { return entry }
                 unknown.append(index)
                 return Self.placeholder
             }
         }
         for index in unknown {
-            let entry = make(forms[index])
+            let form = tokens[index].form
+            let entry = make(form)
             result[index] = entry
-            lock.writing { table[forms[index]] = entry }
+            lock.writing { table[form] = entry }
         }
         return result
     }
