@@ -84,6 +84,10 @@ enum Tokenizer {
     /// A word of ASCII and Latin-1 letters, digits and apostrophes (`qëndrimit`, `ÇËSHTJE`, `IOM's`):
     /// NFC already, lowercased byte by byte; nil for any other non-ASCII letter (and `ß`, `ÿ`).
     static func latin1Token(_ word: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Token? {
+        // Most words of an English text are ASCII without a capital: their form is their bytes.
+        if !word.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
+            return Token(form: String(decoding: word, as: UTF8.self), isUppercase: false, start: start, end: end)
+        }
         // `IOM's` is written in capitals too: look at the word without its possessive.
         let checked = hasPossessiveSuffix(word) ? word.count - 2 : word.count
         var hasCapital = false, hasUpper = false, hasLower = false
