@@ -80,6 +80,8 @@ final class WordTable: @unchecked Sendable {
     func entries(_ tokens: [Token], make: (String) -> WordEntry) -> [WordEntry] {
         var unknown: [Int] = []
         var result = lock.reading {
+            // The property read once per text; the copy is gone before the lock is, so a writer
+            // never finds the table shared (and copied).
             let table = self.table
             return tokens.indices.map { index in
                 if let entry = table[tokens[index].form] { return entry }
