@@ -17,11 +17,17 @@ struct WrittenNumber: Sendable, Equatable {
 enum NumberCheck {
     /// Numbers in `text`, in order.
     static func numbers(in text: String) -> [WrittenNumber] {
+        var text = text
         // Every number opens with an ASCII digit: most texts without one need no Character array.
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        guard text.withUTF8(containsASCIIDigit) else { return [] }
         // Where every scalar is a character of its own, scalars read as characters would, and
         // cost no grapheme segmentation. (`\r\n` becomes two, neither a digit, letter or separator.)
-        return ScalarTokenizer.scalarsAreCharacters(text) ? numbers(in: Array(text.unicodeScalars)) : numbers(in: Array(text))
+        if let scalars = text.withUTF8(ScalarTokenizer.scalarsIfCharacters) { return numbers(in: scalars) }
+        return numbers(in: Array(text))
+    }
+
+    private static func containsASCIIDigit(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.contains { $0 &- 0x30 < 10 }
     }
 
     /// Numbers in a text given as its characters, in order.
@@ -132,11 +138,20 @@ enum NumberCheck {
     /// Numbers of `english` missing from `albanian` and numbers of `albanian` missing from `english`.
     static func mismatches(english: TokenizedText, albanian: TokenizedText) -> (missing: [WrittenNumber], extra: [WrittenNumber]) {
         let sourceNumbers = numbers(in: english.text), targetNumbers = numbers(in: albanian.text)
-        let sourceValues = Set(sourceNumbers.flatMap(\.values)).union(wordValues(english))
-        let targetValues = Set(targetNumbers.flatMap(\.values)).union(wordValues(albanian))
-        let missing = unique(sourceNumbers.filter { $0.values.isDisjoint(with: targetValues) })
-        let extra = unique(targetNumbers.filter { $0.values.isDisjoint(with: sourceValues) })
+        // A side's values are needed only for the other side's numbers, and most units have none.
+        let missing = sourceNumbers.isEmpty ? [] : absent(sourceNumbers, from: values(of: targetNumbers, in: albanian))
+        let extra = targetNumbers.isEmpty ? [] : absent(targetNumbers, from: values(of: sourceNumbers, in: english))
         return (missing, extra)
+    }
+
+    /// The values of `numbers` and of the numbers `text` writes as words.
+    private static func values(of numbers: [WrittenNumber], in text: TokenizedText) -> Set<String> {
+        Set(numbers.flatMap(\.values)).union(wordValues(text))
+    }
+
+    /// Those of `numbers` with no value in `values`, each written form once.
+    private static func absent(_ numbers: [WrittenNumber], from values: Set<String>) -> [WrittenNumber] {
+        unique(numbers.filter { $0.values.isDisjoint(with: values) })
     }
 
     private static func unique(_ numbers: [WrittenNumber]) -> [WrittenNumber] {

@@ -72,7 +72,7 @@ struct TermIndex: Sendable {
     /// `text` tokenized for this index's language, each token's word looked up once.
     func tokenize(_ text: String) -> TokenizedText {
         let tokens = Tokenizer.tokens(text)
-        return TokenizedText(text, tokens: tokens, words: words.entries(tokens.map(\.form), make: entry))
+        return TokenizedText(text, tokens: tokens, words: words.entries(tokens, make: entry))
     }
 
     /// What matching needs of `form`. A word whose opening no glossary word shares gets no stems

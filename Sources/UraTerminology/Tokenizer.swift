@@ -69,16 +69,25 @@ enum Tokenizer {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 
+    /// The token of a word given as a UTF-8 array (see the buffer's overload).
+    static func token(utf8 word: [UInt8], start: Int, end: Int) -> Token {
+        word.withUnsafeBufferPointer { token(utf8: $0, start: start, end: end) }
+    }
+
     /// The token of a word given as UTF-8: lowercased byte by byte when it holds ASCII and Latin-1
     /// letters only (most words of an English text and of an Albanian one), as ``token(_:start:end:)``
     /// would lowercase it; any other word goes through that function.
-    static func token(utf8 word: [UInt8], start: Int, end: Int) -> Token {
+    static func token(utf8 word: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Token {
         latin1Token(word, start: start, end: end) ?? token(String(decoding: word, as: UTF8.self), start: start, end: end)
     }
 
     /// A word of ASCII and Latin-1 letters, digits and apostrophes (`qëndrimit`, `ÇËSHTJE`, `IOM's`):
     /// NFC already, lowercased byte by byte; nil for any other non-ASCII letter (and `ß`, `ÿ`).
-    static func latin1Token(_ word: [UInt8], start: Int, end: Int) -> Token? {
+    static func latin1Token(_ word: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Token? {
+        // Most words of an English text are ASCII without a capital: their form is their bytes.
+        if !word.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
+            return Token(form: String(decoding: word, as: UTF8.self), isUppercase: false, start: start, end: end)
+        }
         // `IOM's` is written in capitals too: look at the word without its possessive.
         let checked = hasPossessiveSuffix(word) ? word.count - 2 : word.count
         var hasCapital = false, hasUpper = false, hasLower = false
@@ -107,7 +116,7 @@ enum Tokenizer {
     }
 
     /// `word` (ASCII and Latin-1 letters of C3) lowercased: a capital's last byte gains 0x20.
-    private static func lowercasedLatin1(_ word: [UInt8]) -> String {
+    private static func lowercasedLatin1(_ word: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: word.count) { buffer in
             var isSecondByte = false
             for (index, byte) in word.enumerated() {
@@ -125,7 +134,7 @@ enum Tokenizer {
     }
 
     /// Whether UTF-8 `bytes` end with `'s`.
-    static func hasPossessiveSuffix(_ bytes: [UInt8]) -> Bool {
+    static func hasPossessiveSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "'") && bytes[bytes.count - 1] == UInt8(ascii: "s")
     }
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The keys glossary words are matched by (their keys, folded keys and acronyms), numbered, so a
 /// text word's keys are compared with a term word's as short sorted arrays of numbers. Keys no
 /// glossary word has are left out of a text word's numbers: they cannot make it match.
@@ -69,25 +67,33 @@ final class WordEntry: Sendable {
 
 /// Word entries by form, shared by every text a checker sees and by its threads. Entries are
 /// never dropped: the table grows with the vocabulary of the texts checked (a build's releases).
-final class WordTable: Sendable {
-    private let entries = Mutex<[String: WordEntry]>([:])
+final class WordTable: @unchecked Sendable {
+    // Unchecked: `table` is read and written under `lock` only.
+    private var table: [String: WordEntry] = [:]
+    /// Threads checking at once look words up together; they wait only for a thread adding one.
+    private let lock = ReadWriteLock()
 
-    /// The entries of `forms`, in order, looked up under one lock. `make` works out, outside the
-    /// lock, each form not seen before (once, unless two threads meet it at once: both make an
-    /// equal entry). Each entry is retained once: retains of entries both threads use are costly.
-    func entries(_ forms: [String], make: (String) -> WordEntry) -> [WordEntry] {
+    /// The entries of the forms of `tokens`, in order, looked up under one read lock. `make` works
+    /// out, outside the lock, each form not seen before (once, unless two threads meet it at once:
+    /// both make an equal entry). Each entry is retained once: retains of entries both threads use
+    /// are costly.
+    func entries(_ tokens: [Token], make: (String) -> WordEntry) -> [WordEntry] {
         var unknown: [Int] = []
-        var result = entries.withLock { table in
-            forms.indices.map { index in
-                if let entry = table[forms[index]] { return entry }
+        var result = lock.reading {
+            // The property read once per text; the copy is gone before the lock is, so a writer
+            // never finds the table shared (and copied).
+            let table = self.table
+            return tokens.indices.map { index in
+                if let entry = table[tokens[index].form] { return entry }
                 unknown.append(index)
                 return Self.placeholder
             }
         }
         for index in unknown {
-            let entry = make(forms[index])
+            let form = tokens[index].form
+            let entry = make(form)
             result[index] = entry
-            entries.withLock { $0[forms[index]] = entry }
+            lock.writing { table[form] = entry }
         }
         return result
     }
