@@ -86,8 +86,15 @@ public struct BuildJob: Sendable {
         let loadStart = ContinuousClock.now
         let signatures = Signatures()
         // The snapshot's buckets are read while the corpus is listed (both mostly wait on the kernel).
-        let preloading = snapshot.map { snapshot in Background { snapshot.preload() } }
+        let preloading = snapshot.map { snapshot in
+            Background {
+                var trace = PhaseTrace()
+                snapshot.preload()
+                trace.mark("build.preload (on its own thread)")
+            }
+        }
         let listing = try corpus.listing()
+        trace.mark("build.listed")
         _ = preloading?.wait()
         trace.mark("build.listing")
         // The first release the snapshot cannot serve will go through the steps: they get ready

@@ -36,12 +36,14 @@ public struct Corpus: Sendable {
         var trace = PhaseTrace()
         let names = try folderNames()
         trace.mark("listing.names")
-        defer { trace.mark("listing.signatures") }
         // Each file is looked up from the corpus folder's descriptor: the kernel then walks two
         // path components per file, not the whole path from the root.
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
-        return Parallel.map(names) { ($0, fileSignature($0, in: folder)) }.filter { !$0.1.isEmpty }.map { (id: $0.0, signature: $0.1) }
+        let signed = Parallel.map(names) { ($0, fileSignature($0, in: folder)) }
+        trace.mark("listing.signatures")
+        defer { trace.mark("listing.filter") }
+        return signed.filter { !$0.1.isEmpty }.map { (id: $0.0, signature: $0.1) }
     }
 
     /// The names in the corpus folder that may be bundles (not hidden), sorted.

@@ -8,9 +8,15 @@ public final class Background<Value: Sendable, Failure: Error>: @unchecked Senda
     private var outcome: Result<Value, Failure>?
     private var seconds = 0.0
 
-    /// Starts `work` on another thread.
+    /// Starts `work` on a thread of its own.
+    ///
+    /// Not on Dispatch's global queue: its threads are as many as the cores, and the work that
+    /// runs beside background work (``Parallel/map(_:_:)``, the pipeline's steps) takes them all,
+    /// so work queued there waited for that to finish (measured: the snapshot, read "while" the
+    /// corpus was listed, was read after it).
     public init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+        group.enter()
+        let thread = Thread {
             let start = ContinuousClock.now
             do throws(Failure) {
                 self.outcome = .success(try work())
@@ -18,7 +24,10 @@ public final class Background<Value: Sendable, Failure: Error>: @unchecked Senda
                 self.outcome = .failure(error)
             }
             self.seconds = (ContinuousClock.now - start).inSeconds
+            self.group.leave()
         }
+        thread.qualityOfService = .userInitiated
+        thread.start()
     }
 
     /// What the work returned or threw, and how long it took, once it is done.

@@ -35,6 +35,8 @@ struct InputKeys: Sendable {
     let collection: String
     /// The published releases' ``CanonicalXML/Archive/xml``: part of every collection view.
     let archive: String
+    /// What collection views choose the published releases by.
+    let facts: SiteBuilder.CollectionView.Facts
 
     /// Keys for `published` (in ``SiteBuilder/published(_:)`` order, with its `archive` element)
     /// from `base` (``base(stylesheets:)``); `digests` may hold releases'
@@ -46,6 +48,7 @@ struct InputKeys: Sendable {
         summaries = Parallel.map(Array(published.indices)) { Self.summaryDigest(published[$0]) }
         collection = SiteSwitch.digest(Array(releases.joined(separator: "\n").utf8))
         self.archive = archive
+        facts = SiteBuilder.CollectionView.Facts(published)
     }
 
     /// What every key starts from: ``version``, the libxml2/libxslt versions and every file of the
@@ -66,7 +69,7 @@ struct InputKeys: Sendable {
     /// ``SiteBuilder/SharedParameters``), the document it reads (release `release`, an index into
     /// the published releases, or the collection) and its path. Thousands of outputs share a few
     /// parameter objects, so each output's key digests a short text.
-    func keys(of outputs: [SiteBuilder.PlannedOutput], published: [PressRelease]) -> [String] {
+    func keys(of outputs: [SiteBuilder.PlannedOutput]) -> [String] {
         var groupKeys: [ObjectIdentifier: String] = [:]
         var viewKeys: [SiteBuilder.CollectionView: String] = [.full: collection]
         for output in outputs {
@@ -76,7 +79,7 @@ struct InputKeys: Sendable {
                 groupKeys[group] = SiteSwitch.digest(Array(text.utf8))
             }
             if output.release == nil, viewKeys[output.view] == nil {
-                viewKeys[output.view] = viewKey(output.view, published: published)
+                viewKeys[output.view] = viewKey(output.view)
             }
         }
         // Thousands of outputs: digested on every core, a run of them at a time, each key's text
@@ -104,10 +107,10 @@ struct InputKeys: Sendable {
 
     /// The digest of what the document of `view` holds: its name, the archive list and the
     /// digests of its releases (of their summaries for a summary view), in order.
-    private func viewKey(_ view: SiteBuilder.CollectionView, published: [PressRelease]) -> String {
+    private func viewKey(_ view: SiteBuilder.CollectionView) -> String {
         var text = view.name + "\n" + archive
         let digests = view.summary ? summaries : releases
-        for index in view.indices(published) { text += digests[index] + "\n" }
+        for index in view.indices(facts) { text += digests[index] + "\n" }
         return SiteSwitch.digest(Array(text.utf8))
     }
 

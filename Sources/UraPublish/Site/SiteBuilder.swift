@@ -204,26 +204,43 @@ public struct SiteBuilder: Sendable {
 
         static let full = CollectionView()
 
-        /// The positions in `published` (newest first) of the releases this view holds.
-        func indices(_ published: [PressRelease]) -> [Int] {
+        /// The positions in the published releases (newest first) of those this view holds, from
+        /// their `facts`.
+        func indices(_ facts: Facts) -> [Int] {
             // The year as a number (nil: undated), compared with each release's without making
-            // its archive name: views are asked for their releases several times per build.
-            // Releases are read in place (a `for release in` loop copies each one, every field
-            // retained and released).
+            // its archive name.
             let yearNumber = year.map { Int($0) }
+            let hasText = language.map { facts.hasText[$0] ?? [] }
             var indices: [Int] = []
-            for index in published.indices {
+            for index in facts.years.indices {
                 if let newest, indices.count >= newest { break }
-                if let language, published[index].texts[language] == nil { continue }
-                if let yearNumber, published[index].dateline.date?.year != yearNumber { continue }
+                if let hasText, !hasText[index] { continue }
+                if let yearNumber, facts.years[index] != yearNumber { continue }
                 indices.append(index)
             }
             return indices
         }
 
         /// The releases of `published` (newest first) this view holds.
-        func releases(_ published: [PressRelease]) -> [PressRelease] {
-            indices(published).map { published[$0] }
+        func releases(_ published: [PressRelease], _ facts: Facts) -> [PressRelease] {
+            indices(facts).map { published[$0] }
+        }
+
+        /// What views choose the published releases by, read once per build (a build has dozens
+        /// of views, one per year and language, and thousands of releases): each one's year and
+        /// which languages it has a text in, by position.
+        struct Facts: Sendable {
+            let years: [Int?]
+            let hasText: [Language: [Bool]]
+
+            init(_ published: [PressRelease]) {
+                years = published.indices.map { published[$0].dateline.date?.year }
+                var hasText: [Language: [Bool]] = [:]
+                for language in Language.allCases {
+                    hasText[language] = published.indices.map { published[$0].texts[language] != nil }
+                }
+                self.hasText = hasText
+            }
         }
 
         /// A name that orders views (and so the work) the same way in every run.
@@ -294,7 +311,8 @@ public struct SiteBuilder: Sendable {
         let archive = CanonicalXML.Archive(published)
         let outputs = outputs(published, archive: archive, buildDate: BuildClock.iso8601(buildSeconds(releases)))
         let views = Dictionary(grouping: outputs.filter { $0.release == nil }, by: \.view)
-            .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published, archive: archive.xml)) }
+            .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published, archive: archive.xml,
+                                                                                           facts: CollectionView.Facts(published))) }
         let transforms = outputs.map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
@@ -345,7 +363,7 @@ public struct SiteBuilder: Sendable {
             guard let previous, let entry = previous.files[path], entry.inputKey == key else { return nil }
             return SiteFile.Reused(folder: previous.folder, digest: entry.digest)
         }
-        let outputKeys = keys.keys(of: outputs, published: published)
+        let outputKeys = keys.keys(of: outputs)
         let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
         let collectionReuse = reused(Self.collectionPath, collectionKey)
         trace.mark("publish.outputkeys")
@@ -408,7 +426,8 @@ public struct SiteBuilder: Sendable {
                                                     name: "xml/\(published[release].id).xml")
                     } else if parsed == nil {
                         let bytes = output.view == .full
-                            ? Array(collection.joined()) : Self.collectionDocument(output.view, published, archive: keys.archive)
+                            ? Array(collection.joined())
+                            : Self.collectionDocument(output.view, published, archive: keys.archive, facts: keys.facts)
                         parsed = try ParsedDocument(bytes, name: Self.collectionPath)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
@@ -454,8 +473,9 @@ public struct SiteBuilder: Sendable {
     /// The collection document a collection output of `view` reads (not the full one, which
     /// ``build(_:reusing:)`` assembles from reusable entries): the archive list, then the view's
     /// releases. `archive` is ``CanonicalXML/archive(_:)`` of `published`.
-    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease], archive: String) -> [UInt8] {
-        CanonicalXML.collectionBytes(entries: view.releases(published).map { CanonicalXML.collectionEntryBytes($0, summary: view.summary) },
+    static func collectionDocument(_ view: CollectionView, _ published: [PressRelease], archive: String,
+                                   facts: CollectionView.Facts) -> [UInt8] {
+        CanonicalXML.collectionBytes(entries: view.releases(published, facts).map { CanonicalXML.collectionEntryBytes($0, summary: view.summary) },
                                      archive: archive)
     }
 

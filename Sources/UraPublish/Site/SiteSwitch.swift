@@ -400,7 +400,7 @@ public enum SiteSwitch {
         let prefix = ".\(name)."
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries where entry.hasPrefix(prefix) && !keeping.contains(entry)
-            && !keeping.contains { entry == $0 + manifestSuffix } {
+            && !keeping.contains(where: { entry == $0 + manifestSuffix }) {
             var suffix = entry.dropFirst(prefix.count)
             if suffix.hasSuffix(manifestSuffix) { suffix = suffix.dropLast(manifestSuffix.count) }
             // Only generation folders (16 hex digits): never another run's staging folder, nor the
