@@ -94,11 +94,10 @@ public struct Benchmark: Sendable {
     /// new files make it: one look-up each, from the start of the block group, for every new
     /// file. A build within six minutes of deleting 30,000 files spends seconds in the kernel
     /// (measured: 2.8 s of system time in a full build 66 s after a deletion, 0.4 s in the next
-    /// one); that is the
-    /// harness's deletion, not the build's work, and it falls on Ura and Hugo alike. The time a file costs to create still varies
-    /// from run to run on these disks (seen: 0.03 to 0.3 ms), so each size is built
-    /// ``rounds(_:)`` times by Ura and by Hugo in turn, each round into new folders, and the table
-    /// reports the medians (and every run beside them).
+    /// one); that is the harness's deletion, not the build's work, and it falls on Ura and Hugo
+    /// alike. The time a file costs to create still varies from run to run on these disks (seen:
+    /// 0.03 to 0.3 ms), so each size is built ``rounds(_:)`` times by Ura and by Hugo in turn,
+    /// each round into new folders, and the table reports the medians (and every run beside them).
     public func run(sizes: [Int], log: (String) -> Void) throws -> [Measurement] {
         var deleted = 0
         for size in sizes {
