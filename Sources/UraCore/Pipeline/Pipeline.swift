@@ -290,10 +290,14 @@ public struct Pipeline: Sendable {
         if let failure { throw failure }
     }
 
-    /// Starts every step's ``PipelineStep/warmUp`` on other threads, and returns.
+    /// Starts every step's ``PipelineStep/warmUp`` on threads of their own, and returns (not on
+    /// Dispatch's global queue, whose threads the loading that triggers a warm-up keeps busy:
+    /// see ``Background``).
     public func warmUp() {
         for warmUp in steps.compactMap(\.warmUp) {
-            DispatchQueue.global(qos: .userInitiated).async { warmUp() }
+            let thread = Thread { warmUp() }
+            thread.qualityOfService = .userInitiated
+            thread.start()
         }
     }
 
