@@ -115,7 +115,8 @@ import UraXML
         let views = [SiteBuilder.CollectionView(summary: true), SiteBuilder.CollectionView(newest: 1, language: .albanian),
                      SiteBuilder.CollectionView(summary: true, language: .english, year: "2019")]
         for view in views {
-            let document = SiteBuilder.collectionDocument(view, published, archive: CanonicalXML.archive(published))
+            let document = SiteBuilder.collectionDocument(view, published, archive: CanonicalXML.archive(published),
+                                                          facts: SiteBuilder.CollectionView.Facts(published))
             #expect(String(decoding: document, as: UTF8.self).contains("<archive>"))
             try schema.validate(document, name: view.name)
         }
