@@ -95,7 +95,10 @@ public struct Benchmark: Sendable {
     /// file. A build within six minutes of deleting 30,000 files spends seconds in the kernel
     /// (measured: 2.8 s of system time in a full build 66 s after a deletion, 0.4 s in the next
     /// one); that is the harness's deletion, not the build's work, and it falls on Ura and Hugo
-    /// alike. The time a file costs to create still varies from run to run on these disks (seen:
+    /// alike. Every measured build (Ura's and Hugo's) starts after a `sync`, so that it is not
+    /// charged with writing back what the build before it wrote (ext4 allocates a file's blocks
+    /// when it writes it back, seconds after a full build of 12,000 files has ended).
+    /// The time a file costs to create still varies from run to run on these disks (seen:
     /// 0.03 to 0.3 ms), so each size is built ``rounds(_:)`` times by Ura and by Hugo in turn,
     /// each round into new folders, and the table reports the medians (and every run beside them).
     public func run(sizes: [Int], log: (String) -> Void) throws -> [Measurement] {
@@ -128,9 +131,11 @@ public struct Benchmark: Sendable {
             for round in 1...rounds(size) {
                 config = try writeConfiguration(base: base, round: round, corpus: corpus, cache: true)
                 log("n=\(size): full build \(round)/\(rounds(size))")
+                sync()
                 fulls.append(try build(config))
                 if compareWithHugo, ExternalStep.resolve("hugo") != nil {
                     log("n=\(size): hugo \(round)/\(rounds(size))")
+                    sync()
                     hugos.append(try runHugo(corpus: corpus, base: base, round: round))
                 }
             }
@@ -145,6 +150,7 @@ public struct Benchmark: Sendable {
             for edit in 1...Self.incrementalRounds {
                 try AtomicFile.write(original + "\nOne more sentence for the incremental build (edit \(edit)).\n", to: edited)
                 log("n=\(size): incremental build \(edit)/\(Self.incrementalRounds) (1 release changed)")
+                sync()
                 incrementals.append(try build(config))
             }
             let incremental = incrementals.sorted { $0.seconds < $1.seconds }[incrementals.count / 2]
