@@ -30,7 +30,7 @@ import UraTestSupport
         let result = try Run.ura(["build", "--config", config])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("[1/1] Segment sentences: 3 releases"))
-        #expect(result.stdout.contains("sq: 1 paragraphs, 4 sentences"))
+        #expect(result.stdout.contains("sq: 1 paragraph, 4 sentences"))
         let again = try Run.ura(["build", "--config", config, "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(json["cached_releases"] as? Int == 3)
