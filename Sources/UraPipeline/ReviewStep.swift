@@ -105,8 +105,9 @@ public enum ReviewStep {
         // kept: its alignment and sentences are not even decoded (``Deferred``).
         let currentDigests = reviewDigests
         let rows = Parallel.map(Array(releases.indices)) { index in
+            let id = releases[index].id
+            if previous[id] == currentDigests[index], let row = previousRows[id] { return row }
             let release = releases[index]
-            if previous[release.id] == currentDigests[index], let row = previousRows[release.id] { return row }
             return row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
                        findings: release.findings ?? [])
         }

@@ -290,15 +290,10 @@ public struct Pipeline: Sendable {
         if let failure { throw failure }
     }
 
-    /// Starts every step's ``PipelineStep/warmUp`` on threads of their own, and returns (not on
-    /// Dispatch's global queue, whose threads the loading that triggers a warm-up keeps busy:
-    /// see ``Background``).
+    /// Starts every step's ``PipelineStep/warmUp`` as ``Background`` work (on threads of its own:
+    /// the loading that triggers a warm-up keeps Dispatch's threads busy), and returns.
     public func warmUp() {
-        for warmUp in steps.compactMap(\.warmUp) {
-            let thread = Thread { warmUp() }
-            thread.qualityOfService = .userInitiated
-            thread.start()
-        }
+        for warmUp in steps.compactMap(\.warmUp) { _ = Background(warmUp) }
     }
 
     /// The fingerprint of the first per-release stage (what a snapshot entry must match), or nil

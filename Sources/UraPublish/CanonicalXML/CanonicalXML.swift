@@ -273,8 +273,8 @@ public enum CanonicalXML {
     /// resolves, and without a bead left there is no element.
     private static func appendAlignment(_ release: PressRelease, to output: inout [UInt8], indent: String) {
         guard let alignment = release.alignment, !alignment.paragraphs.isEmpty else { return }
-        let englishCount = release.texts[.english]?.paragraphs.count ?? 0
-        let albanianCount = release.texts[.albanian]?.paragraphs.count ?? 0
+        let englishCount = release.texts[.english]?.paragraphCount ?? 0
+        let albanianCount = release.texts[.albanian]?.paragraphCount ?? 0
         var opened = false
         for bead in alignment.paragraphs {
             guard bead.en.allSatisfy({ (0..<englishCount).contains($0) }), bead.sq.allSatisfy({ (0..<albanianCount).contains($0) }),

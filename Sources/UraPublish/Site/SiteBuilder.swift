@@ -310,9 +310,10 @@ public struct SiteBuilder: Sendable {
         let documents = published.map { SiteFile(path: "xml/\($0.id).xml", bytes: CanonicalXML.documentBytes(for: $0)) }
         let archive = CanonicalXML.Archive(published)
         let outputs = outputs(published, archive: archive, buildDate: BuildClock.iso8601(buildSeconds(releases)))
+        let facts = CollectionView.Facts(published)
         let views = Dictionary(grouping: outputs.filter { $0.release == nil }, by: \.view)
             .mapValues { SiteFile(path: Self.collectionPath, bytes: Self.collectionDocument($0[0].view, published, archive: archive.xml,
-                                                                                           facts: CollectionView.Facts(published))) }
+                                                                                           facts: facts)) }
         let transforms = outputs.map { output in
             let document = output.release.map { documents[$0] } ?? views[output.view] ?? collection
             return Transform(stylesheet: output.stylesheet, documentName: document.path, document: document.bytes,
@@ -330,10 +331,10 @@ public struct SiteBuilder: Sendable {
     /// outputs are all reused is never turned into XML. The site is the same as without
     /// `previous`, byte for byte. `digests` may hold releases' ``ReleaseBinary/digest(_:)`` by id
     /// (the rest are computed).
+    /// `previousEntries` is ``previousCollectionEntries(_:)`` of `previous`, when the caller read
+    /// it ahead (else it is read here while the outputs are planned).
     /// - Throws: ``UraError`` naming the stylesheet, the document and the line; or two outputs
     ///   that would write the same path.
-    /// `previousEntries`: ``previousCollectionEntries(_:)`` of `previous`, when the caller reads
-    /// it ahead (else it is read here while the outputs are planned).
     public func build(_ releases: [PressRelease],
                       reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil,
                       digests: [String: String] = [:],
@@ -386,9 +387,9 @@ public struct SiteBuilder: Sendable {
         let reusableEntries = unchanged
         trace.mark("publish.previousEntries")
         let entries = collectionNeeded ? Parallel.map(Array(published.indices)) { index -> ArraySlice<UInt8> in
-            let release = published[index]
-            let previous = reusableEntries[index] ? previousEntries[release.id.xmlAttributeEscaped] : nil
-            return previous ?? ArraySlice(CanonicalXML.collectionEntryBytes(release))
+            // Read in place: most releases are not encoded again, and copying each would retain every field.
+            let previous = reusableEntries[index] ? previousEntries[published[index].id.xmlAttributeEscaped] : nil
+            return previous ?? ArraySlice(CanonicalXML.collectionEntryBytes(published[index]))
         } : []
         trace.mark("publish.entries")
         let collection = collectionNeeded ? CanonicalXML.collectionParts(entries: entries) : []
@@ -478,9 +479,6 @@ public struct SiteBuilder: Sendable {
         CanonicalXML.collectionBytes(entries: view.releases(published, facts).map { CanonicalXML.collectionEntryBytes($0, summary: view.summary) },
                                      archive: archive)
     }
-
-    /// The archive years of `published` (newest first, `undated` last), each once.
-    static func archiveYears(_ published: [PressRelease]) -> [String] { CanonicalXML.Archive(published).years }
 
     /// The entries of the previous generation's collection document, when its bytes are still
     /// those its manifest records.

@@ -54,9 +54,7 @@ public enum SiteSwitch {
                                finish: (_ staging: String, _ linked: Set<String>, _ previous: String?) throws(UraError) -> Void
                                    = { _, _, _ throws(UraError) in }) throws(UraError) -> String {
         var trace = PhaseTrace()
-        let link = normalized(output)
-        let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
-        let name = (link as NSString).lastPathComponent
+        let (link, parent, name) = location(of: output)
         let manager = FileManager.default
         try checkReplaceable(link)
         do {
@@ -247,10 +245,9 @@ public enum SiteSwitch {
 
     /// ``BaseGeneration`` of the site at `output`: nil when there is none.
     public static func baseGeneration(of output: String) -> BaseGeneration? {
-        let link = normalized(output)
-        let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
+        let (link, parent, name) = location(of: output)
         let current = try? FileManager.default.destinationOfSymbolicLink(atPath: link)
-        guard let path = reusableGeneration(in: parent, name: (link as NSString).lastPathComponent, current: current),
+        guard let path = reusableGeneration(in: parent, name: name, current: current),
               let identity = identity(path + manifestSuffix) else { return nil }
         let manifest = readManifest(path + manifestSuffix)
         // Read after the manifest too: a manifest replaced while it was read is not used.
@@ -276,8 +273,7 @@ public enum SiteSwitch {
     /// The generation the site link at `output` points to, and its manifest; nil when there is
     /// none (first publish) or its manifest is missing.
     public static func current(_ output: String) -> (folder: String, files: [String: ManifestEntry])? {
-        let link = normalized(output)
-        let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
+        let (link, parent, _) = location(of: output)
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return nil }
         let folder = target.hasPrefix("/") ? target : parent + "/" + target
         let files = readManifest(folder + manifestSuffix).files
@@ -341,6 +337,14 @@ public enum SiteSwitch {
         var path = path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return path
+    }
+
+    /// The site link at `output` (``normalized(_:)``), the folder it and its generations are in
+    /// (`.` for a bare name), and its name (`public`).
+    private static func location(of output: String) -> (link: String, parent: String, name: String) {
+        let link = normalized(output)
+        let parent = (link as NSString).deletingLastPathComponent
+        return (link, parent.isEmpty ? "." : parent, (link as NSString).lastPathComponent)
     }
 
     /// Refuses to replace anything but a link Ura made (or nothing, or an empty folder, which is
@@ -422,9 +426,7 @@ public enum SiteSwitch {
     /// - Returns: a group to wait on before the process ends.
     public static func removeStaleGenerations(of output: String) -> DispatchGroup {
         let group = DispatchGroup()
-        let link = normalized(output)
-        let parent = (link as NSString).deletingLastPathComponent.isEmpty ? "." : (link as NSString).deletingLastPathComponent
-        let name = (link as NSString).lastPathComponent
+        let (link, parent, name) = location(of: output)
         let prefix = ".\(name)."
         guard let current = try? FileManager.default.destinationOfSymbolicLink(atPath: link),
               let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return group }
