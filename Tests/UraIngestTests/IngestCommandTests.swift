@@ -19,7 +19,7 @@ import UraTestSupport
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
             files[path] = isDirectory.boolValue ? Data() : FileManager.default.contents(atPath: folder + "/" + path)
         }
         return files
@@ -79,7 +79,7 @@ import UraTestSupport
         let before = try Self.snapshot(corpus)
         for (name, bytes, expected) in cases {
             let path = root + "/" + name
-            FileManager.default.createFile(atPath: path, contents: bytes)
+            _ = FileManager.default.createFile(atPath: path, contents: bytes)
             // The bad page last: the good pages before it must not be written either.
             let result = try Run.ura(["ingest", try SeedIngestTests.seed("000"), path, "--into", corpus])
             #expect(result.status == 1, "\(name)")
