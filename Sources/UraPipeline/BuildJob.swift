@@ -77,15 +77,11 @@ public struct BuildJob: Sendable {
         var trace = PhaseTrace()
         // Hunspell's stems are kept with the cache, so a rebuild opens no dictionary it does not need.
         if let cache = configuration.cache { StemFiles.shared.use(directory: resolve(cache) + "/hunspell") }
-        let pipeline = try pipeline()
         let corpus = Corpus(directory: resolve(configuration.corpus))
         let snapshot = configuration.cache.map { BuildSnapshot(directory: resolve($0) + "/snapshot") }
-        let fingerprint = pipeline.firstStageFingerprint ?? ""
-
-        trace.mark("build.setup")
         let loadStart = ContinuousClock.now
-        let signatures = Signatures()
-        // The snapshot's buckets are read while the corpus is listed (both mostly wait on the kernel).
+        // The corpus is listed and the snapshot's buckets read while the steps are made (which
+        // reads glossaries and starts compiling stylesheets on one thread): neither needs them.
         let preloading = snapshot.map { snapshot in
             Background {
                 var trace = PhaseTrace()
@@ -93,14 +89,20 @@ public struct BuildJob: Sendable {
                 trace.mark("build.preload (on its own thread)")
             }
         }
-        let listing = try corpus.listing()
+        let listing = Background { () throws(UraError) in try corpus.listing() }
+        let pipeline = try pipeline()
+        let fingerprint = pipeline.firstStageFingerprint ?? ""
+        trace.mark("build.setup")
+
+        let signatures = Signatures()
+        let listed = try listing.value()
         trace.mark("build.listed")
         _ = preloading?.wait()
         trace.mark("build.listing")
         // The first release the snapshot cannot serve will go through the steps: they get ready
         // (the checker's term indexes) while the others load.
         let warming = Once { pipeline.warmUp() }
-        let releases = try corpus.loadAll(listing) { id, signature in
+        let releases = try corpus.loadAll(listed) { id, signature in
             let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
             signatures.set(id, signature, reusedDigest: reused?.digest)
             if reused == nil { warming.run() }

@@ -10,75 +10,110 @@ public enum AlignmentHTML {
     /// alignment (the review page of a release adds its terminology findings), with its CSS.
     public static func render(_ alignment: Alignment, text: BilingualText, title: String,
                               appendix: (style: String, body: String)? = nil) -> String {
-        let english = Array(text.english.joined()), albanian = Array(text.albanian.joined())
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Alignment review: \(title.xmlEscaped)</title>
-            <style>\(style)\(appendix.map { "\n" + $0.style } ?? "")</style>
-            </head>
-            <body>
-            <header>
-            <h1>Alignment review</h1>
-            <p class="source">\(title.xmlEscaped)</p>
-
-            """
-        out += summary(alignment)
-        out += "</header>\n<main>\n<div class=\"columns\" aria-hidden=\"true\"><span>English</span><span>Shqip (Albanian)</span></div>\n"
+        // Built as UTF-8 bytes, text escaped straight into them: a build renders a page per
+        // release, and string pieces made and joined per sentence cost more than the page itself.
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n".utf8
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Alignment review: ".utf8
+        out.appendXMLEscaped(title)
+        out += "</title>\n<style>".utf8
+        out += style.utf8
+        if let appendix { out.append(UInt8(ascii: "\n")); out += appendix.style.utf8 }
+        out += "</style>\n</head>\n<body>\n<header>\n<h1>Alignment review</h1>\n<p class=\"source\">".utf8
+        out.appendXMLEscaped(title)
+        out += "</p>\n".utf8
+        summary(alignment, into: &out)
+        out += "</header>\n<main>\n<div class=\"columns\" aria-hidden=\"true\"><span>English</span><span>Shqip (Albanian)</span></div>\n".utf8
+        let englishSentences = SentenceNumbering(text.english), albanianSentences = SentenceNumbering(text.albanian)
         // Sentence beads grouped under the paragraph bead that holds them.
         var sentenceIndex = 0
         for (number, bead) in alignment.paragraphs.enumerated() {
             let flag = AlignmentText.flag(bead)
-            var classes = ["bead"]
-            if bead.sq.isEmpty || bead.en.isEmpty { classes.append("untranslated") }
-            else if bead.en.count + bead.sq.count > 2 { classes.append("joined") }
-            if bead.score < AlignmentText.lowConfidence { classes.append("low") }
-            out += "<div role=\"group\" aria-label=\"Pair \(number + 1)\" class=\"\(classes.joined(separator: " "))\" id=\"b\(number + 1)\">\n"
-            out += "<div class=\"meta\"><a class=\"number\" href=\"#b\(number + 1)\">\(number + 1)</a>"
-            if let flag { out += " <span class=\"flag\">\(label(flag).xmlEscaped)</span>" }
-            out += " <span class=\"score\" title=\"How sure the aligner is that these paragraphs match\">confidence \(AlignmentJSON.format(bead.score))</span></div>\n"
-            out += "<div class=\"pair\">\n"
-            out += side(bead.en.map { text.english[$0] }, numbers: bead.en, language: "en", missing: "No English paragraph")
-            out += side(bead.sq.map { text.albanian[$0] }, numbers: bead.sq, language: "sq", missing: "Nuk ka paragraf shqip (no Albanian paragraph)")
-            out += "</div>\n"
+            out += "<div role=\"group\" aria-label=\"Pair \(number + 1)\" class=\"bead".utf8
+            if bead.sq.isEmpty || bead.en.isEmpty { out += " untranslated".utf8 }
+            else if bead.en.count + bead.sq.count > 2 { out += " joined".utf8 }
+            if bead.score < AlignmentText.lowConfidence { out += " low".utf8 }
+            out += "\" id=\"b\(number + 1)\">\n<div class=\"meta\"><a class=\"number\" href=\"#b\(number + 1)\">\(number + 1)</a>".utf8
+            if let flag {
+                out += " <span class=\"flag\">".utf8
+                out.appendXMLEscaped(label(flag))
+                out += "</span>".utf8
+            }
+            out += " <span class=\"score\" title=\"How sure the aligner is that these paragraphs match\">confidence \(AlignmentJSON.format(bead.score))</span></div>\n".utf8
+            out += "<div class=\"pair\">\n".utf8
+            side(bead.en, of: text.english, language: "en", missing: "No English paragraph", into: &out)
+            side(bead.sq, of: text.albanian, language: "sq", missing: "Nuk ka paragraf shqip (no Albanian paragraph)", into: &out)
+            out += "</div>\n".utf8
             // The sentence beads of this paragraph bead: those whose sentences it holds.
-            let enSentences = Set(bead.en.flatMap { sentenceRange(text.english, paragraph: $0) })
-            let sqSentences = Set(bead.sq.flatMap { sentenceRange(text.albanian, paragraph: $0) })
-            var inner: [Bead] = []
+            let innerStart = sentenceIndex
             while sentenceIndex < alignment.sentences.count {
                 let sentence = alignment.sentences[sentenceIndex]
-                guard sentence.en.allSatisfy(enSentences.contains), sentence.sq.allSatisfy(sqSentences.contains) else { break }
-                inner.append(sentence)
+                guard sentence.en.allSatisfy({ englishSentences.isIn(bead.en, $0) }),
+                      sentence.sq.allSatisfy({ albanianSentences.isIn(bead.sq, $0) }) else { break }
                 sentenceIndex += 1
             }
-            if !bead.en.isEmpty && !bead.sq.isEmpty && inner.count > 1 {
-                out += sentenceTable(inner, english: english, albanian: albanian)
+            if !bead.en.isEmpty && !bead.sq.isEmpty && sentenceIndex - innerStart > 1 {
+                sentenceTable(alignment.sentences[innerStart..<sentenceIndex], english: englishSentences,
+                              albanian: albanianSentences, into: &out)
             }
-            out += "</div>\n"
+            out += "</div>\n".utf8
         }
-        out += (appendix?.body ?? "") + "</main>\n</body>\n</html>\n"
-        return out
+        if let appendix { out += appendix.body.utf8 }
+        out += "</main>\n</body>\n</html>\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func summary(_ alignment: Alignment) -> String {
+    /// Where each paragraph's sentences start in the whole text's sentence numbering, and the
+    /// sentences in that numbering.
+    private struct SentenceNumbering {
+        let paragraphs: [[String]]
+        /// `starts[p]` is the number of paragraph `p`'s first sentence; one more entry at the end.
+        let starts: [Int]
+
+        init(_ paragraphs: [[String]]) {
+            self.paragraphs = paragraphs
+            var starts = [0]
+            starts.reserveCapacity(paragraphs.count + 1)
+            for paragraph in paragraphs { starts.append(starts[starts.count - 1] + paragraph.count) }
+            self.starts = starts
+        }
+
+        /// Whether sentence `sentence` belongs to one of `paragraphs` (paragraph indices).
+        func isIn(_ paragraphs: [Int], _ sentence: Int) -> Bool {
+            paragraphs.contains { starts[$0] <= sentence && sentence < starts[$0 + 1] }
+        }
+
+        /// Sentence `sentence` of the whole text.
+        subscript(sentence: Int) -> String {
+            // The last paragraph starting at or before it (paragraphs may be empty).
+            var low = 0, high = paragraphs.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= sentence { low = middle } else { high = middle - 1 }
+            }
+            return paragraphs[low][sentence - starts[low]]
+        }
+    }
+
+    private static func summary(_ alignment: Alignment, into out: inout [UInt8]) {
         let flagged = alignment.paragraphs.enumerated().compactMap { number, bead in
             AlignmentText.flag(bead).map { (number, bead, $0) }
         }
         let pairs = AlignmentText.count(alignment.paragraphs.count, "paragraph pair")
-        var out = "<p class=\"counts\">\(pairs), " + (flagged.isEmpty ? "nothing to check. " : "\(flagged.count) to check. ")
-        out += "<span class=\"key untranslated\">untranslated</span> <span class=\"key joined\">merged or split</span> "
-        out += "<span class=\"key low\">low confidence</span></p>\n"
+        out += "<p class=\"counts\">\(pairs), ".utf8
+        out += (flagged.isEmpty ? "nothing to check. " : "\(flagged.count) to check. ").utf8
+        out += "<span class=\"key untranslated\">untranslated</span> <span class=\"key joined\">merged or split</span> ".utf8
+        out += "<span class=\"key low\">low confidence</span></p>\n".utf8
         if !flagged.isEmpty {
-            out += "<nav aria-label=\"Beads to check\"><ul class=\"flagged\">\n"
+            out += "<nav aria-label=\"Beads to check\"><ul class=\"flagged\">\n".utf8
             for (number, _, flag) in flagged {
-                out += "<li><a href=\"#b\(number + 1)\">\(number + 1): \(label(flag).xmlEscaped)</a></li>\n"
+                out += "<li><a href=\"#b\(number + 1)\">\(number + 1): ".utf8
+                out.appendXMLEscaped(label(flag))
+                out += "</a></li>\n".utf8
             }
-            out += "</ul></nav>\n"
+            out += "</ul></nav>\n".utf8
         }
-        return out
     }
 
     /// A flag in a translator's words.
@@ -90,33 +125,46 @@ public enum AlignmentHTML {
         return "Low confidence: check the match"
     }
 
-    private static func side(_ paragraphs: [[String]], numbers: [Int], language: String, missing: String) -> String {
-        guard !paragraphs.isEmpty else { return "<div class=\"text empty\" lang=\"\(language)\"><p>\(missing.xmlEscaped)</p></div>\n" }
-        var out = "<div class=\"text\" lang=\"\(language)\">"
-        for (paragraph, number) in zip(paragraphs, numbers) {
-            out += "<p><span class=\"pn\">¶\(number + 1)</span> \(paragraph.joined(separator: " ").xmlEscaped)</p>"
+    /// One side of a bead: its paragraphs (`numbers` of `paragraphs`), sentences joined by spaces.
+    private static func side(_ numbers: [Int], of paragraphs: [[String]], language: String, missing: String,
+                             into out: inout [UInt8]) {
+        guard !numbers.isEmpty else {
+            out += "<div class=\"text empty\" lang=\"\(language)\"><p>".utf8
+            out.appendXMLEscaped(missing)
+            out += "</p></div>\n".utf8
+            return
         }
-        return out + "</div>\n"
+        out += "<div class=\"text\" lang=\"\(language)\">".utf8
+        for number in numbers {
+            out += "<p><span class=\"pn\">¶\(number + 1)</span> ".utf8
+            for (index, sentence) in paragraphs[number].enumerated() {
+                if index > 0 { out.append(UInt8(ascii: " ")) }
+                out.appendXMLEscaped(sentence)
+            }
+            out += "</p>".utf8
+        }
+        out += "</div>\n".utf8
     }
 
-    private static func sentenceTable(_ beads: [Bead], english: [String], albanian: [String]) -> String {
-        var out = "<details><summary>Sentences (\(beads.count))</summary>\n<table>\n"
-        out += "<thead><tr><th scope=\"col\">English</th><th scope=\"col\">Shqip</th><th scope=\"col\">Confidence</th></tr></thead>\n<tbody>\n"
+    private static func sentenceTable(_ beads: ArraySlice<Bead>, english: SentenceNumbering, albanian: SentenceNumbering,
+                                      into out: inout [UInt8]) {
+        out += "<details><summary>Sentences (\(beads.count))</summary>\n<table>\n".utf8
+        out += "<thead><tr><th scope=\"col\">English</th><th scope=\"col\">Shqip</th><th scope=\"col\">Confidence</th></tr></thead>\n<tbody>\n".utf8
         for bead in beads {
             let low = bead.score < AlignmentText.lowConfidence || bead.en.isEmpty || bead.sq.isEmpty
-            out += "<tr\(low ? " class=\"low\"" : "")><td lang=\"en\">"
-            out += bead.en.map { english[$0].xmlEscaped }.joined(separator: " ")
-            out += "</td><td lang=\"sq\">"
-            out += bead.sq.map { albanian[$0].xmlEscaped }.joined(separator: " ")
-            out += "</td><td class=\"score\">\(AlignmentJSON.format(bead.score))</td></tr>\n"
+            out += (low ? "<tr class=\"low\"><td lang=\"en\">" : "<tr><td lang=\"en\">").utf8
+            for (position, index) in bead.en.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: " ")) }
+                out.appendXMLEscaped(english[index])
+            }
+            out += "</td><td lang=\"sq\">".utf8
+            for (position, index) in bead.sq.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: " ")) }
+                out.appendXMLEscaped(albanian[index])
+            }
+            out += "</td><td class=\"score\">\(AlignmentJSON.format(bead.score))</td></tr>\n".utf8
         }
-        return out + "</tbody>\n</table>\n</details>\n"
-    }
-
-    /// Global sentence indices of paragraph `paragraph`.
-    private static func sentenceRange(_ paragraphs: [[String]], paragraph: Int) -> Range<Int> {
-        let start = paragraphs[..<paragraph].reduce(0) { $0 + $1.count }
-        return start..<(start + paragraphs[paragraph].count)
+        out += "</tbody>\n</table>\n</details>\n".utf8
     }
 
     private static let style = """

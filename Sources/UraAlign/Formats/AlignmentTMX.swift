@@ -8,25 +8,37 @@ public enum AlignmentTMX {
     /// same bytes.
     public static func render(_ alignment: Alignment, text: BilingualText) -> String {
         let english = Array(text.english.joined()), albanian = Array(text.albanian.joined())
-        var out = """
+        // Built as UTF-8 bytes, segments escaped straight into them (a build writes one per release).
+        var out: [UInt8] = []
+        out.reserveCapacity(8_192)
+        out += """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE tmx SYSTEM "tmx14.dtd">
             <tmx version="1.4">
               <header creationtool="Ura" creationtoolversion="0.1.0" segtype="sentence" o-tmf="Ura" adminlang="en" srclang="en" datatype="plaintext"/>
               <body>
 
-            """
-        for (number, bead) in alignment.sentences.enumerated() where !bead.en.isEmpty && !bead.sq.isEmpty {
-            let en = bead.en.compactMap { english.indices.contains($0) ? english[$0] : nil }.joined(separator: " ")
-            let sq = bead.sq.compactMap { albanian.indices.contains($0) ? albanian[$0] : nil }.joined(separator: " ")
-            out += "    <tu tuid=\"s\(number + 1)\">\n"
-            out += "      <prop type=\"x-ura-score\">\(AlignmentJSON.format(bead.score))</prop>\n"
-            out += "      <prop type=\"x-ura-bead\">\(bead.shape)</prop>\n"
-            out += "      <tuv xml:lang=\"en\"><seg>\(en.xmlEscaped)</seg></tuv>\n"
-            out += "      <tuv xml:lang=\"sq\"><seg>\(sq.xmlEscaped)</seg></tuv>\n"
-            out += "    </tu>\n"
+            """.utf8
+        /// The sentences at `indices` (those that exist), joined by spaces and escaped.
+        func segment(_ indices: [Int], of sentences: [String]) {
+            var first = true
+            for index in indices where sentences.indices.contains(index) {
+                if !first { out.append(UInt8(ascii: " ")) }
+                first = false
+                out.appendXMLEscaped(sentences[index])
+            }
         }
-        out += "  </body>\n</tmx>\n"
-        return out
+        for (number, bead) in alignment.sentences.enumerated() where !bead.en.isEmpty && !bead.sq.isEmpty {
+            out += "    <tu tuid=\"s\(number + 1)\">\n".utf8
+            out += "      <prop type=\"x-ura-score\">\(AlignmentJSON.format(bead.score))</prop>\n".utf8
+            out += "      <prop type=\"x-ura-bead\">\(bead.shape)</prop>\n".utf8
+            out += "      <tuv xml:lang=\"en\"><seg>".utf8
+            segment(bead.en, of: english)
+            out += "</seg></tuv>\n      <tuv xml:lang=\"sq\"><seg>".utf8
+            segment(bead.sq, of: albanian)
+            out += "</seg></tuv>\n    </tu>\n".utf8
+        }
+        out += "  </body>\n</tmx>\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 }

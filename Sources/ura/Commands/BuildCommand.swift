@@ -68,6 +68,8 @@ struct BuildCommand: AsyncParsableCommand {
             // The process ends here: freeing thousands of releases one by one would only delay it
             // (a hundredth of a second of an incremental build), so the result is kept.
             keepUntilExit(result)
+            var trace = PhaseTrace()
+            trace.mark("build.command")
             if !result.context.failures.isEmpty { throw ExitCode(1) }
         }
     }
