@@ -23,12 +23,38 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (a longer ISO timestamp is cut to its date); nil for anything else.
     public init?(iso text: String) {
+        // The common case, `YYYY-MM-DD` in ASCII (what every cache entry holds), read off its
+        // bytes; anything else takes the general reading below.
+        if let date = Self.plainISO(text) {
+            self = date
+            return
+        }
         let parts = text.prefix(10).split(separator: "-")
         guard text.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2,
               parts[2].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
               let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// `text` read as ASCII `YYYY-MM-DD` followed by nothing or by an ASCII character (so that no
+    /// combining mark makes the tenth character longer), with a valid month and day; else nil.
+    private static func plainISO(_ text: String) -> CalendarDate? {
+        let bytes = text.utf8
+        guard bytes.count >= 10 else { return nil }
+        var year = 0, month = 0, day = 0
+        for (offset, byte) in bytes.prefix(11).enumerated() {
+            switch offset {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+            case 10: guard byte < 0x80 else { return nil }
+            default:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+        }
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

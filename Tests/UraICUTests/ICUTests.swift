@@ -43,6 +43,20 @@ import Testing
         #expect(try english.parse("no date here") == nil)
     }
 
+    @Test func readsISODatesOnlyWhenWhole() {
+        #expect(CalendarDate(iso: "2018-11-05") == CalendarDate(year: 2018, month: 11, day: 5))
+        #expect(CalendarDate(iso: "2019-10-29T08:30:00Z") == CalendarDate(year: 2019, month: 10, day: 29))
+        #expect(CalendarDate(iso: "2018-13-05") == nil)
+        #expect(CalendarDate(iso: "2018-11-32") == nil)
+        #expect(CalendarDate(iso: "2018-11-5") == nil)
+        #expect(CalendarDate(iso: "2018/11/05") == nil)
+        #expect(CalendarDate(iso: "") == nil)
+        // A combining mark on the last digit makes it another character: not a date.
+        #expect(CalendarDate(iso: "2018-11-05\u{301}") == nil)
+        // Non-ASCII after the date is not part of it.
+        #expect(CalendarDate(iso: "2018-11-05 në Tiranë") == CalendarDate(year: 2018, month: 11, day: 5))
+    }
+
     @Test func namesLegacyEncodings() throws {
         // "Përshëndetje nga Tiranë, çështje" in windows-1250 bytes.
         let bytes: [UInt8] = Array("P".utf8) + [0xEB] + Array("rsh".utf8) + [0xEB] + Array("ndetje nga Tiran".utf8) + [0xEB]

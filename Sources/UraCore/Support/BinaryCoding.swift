@@ -247,10 +247,12 @@ public enum ReleaseBinary {
 
         var isAtEnd: Bool { position == bytes.endIndex }
 
+        @inline(__always)
         mutating func byte() -> UInt8? {
             guard position < bytes.endIndex else { return nil }
-            defer { position += 1 }
-            return bytes[position]
+            let value = bytes[position]
+            position += 1
+            return value
         }
 
         mutating func bool() -> Bool? {

@@ -352,6 +352,7 @@ public struct SiteBuilder: Sendable {
         let outputs = outputs(published, archive: archive, buildDate: buildDate)
         trace.mark("publish.plan")
         var paths: Set<String> = [Self.collectionPath]
+        paths.reserveCapacity(outputs.count + 1)
         for output in outputs where !paths.insert(output.path).inserted {
             throw UraError(.input, "two outputs write '\(output.path)'; give each <ura:output> its own path",
                            file: output.stylesheet.path)
