@@ -103,18 +103,25 @@ public enum ReviewStep {
         trace.mark("review.write")
         // A row depends on the release alone, so an unchanged release's row is the one `.digests`
         // kept: its alignment and sentences are not even decoded (``Deferred``).
+        // Rows stay UTF-8 bytes from `.digests` to the index: thousands of them, every build.
         let currentDigests = reviewDigests
-        let rows = Parallel.map(Array(releases.indices)) { index in
+        let rows = Parallel.map(Array(releases.indices)) { index -> ArraySlice<UInt8> in
             let id = releases[index].id
             if previous[id] == currentDigests[index], let row = previousRows[id] { return row }
             let release = releases[index]
-            return row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
-                       findings: release.findings ?? [])
+            return Array(row(release, flagged: release.alignment?.paragraphs.filter { $0.en.count != 1 || $0.sq.count != 1 || $0.score < 0.9 }.count ?? 0,
+                             findings: release.findings ?? []).utf8)[...]
         }
-        var digestLines = digestsHeader
+        var digestLines = Array(digestsHeader.utf8)
+        digestLines.reserveCapacity(rows.reduce(digestLines.count) { $0 + $1.count + 128 })
         for (index, release) in releases.enumerated() {
             written += writtenByRelease[index]
-            digestLines += "\(reviewDigests[index]) \(release.id)\t\(rows[index])\n"
+            digestLines += reviewDigests[index].utf8
+            digestLines.append(UInt8(ascii: " "))
+            digestLines += release.id.utf8
+            digestLines.append(UInt8(ascii: "\t"))
+            digestLines += rows[index]
+            digestLines.append(UInt8(ascii: "\n"))
         }
         let ids = Set(releases.map(\.id))
         // Files to sweep only when a release left, or when the last review had the earlier layout
@@ -127,8 +134,8 @@ public enum ReviewStep {
                 if previous[id] != nil, !ids.contains(id) || !isPage { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
             }
         }
-        try AtomicFile.write(digestLines, to: digestsPath)
-        try AtomicFile.write(index(rows), to: folder + "/index.html")
+        try AtomicFile.write(bytes: digestLines, to: digestsPath)
+        try AtomicFile.write(bytes: index(rows), to: folder + "/index.html")
         written.append("index.html")
         trace.mark("review.index")
         return written
@@ -141,9 +148,9 @@ public enum ReviewStep {
     /// rows they keep (after a tab; older files have none), and whether the
     /// file opens with ``digestsHeader``. Read on UTF-8 bytes: a line per release, thousands of
     /// them, on every build.
-    private static func readDigests(_ path: String) -> (digests: [String: String], rows: [String: String], currentLayout: Bool) {
+    private static func readDigests(_ path: String) -> (digests: [String: String], rows: [String: ArraySlice<UInt8>], currentLayout: Bool) {
         guard let bytes = FileBytes.read(path) else { return ([:], [:], false) }
-        var digests: [String: String] = [:], rows: [String: String] = [:]
+        var digests: [String: String] = [:], rows: [String: ArraySlice<UInt8>] = [:]
         digests.reserveCapacity(bytes.count / 64)
         rows.reserveCapacity(bytes.count / 64)
         var start = 0
@@ -153,7 +160,8 @@ public enum ReviewStep {
                 let tab = bytes[space..<end].firstIndex(of: UInt8(ascii: "\t"))
                 let id = String(decoding: bytes[(space + 1)..<(tab ?? end)], as: UTF8.self)
                 digests[id] = String(decoding: bytes[start..<space], as: UTF8.self)
-                if let tab { rows[id] = String(decoding: bytes[(tab + 1)..<end], as: UTF8.self) }
+                // Kept as bytes (valid UTF-8: this build's own rows, written whole by a rename).
+                if let tab { rows[id] = bytes[(tab + 1)..<end] }
             }
             start = end + 1
         }
@@ -254,31 +262,34 @@ public enum ReviewStep {
             .replacingOccurrences(of: "\t", with: "&#9;")
     }
 
-    private static func index(_ rows: [String]) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Review: releases</title>
-        <style>
-        body { font-family: system-ui, sans-serif; margin: 2em; }
-        table { border-collapse: collapse; width: 100%; }
-        th, td { border-bottom: 1px solid #ddd; padding: 0.4em; text-align: left; vertical-align: top; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        </style>
-        </head>
-        <body>
-        <h1>Review: releases</h1>
-        <table>
-        <thead><tr><th>Release</th><th>Title</th><th>Status</th><th>Languages</th><th>Errors</th><th>Warnings</th><th>Flagged beads</th><th>Review</th></tr></thead>
-        <tbody>
-        \(rows.map { $0 + "\n" }.joined())</tbody>
-        </table>
-        </body>
-        </html>
+    private static func index(_ rows: [ArraySlice<UInt8>]) -> [UInt8] {
+        var page = Array("""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Review: releases</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 2em; }
+            table { border-collapse: collapse; width: 100%; }
+            th, td { border-bottom: 1px solid #ddd; padding: 0.4em; text-align: left; vertical-align: top; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            </style>
+            </head>
+            <body>
+            <h1>Review: releases</h1>
+            <table>
+            <thead><tr><th>Release</th><th>Title</th><th>Status</th><th>Languages</th><th>Errors</th><th>Warnings</th><th>Flagged beads</th><th>Review</th></tr></thead>
+            <tbody>
 
-        """
+            """.utf8)
+        page.reserveCapacity(rows.reduce(page.count + 64) { $0 + $1.count + 1 })
+        for row in rows {
+            page += row
+            page.append(UInt8(ascii: "\n"))
+        }
+        page += "</tbody>\n</table>\n</body>\n</html>\n".utf8
+        return page
     }
 }

@@ -115,7 +115,16 @@ public enum SiteSwitch {
                         throw UraError(.input, "cannot create a folder: \(error.localizedDescription)", file: staging + "/" + folder)
                     }
                 }
+                // The costliest folders first (bytes to write, and a link or a look-up per file):
+                // the collection document's 10 MB alone in `xml/`, last in name order, was the tail
+                // of an incremental build's placing, one core writing it while the other waited.
+                func cost(_ group: [Int]) -> Int {
+                    group.reduce(0) { total, index in
+                        total + 4096 + (files[index].reused == nil ? files[index].parts.reduce(0) { $0 + $1.count } : 0)
+                    }
+                }
                 let groups = byFolder.keys.sorted().compactMap { byFolder[$0] }
+                    .map { (group: $0, cost: cost($0)) }.sorted { $0.cost > $1.cost }.map(\.group)
                 trace.mark("switch.folders")
                 let groupPlacements = try Parallel.map(groups) { group throws(UraError) -> [Placement] in
                     var placements: [Placement] = []
