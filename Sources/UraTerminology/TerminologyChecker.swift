@@ -78,8 +78,15 @@ public struct TerminologyChecker: Sendable {
 
     /// `text` without white space at either end: `text` itself, not a copy, when it has none (most units).
     private static func trimmed(_ text: String) -> String {
-        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
+        guard let first = text.first, let last = text.last, isWhitespace(first) || isWhitespace(last) else { return text }
         return text.trimmed
+    }
+
+    /// `character.isWhitespace`, ASCII answered without a Unicode property look-up (its white
+    /// space is U+0009–U+000D and the space; `\r\n` reads as `\n`).
+    private static func isWhitespace(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isWhitespace }
+        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
     }
 
     /// English function words, and Albanian ones that English text never has.
