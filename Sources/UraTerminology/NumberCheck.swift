@@ -170,7 +170,8 @@ protocol NumberReadable {
 
 extension Unicode.Scalar: NumberReadable {
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
-    var isLetter: Bool { Character(self).isLetter }
+    /// ASCII answered without a Unicode property look-up: of ASCII, only `A`–`Z` and `a`–`z` are letters.
+    var isLetter: Bool { isASCII ? (value | 0x20) &- 0x61 < 26 : Character(self).isLetter }
     var character: Character { Character(self) }
 }
 

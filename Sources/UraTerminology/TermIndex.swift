@@ -8,7 +8,10 @@ struct TermOccurrence: Sendable {
 
 /// A glossary's terms compiled for one language, indexed by the keys of their first word so a
 /// text is scanned once, not once per term.
-struct TermIndex: Sendable {
+///
+/// A class, not a struct: every text's word look-up hands ``entry(_:)`` to the word table, and a
+/// struct's every field would be retained for it (and released) once per text.
+final class TermIndex: Sendable {
     let morphology: Morphology
     let patterns: [TermPattern]
     private let keyNumbers: KeyNumbers
@@ -72,7 +75,7 @@ struct TermIndex: Sendable {
     /// `text` tokenized for this index's language, each token's word looked up once.
     func tokenize(_ text: String) -> TokenizedText {
         let tokens = Tokenizer.tokens(text)
-        return TokenizedText(text, tokens: tokens, words: words.entries(tokens, make: entry))
+        return TokenizedText(text, tokens: tokens, words: words.entries(tokens, make: entry), table: words)
     }
 
     /// What matching needs of `form`. A word whose opening no glossary word shares gets no stems
@@ -80,8 +83,9 @@ struct TermIndex: Sendable {
     /// acronym such as `un` can still open a pattern).
     private func entry(_ form: String) -> WordEntry {
         let isCandidate = openings.contains(Self.opening(form))
-        let keys = keyNumbers.existingNumbers(isCandidate ? morphology.keys(form) : [form])
-        let foldedKeys = keyNumbers.existingNumbers(isCandidate ? morphology.foldedKeys(form) : [Morphology.fold(form)])
+        let keys = isCandidate ? keyNumbers.existingNumbers(morphology.keys(form)) : keyNumbers.existingNumbers(of: form)
+        let foldedKeys = isCandidate ? keyNumbers.existingNumbers(morphology.foldedKeys(form))
+                                     : keyNumbers.existingNumbers(of: Morphology.fold(form))
         let isArticle = morphology.isArticle(form)
         // A pattern opening with an article matches (unfolded) only where the text has one.
         var candidates = isArticle ? openingWithArticle : []
@@ -90,7 +94,8 @@ struct TermIndex: Sendable {
         return WordEntry(keys: keys, foldedKeys: foldedKeys, candidates: Self.removingRepeats(candidates), isArticle: isArticle,
                          isFoldedArticle: morphology.language == .albanian && ["te", "se"].contains(form),
                          isInsertable: morphology.isInsertable(form),
-                         numberValue: NumberCheck.wordValue(form, language: morphology.language))
+                         numberValue: NumberCheck.wordValue(form, language: morphology.language),
+                         languageHint: TerminologyChecker.languageHint(form))
     }
 
     /// Sorted `numbers`, each once.
@@ -110,9 +115,11 @@ struct TermIndex: Sendable {
     func occurrences(in text: TokenizedText, only: (TermPattern) -> Bool = { _ in true }) -> [TermOccurrence] {
         var result: [TermOccurrence] = []
         for start in text.tokens.indices {
-            for index in text.words[start].candidates where only(patterns[index]) {
-                if let range = patterns[index].match(text, at: start) {
-                    result.append(TermOccurrence(pattern: patterns[index], tokens: range))
+            text.words[start].withCandidates { candidates in
+                for index in candidates where only(patterns[index]) {
+                    if let range = patterns[index].match(text, at: start) {
+                        result.append(TermOccurrence(pattern: patterns[index], tokens: range))
+                    }
                 }
             }
         }

@@ -53,7 +53,9 @@ final class TermPattern: Sendable {
 
     private func match(slot: Int, token: Int, in text: TokenizedText, folded: Bool, inserted: Int = 0) -> Int? {
         if slot == slots.count { return token }
-        switch slots[slot] {
+        // Switched on the slot's kind, not the slot: binding the slot's payloads would copy (retain
+        // and release) its arrays and strings on every attempt to match.
+        switch slots[slot].kind {
         case .article:
             if token < text.tokens.count, text.words[token].isArticle || (folded && text.words[token].isFoldedArticle),
                let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
@@ -61,14 +63,13 @@ final class TermPattern: Sendable {
             }
             // The text may drop the article (`leja qëndrimi` for `leja e qëndrimit`).
             return slot == 0 ? nil : match(slot: slot + 1, token: token, in: text, folded: folded)
-        case .acronym(let form, let possessive):
-            guard token < text.tokens.count, text.tokens[token].isUppercase,
-                  text.tokens[token].form == form || text.tokens[token].form == possessive else { return nil }
+        case .acronym:
+            guard token < text.tokens.count, slots[slot].matchesAcronym(text.tokens[token]) else { return nil }
             return match(slot: slot + 1, token: token + 1, in: text, folded: folded)
-        case .word(_, let keys, let foldedKeys):
+        case .word:
             guard token < text.tokens.count else { return nil }
             let word = text.words[token]
-            if KeyNumbers.shareOne(folded ? word.foldedKeys : word.keys, folded ? foldedKeys : keys),
+            if slots[slot].matches(word, folded: folded),
                let end = match(slot: slot + 1, token: token + 1, in: text, folded: folded) {
                 return end
             }
@@ -82,17 +83,46 @@ final class TermPattern: Sendable {
     }
 }
 
+/// What ``TermPattern/match(_:at:folded:)`` asks of a slot. Methods, so that the slot's payloads
+/// are read in place rather than copied out (and retained) on every attempt to match.
+extension TermPattern.Slot {
+    enum Kind { case article, word, acronym }
+
+    var kind: Kind {
+        switch self {
+        case .article: .article
+        case .word: .word
+        case .acronym: .acronym
+        }
+    }
+
+    /// Whether a word slot shares a key with `word` (folded keys with folded keys when `folded`).
+    func matches(_ word: WordRef, folded: Bool) -> Bool {
+        guard case .word(_, let keys, let foldedKeys) = self else { return false }
+        return word.sharesKey(with: folded ? foldedKeys : keys, folded: folded)
+    }
+
+    /// Whether an acronym slot is `token`, in capitals, possessive or not.
+    func matchesAcronym(_ token: Token) -> Bool {
+        guard case .acronym(let form, let possessive) = self else { return false }
+        return token.isUppercase && (token.form == form || token.form == possessive)
+    }
+}
+
 /// A text split into tokens, with what the glossary needs of each token's word looked up once.
 final class TokenizedText {
     let text: String
     let tokens: [Token]
     /// The word of each token.
-    let words: [WordEntry]
+    let words: [WordRef]
+    /// The table that owns the entries of `words`, kept alive as long as they are read.
+    private let table: WordTable
 
-    init(_ text: String, tokens: [Token], words: [WordEntry]) {
+    init(_ text: String, tokens: [Token], words: [WordRef], table: WordTable) {
         self.text = text
         self.tokens = tokens
         self.words = words
+        self.table = table
     }
 
     /// The text a token range covers.

@@ -52,7 +52,7 @@ public struct TerminologyChecker: Sendable {
 
     /// The findings for one unit.
     public func check(_ unit: TranslationUnit) -> [Finding] {
-        let source = unit.english.trimmed, target = unit.albanian.trimmed
+        let source = Self.trimmed(unit.english), target = Self.trimmed(unit.albanian)
         if source.isEmpty && target.isEmpty { return [] }
         if target.isEmpty {
             return [Finding(unit: unit.id, rule: "untranslated", severity: .error, side: "sq",
@@ -76,6 +76,19 @@ public struct TerminologyChecker: Sendable {
         return termFindings(unit.id, sourceText, targetText) + numberFindings(unit.id, sourceText, targetText)
     }
 
+    /// `text` without white space at either end: `text` itself, not a copy, when it has none (most units).
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.first, let last = text.last, isWhitespace(first) || isWhitespace(last) else { return text }
+        return text.trimmed
+    }
+
+    /// `character.isWhitespace`, ASCII answered without a Unicode property look-up (its white
+    /// space is U+0009–U+000D and the space; `\r\n` reads as `\n`).
+    private static func isWhitespace(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isWhitespace }
+        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
+    }
+
     /// English function words, and Albanian ones that English text never has.
     private static let englishWords: Set<String> = ["the", "and", "of", "to", "in", "is", "for", "on", "with", "that", "was",
                                                     "were", "are", "by", "as", "at", "from", "has", "have", "this", "will", "an", "a"]
@@ -86,11 +99,20 @@ public struct TerminologyChecker: Sendable {
     static func looksEnglish(_ text: TokenizedText) -> Bool {
         guard text.tokens.count >= identicalMinimumWords else { return false }
         var english = 0
-        for token in text.tokens {
-            if albanianWords.contains(token.form) || token.form.contains(where: { $0 == "ë" || $0 == "ç" }) { return false }
-            if englishWords.contains(token.form) { english += 1 }
+        for word in text.words {
+            switch word.languageHint {
+            case .albanian: return false
+            case .english: english += 1
+            case .neither: continue
+            }
         }
         return english * 4 >= text.tokens.count
+    }
+
+    /// What `form` says of its text's language in ``looksEnglish(_:)`` (worked out once per form).
+    static func languageHint(_ form: String) -> WordEntry.LanguageHint {
+        if albanianWords.contains(form) || form.contains(where: { $0 == "ë" || $0 == "ç" }) { return .albanian }
+        return englishWords.contains(form) ? .english : .neither
     }
 
     private func termFindings(_ unit: String, _ source: TokenizedText, _ target: TokenizedText) -> [Finding] {

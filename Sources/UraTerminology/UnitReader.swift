@@ -44,12 +44,17 @@ public enum UnitReader {
             Bead(en: $0 < sourceParagraphs.count ? [$0] : [], sq: $0 < targetParagraphs.count ? [$0] : [], score: 0)
         }
         for (index, bead) in beads.enumerated() {
-            let source = bead.en.filter { $0 < sourceParagraphs.count }.map { sourceParagraphs[$0] }
-            let target = bead.sq.filter { $0 < targetParagraphs.count }.map { targetParagraphs[$0] }
-            units.append(TranslationUnit(id: "p\(index + 1)", english: source.joined(separator: "\n\n"),
-                                         albanian: target.joined(separator: "\n\n")))
+            units.append(TranslationUnit(id: "p\(index + 1)", english: joined(bead.en, of: sourceParagraphs),
+                                         albanian: joined(bead.sq, of: targetParagraphs)))
         }
         return units
+    }
+
+    /// The paragraphs at `indices` (those that exist), joined by a blank line.
+    private static func joined(_ indices: [Int], of paragraphs: [String]) -> String {
+        // Most beads hold one paragraph a side: that paragraph itself, not a copy.
+        if indices.count == 1, let index = indices.first { return index < paragraphs.count ? paragraphs[index] : "" }
+        return indices.filter { $0 < paragraphs.count }.map { paragraphs[$0] }.joined(separator: "\n\n")
     }
 
     private static func directoryUnits(_ path: String, prepare: (PressRelease) throws -> PressRelease) throws(UraError) -> [TranslationUnit] {

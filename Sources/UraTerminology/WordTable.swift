@@ -25,6 +25,11 @@ struct KeyNumbers: Sendable {
         keys.compactMap { numbers[$0] }.sorted()
     }
 
+    /// The number of `key` alone, if it is numbered (as ``existingNumbers(_:)`` of a set of one key).
+    func existingNumbers(of key: String) -> [Int32] {
+        numbers[key].map { [$0] } ?? []
+    }
+
     /// Whether sorted arrays `a` and `b` have a number in common.
     static func shareOne(_ a: [Int32], _ b: [Int32]) -> Bool {
         var i = 0, j = 0
@@ -52,9 +57,11 @@ final class WordEntry: Sendable {
     let isInsertable: Bool
     /// The value of a number written as a word (`five`, `pesë`; see ``NumberCheck/wordValue(_:language:)``).
     let numberValue: String?
+    /// How the word counts when telling whether a text is English (see ``TerminologyChecker/looksEnglish(_:)``).
+    let languageHint: LanguageHint
 
     init(keys: [Int32], foldedKeys: [Int32], candidates: [Int], isArticle: Bool, isFoldedArticle: Bool, isInsertable: Bool,
-         numberValue: String?) {
+         numberValue: String?, languageHint: LanguageHint) {
         self.keys = keys
         self.foldedKeys = foldedKeys
         self.candidates = candidates
@@ -62,6 +69,53 @@ final class WordEntry: Sendable {
         self.isFoldedArticle = isFoldedArticle
         self.isInsertable = isInsertable
         self.numberValue = numberValue
+        self.languageHint = languageHint
+    }
+
+    /// What a word form says of the language of the text it is in.
+    enum LanguageHint: Sendable {
+        /// An English function word (`the`, `of`).
+        case english
+        /// An Albanian function word, or a word with `ë`/`ç`: English text has neither.
+        case albanian
+        case neither
+    }
+}
+
+/// A ``WordEntry`` held without a reference count, for the token arrays of texts.
+///
+/// Why: every text holds an entry per token, and the common words' entries are shared by all the
+/// threads checking. Retaining and releasing them, an atomic write to a counter the other core
+/// keeps writing too, cost more than the rest of the look-up. The ``WordTable`` that made an
+/// entry keeps it for its own lifetime, and ``TokenizedText`` keeps its table alive.
+struct WordRef {
+    private let entry: Unmanaged<WordEntry>
+
+    /// `entry`, which a ``WordTable`` owns.
+    fileprivate init(_ entry: WordEntry) {
+        self.entry = .passUnretained(entry)
+    }
+
+    /// `body`'s result on the entry, read without retaining it (or its arrays).
+    @inline(__always)
+    private func read<Result>(_ body: (WordEntry) -> Result) -> Result {
+        entry._withUnsafeGuaranteedRef(body)
+    }
+
+    var isArticle: Bool { read(\.isArticle) }
+    var isFoldedArticle: Bool { read(\.isFoldedArticle) }
+    var isInsertable: Bool { read(\.isInsertable) }
+    var numberValue: String? { read(\.numberValue) }
+    var languageHint: WordEntry.LanguageHint { read(\.languageHint) }
+
+    /// Whether the word shares a key with the sorted key numbers `keys` (its folded keys when `folded`).
+    func sharesKey(with keys: [Int32], folded: Bool) -> Bool {
+        read { KeyNumbers.shareOne(folded ? $0.foldedKeys : $0.keys, keys) }
+    }
+
+    /// `body`'s result on the indices of the patterns that may start at the word.
+    func withCandidates<Result>(_ body: ([Int]) -> Result) -> Result {
+        read { body($0.candidates) }
     }
 }
 
@@ -69,36 +123,104 @@ final class WordEntry: Sendable {
 /// never dropped: the table grows with the vocabulary of the texts checked (a build's releases).
 final class WordTable: @unchecked Sendable {
     // Unchecked: `table` is read and written under `lock` only.
-    private var table: [String: WordEntry] = [:]
+    private var table = FormTable()
     /// Threads checking at once look words up together; they wait only for a thread adding one.
     private let lock = ReadWriteLock()
 
     /// The entries of the forms of `tokens`, in order, looked up under one read lock. `make` works
     /// out, outside the lock, each form not seen before (once, unless two threads meet it at once:
-    /// both make an equal entry). Each entry is retained once: retains of entries both threads use
-    /// are costly.
-    func entries(_ tokens: [Token], make: (String) -> WordEntry) -> [WordEntry] {
+    /// then the first one added is kept).
+    func entries(_ tokens: [Token], make: (String) -> WordEntry) -> [WordRef] {
         var unknown: [Int] = []
-        var result = lock.reading {
-            // The property read once per text; the copy is gone before the lock is, so a writer
-            // never finds the table shared (and copied).
-            let table = self.table
-            return tokens.indices.map { index in
-                if let entry = table[tokens[index].form] { return entry }
-                unknown.append(index)
-                return Self.placeholder
-            }
-        }
+        // The table is read in place: it is not copied (and retained) while the lock is held.
+        var result = lock.reading { table.look(up: tokens, unknown: &unknown) }
         for index in unknown {
             let form = tokens[index].form
-            let entry = make(form)
-            result[index] = entry
-            lock.writing { table[form] = entry }
+            let made = make(form)
+            result[index] = lock.writing { table.add(form, made) }
         }
         return result
+    }
+}
+
+/// Word forms and their entries: an open-addressing hash table hashed on the forms' UTF-8 bytes.
+///
+/// Why not a `[String: WordEntry]`: `String` hashing runs SipHash and, for a word with `ë` or `ç`,
+/// normalizes it first; a look-up also retains the entry it returns. Forms are NFC (see
+/// ``Tokenizer``), so equal bytes are equal words.
+private struct FormTable {
+    /// Per slot, the index in `forms` of the form hashed there, or -1; a power of two long.
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var forms: [String] = []
+    private var hashes: [UInt64] = []
+    /// The entries, by form index: the table owns them, so ``WordRef``s to them stay valid.
+    private var entries: [WordEntry] = []
+    private var refs: [WordRef] = []
+
+    /// The entries of the forms of `tokens`, a placeholder for each unknown one, whose indices go to `unknown`.
+    func look(up tokens: [Token], unknown: inout [Int]) -> [WordRef] {
+        [WordRef](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+            for (index, token) in tokens.enumerated() {
+                if let found = self.index(of: token.form, hash: Self.hash(token.form)) {
+                    buffer.initializeElement(at: index, to: refs[found])
+                } else {
+                    unknown.append(index)
+                    buffer.initializeElement(at: index, to: WordRef(Self.placeholder))
+                }
+            }
+            count = tokens.count
+        }
+    }
+
+    /// The entry of `form`: `entry`, added, unless the form is there already (then `entry` is dropped).
+    mutating func add(_ form: String, _ entry: WordEntry) -> WordRef {
+        let hash = Self.hash(form)
+        if let found = index(of: form, hash: hash) { return refs[found] }
+        // Kept at most half full, so probe runs stay short.
+        if (forms.count + 1) * 2 > slots.count { grow() }
+        forms.append(form)
+        hashes.append(hash)
+        entries.append(entry)
+        refs.append(WordRef(entry))
+        slots[emptySlot(for: hash)] = Int32(forms.count - 1)
+        return refs[refs.count - 1]
+    }
+
+    private func index(of form: String, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if hashes[index] == hash, forms[index] == form { return index }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func emptySlot(for hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for (index, hash) in hashes.enumerated() { slots[emptySlot(for: hash)] = Int32(index) }
+    }
+
+    /// FNV-1a of the form's UTF-8 bytes, its high bits mixed down (the table uses the low ones).
+    private static func hash(_ form: String) -> UInt64 {
+        var form = form
+        // Read as a buffer: iterating `form.utf8` costs several times as much per byte.
+        return form.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return hash ^ (hash >> 29)
+        }
     }
 
     /// Stands for an entry until it is made.
     private static let placeholder = WordEntry(keys: [], foldedKeys: [], candidates: [], isArticle: false, isFoldedArticle: false,
-                                               isInsertable: false, numberValue: nil)
+                                               isInsertable: false, numberValue: nil, languageHint: .neither)
 }
