@@ -84,7 +84,7 @@ final class AlignmentRun {
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return nil }
         let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
-        if en.isEmpty || sq.isEmpty { return fixed + model.sentenceEvidence(document, en: enSentences, sq: sqSentences) }
+        if en.isEmpty || sq.isEmpty { return fixed + model.sentenceEvidence(en: enSentences, sq: sqSentences) }
         return fixed + sentencePathCost(en: enSentences, sq: sqSentences)
     }
 
@@ -165,6 +165,7 @@ final class AlignmentRun {
     /// sentences): the same programme, cell by cell and shape by shape, without the band's
     /// bookkeeping or the back pointers, which a cost does not need.
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        if let denseSentenceCosts { return fullSentencePathCost(en: en, sq: sq, dense: denseSentenceCosts) }
         let n = en.count, m = sq.count, width = m + 1
         // Shapes without a prior are never a bead: left out once here rather than per cell.
         return pricedSentenceShapes.withUnsafeBufferPointer { shapes in
@@ -183,6 +184,46 @@ final class AlignmentRun {
                             if previous + c < cell { cell = previous + c }
                         }
                         best[i * width + j] = cell
+                    }
+                }
+                // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
+                return best[n * width + m] < .infinity ? best[n * width + m] : 0
+            }
+        }
+    }
+
+    /// ``fullSentencePathCost(en:sq:)`` with the sentence bead costs in `dense`: the same cells,
+    /// shapes and sums, with each shape's step back in the programme's cells and in the table
+    /// worked out once per bead rather than once per cell.
+    private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>, dense: DenseCostTable) -> Double {
+        let n = en.count, m = sq.count, width = m + 1
+        let enStride = dense.place(en: 1, sq: 0, shape: 0), sqStride = dense.place(en: 0, sq: 1, shape: 0)
+        return withUnsafeTemporaryAllocation(of: DenseStep.self, capacity: pricedSentenceShapes.count) { steps in
+            for (index, priced) in pricedSentenceShapes.enumerated() {
+                steps.initializeElement(at: index, to: DenseStep(
+                    priced: priced, cells: priced.shape.en * width + priced.shape.sq,
+                    places: priced.shape.en * enStride + priced.shape.sq * sqStride - priced.place))
+            }
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
+                best.initialize(repeating: .infinity)
+                best[0] = 0
+                for i in 0...n {
+                    for j in 0...m where i > 0 || j > 0 {
+                        let cellIndex = i * width + j
+                        let place = dense.place(en: en.lowerBound + i, sq: sq.lowerBound + j, shape: 0)
+                        var cell = Double.infinity
+                        for step in steps {
+                            guard i >= step.priced.shape.en, j >= step.priced.shape.sq else { continue }
+                            let previous = best[cellIndex - step.cells]
+                            guard previous < .infinity else { continue }
+                            let c = dense.cost(at: place - step.places) {
+                                let first = (en: en.lowerBound + i - step.priced.shape.en, sq: sq.lowerBound + j - step.priced.shape.sq)
+                                return step.priced.prior + model.sentenceEvidence(en: first.en..<(first.en + step.priced.shape.en),
+                                                                                  sq: first.sq..<(first.sq + step.priced.shape.sq))
+                            }
+                            if previous + c < cell { cell = previous + c }
+                        }
+                        best[cellIndex] = cell
                     }
                 }
                 // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
@@ -211,11 +252,11 @@ final class AlignmentRun {
         let enRange = en..<(en + priced.shape.en), sqRange = sq..<(sq + priced.shape.sq)
         if let denseSentenceCosts {
             return denseSentenceCosts.cost(en: en, sq: sq, shape: priced.place) {
-                priced.prior + model.sentenceEvidence(document, en: enRange, sq: sqRange)
+                priced.prior + model.sentenceEvidence(en: enRange, sq: sqRange)
             }
         }
         // A bead with a prior is allowed: the cache holds its cost.
-        let cost = sentenceCache.cost(en: enRange, sq: sqRange) { priced.prior + model.sentenceEvidence(document, en: enRange, sq: sqRange) }
+        let cost = sentenceCache.cost(en: enRange, sq: sqRange) { priced.prior + model.sentenceEvidence(en: enRange, sq: sqRange) }
         return cost ?? .infinity
     }
 
@@ -224,10 +265,10 @@ final class AlignmentRun {
         guard let prior = sentencePriors.cost(en: en.count, sq: sq.count) else { return nil }
         if let denseSentenceCosts, let shape = sentencePriors.place(en: en.count, sq: sq.count) {
             return denseSentenceCosts.cost(en: en.lowerBound, sq: sq.lowerBound, shape: shape) {
-                prior + model.sentenceEvidence(document, en: en, sq: sq)
+                prior + model.sentenceEvidence(en: en, sq: sq)
             }
         }
-        return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(document, en: en, sq: sq) }
+        return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(en: en, sq: sq) }
     }
 
     /// The 1:1 sentence pairs (English, Albanian index) of the aligned paragraph beads of `path`:
@@ -323,6 +364,15 @@ final class AlignmentRun {
 
     /// `value` rounded to three decimals.
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// A priced shape as ``AlignmentRun/fullSentencePathCost(en:sq:dense:)`` steps back by it: how
+/// many cells of the programme and places of the ``DenseCostTable`` lie between a bead's end
+/// and its start.
+private struct DenseStep {
+    var priced: PricedShape
+    var cells: Int
+    var places: Int
 }
 
 /// A bead shape with its prior cost and its place among the shapes of a ``DenseCostTable``.

@@ -219,7 +219,7 @@ enum BandedDP {
                 lowest[index] = best[from] + bound(i - shape.en, j - shape.sq, shape)
             }
             var cheapest = Double.infinity
-            while let index = lowest.indices.min(by: { lowest[$0] < lowest[$1] }), lowest[index] < .infinity {
+            while let index = Self.indexOfLeast(lowest) {
                 if lowest[index] - Self.boundSlack * (1 + abs(lowest[index]) + abs(cheapest)) > cheapest { break }
                 lowest[index] = .infinity
                 let shape = shapes[index]
@@ -232,6 +232,19 @@ enum BandedDP {
                 guard let c = priced[index], let from = predecessor(i, j, shape) else { continue }
                 offer(best[from] + c, step: c, shape: index, to: cell)
             }
+        }
+
+        /// The index of the least finite value of `values` (the first, if several are least); nil
+        /// when none is finite. A loop of its own: `min(by:)` with a closure cost more than the
+        /// comparisons.
+        @inline(__always) private static func indexOfLeast(_ values: [Double]) -> Int? {
+            var least: Int?
+            var leastValue = Double.infinity
+            for index in values.indices where values[index] < leastValue {
+                least = index
+                leastValue = values[index]
+            }
+            return least
         }
 
         /// Relative slack of a bound against a price: far above the rounding error of sums of a
