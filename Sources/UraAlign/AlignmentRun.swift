@@ -19,8 +19,11 @@ final class AlignmentRun {
     /// ``ShapePriors`` gives): what the full sentence programme tries at each cell.
     private let pricedSentenceShapes: [PricedShape]
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
-    /// the programme, and each costs a sentence alignment.
+    /// the programme, and each costs a sentence alignment. In one array when the document is
+    /// small enough (`denseParagraphCosts`, with a bead not allowed kept as +infinity, which no
+    /// allowed bead costs), else hashed.
     private let cache: CostCache
+    private let denseParagraphCosts: DenseCostTable?
     /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
     /// the same place) align the same sentences again. In one array when the document is small
     /// enough (`denseSentenceCosts`), else hashed.
@@ -33,20 +36,27 @@ final class AlignmentRun {
     /// Lower bounds of sentence alignment costs, so the paragraph programme prices fewer beads.
     private let sentenceBound: SentencePathBound?
     /// Lower bounds of paragraph bead costs already worked out: the confidence windows ask for
-    /// them again.
+    /// them again. In one array when the document is small enough, as the costs are.
     private let boundCache: CostCache
+    private let denseParagraphBounds: DenseCostTable?
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
         // Each unit starts beads of a few shapes with the units of the other side near it.
-        cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
+        paragraphPriors = ShapePriors(parameters.paragraphShapes)
+        let paragraphUnits = (en: document.en.paragraphs.count, sq: document.sq.paragraphs.count)
+        denseParagraphCosts = DenseCostTable(enCount: paragraphUnits.en, sqCount: paragraphUnits.sq,
+                                             shapeCount: paragraphPriors.shapes.count)
+        denseParagraphBounds = DenseCostTable(enCount: paragraphUnits.en, sqCount: paragraphUnits.sq,
+                                              shapeCount: paragraphPriors.shapes.count)
+        let hashedBeads = denseParagraphCosts == nil ? Self.beadsPerUnit * (paragraphUnits.en + paragraphUnits.sq) : 0
+        cache = CostCache(expected: hashedBeads)
         denseSentenceCosts = DenseCostTable(enCount: document.en.sentences.count, sqCount: document.sq.sentences.count,
                                             shapeCount: parameters.sentenceShapes.count)
         sentenceCache = CostCache(expected: denseSentenceCosts == nil
                                   ? Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count) : 0)
-        boundCache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
+        boundCache = CostCache(expected: denseParagraphBounds == nil ? hashedBeads : 0)
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
-        paragraphPriors = ShapePriors(parameters.paragraphShapes)
         let sentencePriors = ShapePriors(parameters.sentenceShapes)
         self.sentencePriors = sentencePriors
         pricedSentenceShapes = sentencePriors.shapes.compactMap { shape in
@@ -78,7 +88,13 @@ final class AlignmentRun {
 
     /// The cost of a paragraph bead, or nil when it is not allowed (a heading merged or split).
     func paragraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
-        cache.cost(en: en, sq: sq) { computeParagraphCost(en: en, sq: sq) }
+        if let denseParagraphCosts, let place = paragraphPriors.place(en: en.count, sq: sq.count) {
+            let cost = denseParagraphCosts.cost(en: en.lowerBound, sq: sq.lowerBound, shape: place) {
+                computeParagraphCost(en: en, sq: sq) ?? .infinity
+            }
+            return cost < .infinity ? cost : nil
+        }
+        return cache.cost(en: en, sq: sq) { computeParagraphCost(en: en, sq: sq) }
     }
 
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
@@ -121,12 +137,18 @@ final class AlignmentRun {
     /// bound of the sentence alignment's (see ``SentencePathBound``).
     private func leastParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double {
         if en.isEmpty || sq.isEmpty { return paragraphCost(en: en, sq: sq) ?? .infinity }
-        let least = boundCache.cost(en: en, sq: sq) {
-            guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
-            guard let sentenceBound else { return -.infinity }
-            return fixed + sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
+        if let denseParagraphBounds, let place = paragraphPriors.place(en: en.count, sq: sq.count) {
+            return denseParagraphBounds.cost(en: en.lowerBound, sq: sq.lowerBound, shape: place) {
+                computeLeastParagraphCost(en: en, sq: sq)
+            }
         }
-        return least ?? -.infinity
+        return boundCache.cost(en: en, sq: sq) { computeLeastParagraphCost(en: en, sq: sq) } ?? -.infinity
+    }
+
+    private func computeLeastParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
+        guard let sentenceBound else { return -.infinity }
+        return fixed + sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
     }
 
     private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {

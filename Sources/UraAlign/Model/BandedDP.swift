@@ -133,9 +133,6 @@ enum BandedDP {
         /// Per cell: the cheapest cost to reach it, the shape index of its last step (-1: none),
         /// and that step's cost.
         var best: [Double] = [], back: [Int8] = [], stepCost: [Double] = []
-        /// Per shape, while a cell is relaxed cheapest first: the bound of its bead's total (then
-        /// +infinity once priced), and its price.
-        private var lowest: [Double] = [], priced: [Double?] = []
 
         @inline(__always) func cell(_ i: Int, _ j: Int) -> Int { offset[i] + j - lo[i] }
 
@@ -211,38 +208,54 @@ enum BandedDP {
         /// comparison allows for the rounding of the bound and of the costs (`boundSlack`).
         private mutating func relaxCheapestFirst(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?,
                                                  bound: (Int, Int, Shape) -> Double) {
-            // From each shape's predecessor: the least the bead could total, then what it does.
-            Self.fill(&lowest, with: .infinity, count: shapes.count)
-            Self.fill(&priced, with: nil, count: shapes.count)
-            for (index, shape) in shapes.enumerated() {
-                guard let from = predecessor(i, j, shape), best[from] < .infinity else { continue }
-                lowest[index] = best[from] + bound(i - shape.en, j - shape.sq, shape)
-            }
-            var cheapest = Double.infinity
-            while let index = Self.indexOfLeast(lowest) {
-                if lowest[index] - Self.boundSlack * (1 + abs(lowest[index]) + abs(cheapest)) > cheapest { break }
-                lowest[index] = .infinity
-                let shape = shapes[index]
-                guard let from = predecessor(i, j, shape), let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
-                priced[index] = c
-                cheapest = min(cheapest, best[from] + c)
-            }
-            let cell = cell(i, j)
-            for (index, shape) in shapes.enumerated() {
-                guard let c = priced[index], let from = predecessor(i, j, shape) else { continue }
-                offer(best[from] + c, step: c, shape: index, to: cell)
+            // Per shape, on the stack (a cell's few shapes): its predecessor cell (-1 when none),
+            // the least its bead could total (then +infinity once priced), and its price.
+            withUnsafeTemporaryAllocation(of: ShapeCandidate.self, capacity: shapes.count) { candidates in
+                for (index, shape) in shapes.enumerated() {
+                    var candidate = ShapeCandidate(from: -1, lowest: .infinity, price: nil)
+                    if let from = predecessor(i, j, shape), best[from] < .infinity {
+                        candidate.from = from
+                        candidate.lowest = best[from] + bound(i - shape.en, j - shape.sq, shape)
+                    }
+                    candidates.initializeElement(at: index, to: candidate)
+                }
+                var cheapest = Double.infinity
+                while let index = Self.indexOfLeast(candidates) {
+                    let lowest = candidates[index].lowest
+                    if lowest - Self.boundSlack * (1 + abs(lowest) + abs(cheapest)) > cheapest { break }
+                    candidates[index].lowest = .infinity
+                    let shape = shapes[index]
+                    guard let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
+                    candidates[index].price = c
+                    cheapest = min(cheapest, best[candidates[index].from] + c)
+                }
+                let cell = cell(i, j)
+                for index in candidates.indices {
+                    guard let c = candidates[index].price else { continue }
+                    offer(best[candidates[index].from] + c, step: c, shape: index, to: cell)
+                }
             }
         }
 
-        /// The index of the least finite value of `values` (the first, if several are least); nil
-        /// when none is finite. A loop of its own: `min(by:)` with a closure cost more than the
-        /// comparisons.
-        @inline(__always) private static func indexOfLeast(_ values: [Double]) -> Int? {
+        /// One shape's bead into the cell being relaxed cheapest first.
+        private struct ShapeCandidate {
+            /// The cell the bead starts from; -1 when it is outside the band or unreached.
+            var from: Int
+            /// The least the bead could total, then +infinity once priced.
+            var lowest: Double
+            /// The bead's cost, once priced (nil when it is not allowed or not priced).
+            var price: Double?
+        }
+
+        /// The index of the candidate with the least finite `lowest` (the first, if several are
+        /// least); nil when none is finite. A loop of its own: `min(by:)` with a closure cost more
+        /// than the comparisons.
+        @inline(__always) private static func indexOfLeast(_ candidates: UnsafeMutableBufferPointer<ShapeCandidate>) -> Int? {
             var least: Int?
             var leastValue = Double.infinity
-            for index in values.indices where values[index] < leastValue {
+            for index in candidates.indices where candidates[index].lowest < leastValue {
                 least = index
-                leastValue = values[index]
+                leastValue = candidates[index].lowest
             }
             return least
         }
@@ -259,14 +272,6 @@ enum BandedDP {
                 back[cell] = Int8(index)
                 stepCost[cell] = step
             }
-        }
-
-        /// `count` copies of `value` in `array`, written in place when it already has `count`
-        /// elements: what ``reset(_:to:count:)`` does for the few shapes of a cell, without
-        /// emptying and refilling the array each time.
-        @inline(__always) private static func fill<T>(_ array: inout [T], with value: T, count: Int) {
-            guard array.count == count else { return reset(&array, to: value, count: count) }
-            for index in 0..<count { array[index] = value }
         }
 
         /// `count` copies of `value` in `array`, reusing its storage.

@@ -170,16 +170,20 @@ struct DocumentFeatures {
     /// Adds the entries of `matcher` found in each sentence as lexicon anchors.
     mutating func addLexicon(_ matcher: LexiconMatcher) {
         guard !matcher.isEmpty else { return }
-        for english in [true, false] {
-            var side = english ? en : sq
-            for index in side.sentences.indices {
-                let keys = matcher.keys(in: side.sentences[index].words, english: english)
-                guard !keys.isEmpty else { continue }
-                var ids = keys.map { table.id($0, .lexicon) }
-                Self.sortUnique(&ids)
-                side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
-            }
-            if english { en = side } else { sq = side }
+        Self.addLexicon(matcher, to: &en, english: true, table: &table)
+        Self.addLexicon(matcher, to: &sq, english: false, table: &table)
+    }
+
+    /// Adds the entries of `matcher` found in each sentence of `side` (English when `english`) as
+    /// lexicon anchors of `table`: in place, so a side that is not shared is not copied.
+    private static func addLexicon(_ matcher: LexiconMatcher, to side: inout SideFeatures, english: Bool,
+                                   table: inout AnchorTable) {
+        for index in side.sentences.indices {
+            let keys = matcher.keys(in: side.sentences[index].words, english: english)
+            guard !keys.isEmpty else { continue }
+            var ids = keys.map { table.id($0, .lexicon) }
+            sortUnique(&ids)
+            side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
         }
     }
 

@@ -31,16 +31,28 @@ enum LexiconInduction {
         var bestForEn = bestForSq
         // Co-occurrences of the English id at hand per Albanian id, and the Albanian ids counted,
         // in the order met; zeroed again after each English id.
-        var counts = [Int](repeating: 0, count: size)
-        var met: [Int] = []
+        // In buffers: a write to an array checked that its storage was not shared, once per
+        // co-occurrence.
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
+        counts.initialize(repeating: 0)
+        let met = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
+        defer {
+            counts.deallocate()
+            met.deallocate()
+        }
         for a in 0..<size {
-            met.removeAll(keepingCapacity: true)
-            for index in partners.starts[a]..<partners.starts[a + 1] {
-                let b = partners.ids[index]
-                if counts[b] == 0 { met.append(b) }
-                counts[b] += 1
+            var metCount = 0
+            partners.ids.withUnsafeBufferPointer { ids in
+                for index in partners.starts[a]..<partners.starts[a + 1] {
+                    let b = ids[index]
+                    if counts[b] == 0 {
+                        met[metCount] = b
+                        metCount += 1
+                    }
+                    counts[b] += 1
+                }
             }
-            for b in met {
+            for b in met[..<metCount] {
                 let c = counts[b]
                 counts[b] = 0
                 guard c >= minimumCount, countEn[a] < common, countSq[b] < common else { continue }
