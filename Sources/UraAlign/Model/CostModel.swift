@@ -84,9 +84,7 @@ struct CostModel {
     /// other side (log of recall over chance), a missing one costs little when it is common.
     mutating func setAnchors(_ document: DocumentFeatures, recall: [Double]) {
         let count = document.table.count
-        var dfEn = [Int](repeating: 0, count: count), dfSq = dfEn
-        for sentence in document.en.sentences { for id in sentence.anchors { dfEn[id] += 1 } }
-        for sentence in document.sq.sentences { for id in sentence.anchors { dfSq[id] += 1 } }
+        let dfEn = Self.documentFrequencies(document.en, count: count), dfSq = Self.documentFrequencies(document.sq, count: count)
         // An anchor's evidence depends only on its kind and on how many sentences of the other
         // side have it, and most anchors are in a sentence or two: each log is taken once per
         // kind and count.
@@ -105,6 +103,18 @@ struct CostModel {
             sqMiss.append(sq.miss)
         }
         evidence = (0..<count).map { IDEvidence(enHit: enHit[$0], enMiss: enMiss[$0], sqHit: sqHit[$0], sqMiss: sqMiss[$0]) }
+    }
+
+    /// Per anchor id below `count`, the number of sentences of `side` that have it.
+    private static func documentFrequencies(_ side: SideFeatures, count: Int) -> [Int] {
+        [Int](unsafeUninitializedCapacity: count) { frequencies, initialized in
+            frequencies.initialize(repeating: 0)
+            // By index: iterating the sentences copied (retained) each.
+            for index in side.sentences.indices {
+                for id in side.sentences[index].anchors { frequencies[id] += 1 }
+            }
+            initialized = count
+        }
     }
 
     /// Share of translations whose length is far off the usual ratio (a headline rewritten, a

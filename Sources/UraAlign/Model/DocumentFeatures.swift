@@ -25,10 +25,22 @@ struct StemOrder {
     init(_ stems: [String?]) {
         var sorted: [String] = []
         var ranks = [Int?](repeating: nil, count: stems.count)
-        for index in Self.packedOrder(stems) ?? Self.textOrder(stems) {
-            guard let stem = stems[index] else { continue }
-            if sorted.last != stem { sorted.append(stem) }
-            ranks[index] = sorted.count - 1
+        if let keyed = Self.packedOrder(stems) {
+            // Equal stems have equal keys: compared as integers, not as strings.
+            var lastKey: UInt64?
+            for value in keyed {
+                let index = Int(value & Self.positionMask), key = value & ~Self.positionMask
+                guard let stem = stems[index] else { continue }
+                if key != lastKey { sorted.append(stem) }
+                lastKey = key
+                ranks[index] = sorted.count - 1
+            }
+        } else {
+            for index in Self.textOrder(stems) {
+                guard let stem = stems[index] else { continue }
+                if sorted.last != stem { sorted.append(stem) }
+                ranks[index] = sorted.count - 1
+            }
         }
         self.sorted = sorted
         self.ranks = ranks
@@ -39,9 +51,10 @@ struct StemOrder {
         stems.indices.filter { stems[$0] != nil }.sorted { (stems[$0] ?? "", $0) < (stems[$1] ?? "", $1) }
     }
 
-    /// ``textOrder(_:)`` by integers instead of strings; nil unless every stem is at most five
-    /// ASCII bytes (the usual case: stems are five letters).
-    private static func packedOrder(_ stems: [String?]) -> [Int]? {
+    /// ``textOrder(_:)`` by integers instead of strings, as each stem's key (``PackedBytes``) with
+    /// its position in the low bits; nil unless every stem is at most five ASCII bytes (the usual
+    /// case: stems are five letters).
+    private static func packedOrder(_ stems: [String?]) -> [UInt64]? {
         guard stems.count <= Int(positionMask) else { return nil }
         var keyed: [UInt64] = []
         keyed.reserveCapacity(stems.count)
@@ -53,7 +66,7 @@ struct StemOrder {
             keyed.append(key | UInt64(position))
         }
         keyed.sort()
-        return keyed.map { Int($0 & positionMask) }
+        return keyed
     }
 
     /// The low three bytes of a packed stem of at most five bytes.

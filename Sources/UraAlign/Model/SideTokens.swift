@@ -15,6 +15,15 @@ struct SideTokens {
 
     /// - Complexity: O(n) in the length of the text.
     init(_ sentences: some Sequence<String>) {
+        // Sized up front from the text (a token every five bytes or so), so the lists seldom grow.
+        var sentenceCount = 0, byteCount = 0
+        for sentence in sentences {
+            sentenceCount += 1
+            byteCount += sentence.utf8.count
+        }
+        ids.reserveCapacity(byteCount / 5)
+        lengths.reserveCapacity(sentenceCount)
+        sentenceEnds.reserveCapacity(sentenceCount)
         var spans: [TokenSpan] = []
         for var sentence in sentences {
             let length = sentence.withUTF8 { utf8 in
