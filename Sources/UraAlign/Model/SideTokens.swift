@@ -73,8 +73,9 @@ struct TokenFeatures {
     /// The anchor key and kind, nil for no anchor.
     var anchor: (key: String, kind: AnchorKind)?
 
-    /// The features of `token`, which is folded here (once: the tokens are distinct).
-    init(_ token: Token, extractor: AnchorExtractor) {
+    /// The features of `token`, which is folded here (once: the tokens are distinct). Borrowed:
+    /// an initialiser takes its arguments owned, so each token was copied (retained) to be read.
+    init(_ token: borrowing Token, extractor: AnchorExtractor) {
         let folded = token.isNumber ? nil : WordFolder.fold(token.text)
         self.folded = folded
         if let folded, !token.isCapitalized && token.scalarCount >= 3 {
