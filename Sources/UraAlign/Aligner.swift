@@ -106,20 +106,23 @@ public struct Aligner: Sendable {
         if let lexicon = parameters.lexicon {
             document.addLexicon(LexiconMatcher(lexicon.patterns))
         }
-        var run = AlignmentRun(document: document, parameters: parameters, ratio: parameters.ratioPrior,
+        // Second pass: what the first alignment says about this document. The first pass's run
+        // is gone by now, so the lexicon anchors are added to the document in place, not to a copy.
+        let (estimate, induced) = firstPass(document)
+        if let induced { document.addLexicon(LexiconMatcher(induced)) }
+        let run = AlignmentRun(document: document, parameters: parameters, ratio: estimate.ratio,
+                               variance: estimate.variance, recall: estimate.recall)
+        return run.alignment(run.paragraphPath())
+    }
+
+    /// The first pass over `document`, with the priors: its estimates, and the lexicon induced
+    /// from it (nil when ``AlignerParameters/induceLexicon`` is off).
+    private func firstPass(_ document: DocumentFeatures) -> (Estimate, [LexiconPattern]?) {
+        let run = AlignmentRun(document: document, parameters: parameters, ratio: parameters.ratioPrior,
                                variance: parameters.variancePrior, recall: parameters.recallPrior)
-        var paragraphs = run.paragraphPath()
-        // Second pass: what the first alignment says about this document.
-        let pairs = run.sentencePairs(paragraphs)
-        let estimate = Estimate(run: run, pairs: pairs)
-        if parameters.induceLexicon {
-            let induced = LexiconInduction.induce(document: document, pairs: pairs)
-            document.addLexicon(LexiconMatcher(induced))
-        }
-        run = AlignmentRun(document: document, parameters: parameters, ratio: estimate.ratio,
-                           variance: estimate.variance, recall: estimate.recall)
-        paragraphs = run.paragraphPath()
-        return run.alignment(paragraphs)
+        let pairs = run.sentencePairs(run.paragraphPath())
+        let induced = parameters.induceLexicon ? LexiconInduction.induce(document: document, pairs: pairs) : nil
+        return (Estimate(run: run, pairs: pairs), induced)
     }
 }
 

@@ -19,8 +19,11 @@ final class AlignmentRun {
     /// ``ShapePriors`` gives): what the full sentence programme tries at each cell.
     private let pricedSentenceShapes: [PricedShape]
     /// Paragraph bead costs already computed: the confidence windows ask for the same beads as
-    /// the programme, and each costs a sentence alignment.
+    /// the programme, and each costs a sentence alignment. In one array when the document is
+    /// small enough (`denseParagraphCosts`, with a bead not allowed kept as +infinity, which no
+    /// allowed bead costs), else hashed.
     private let cache: CostCache
+    private let denseParagraphCosts: DenseCostTable?
     /// Sentence bead costs already computed: paragraph beads that overlap (1:1, 2:1 and 1:2 from
     /// the same place) align the same sentences again. In one array when the document is small
     /// enough (`denseSentenceCosts`), else hashed.
@@ -33,20 +36,27 @@ final class AlignmentRun {
     /// Lower bounds of sentence alignment costs, so the paragraph programme prices fewer beads.
     private let sentenceBound: SentencePathBound?
     /// Lower bounds of paragraph bead costs already worked out: the confidence windows ask for
-    /// them again.
+    /// them again. In one array when the document is small enough, as the costs are.
     private let boundCache: CostCache
+    private let denseParagraphBounds: DenseCostTable?
 
     init(document: DocumentFeatures, parameters: AlignerParameters, ratio: Double, variance: Double, recall: [Double]) {
         self.document = document
         // Each unit starts beads of a few shapes with the units of the other side near it.
-        cache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
+        paragraphPriors = ShapePriors(parameters.paragraphShapes)
+        let paragraphUnits = (en: document.en.paragraphs.count, sq: document.sq.paragraphs.count)
+        denseParagraphCosts = DenseCostTable(enCount: paragraphUnits.en, sqCount: paragraphUnits.sq,
+                                             shapeCount: paragraphPriors.shapes.count)
+        denseParagraphBounds = DenseCostTable(enCount: paragraphUnits.en, sqCount: paragraphUnits.sq,
+                                              shapeCount: paragraphPriors.shapes.count)
+        let hashedBeads = denseParagraphCosts == nil ? Self.beadsPerUnit * (paragraphUnits.en + paragraphUnits.sq) : 0
+        cache = CostCache(expected: hashedBeads)
         denseSentenceCosts = DenseCostTable(enCount: document.en.sentences.count, sqCount: document.sq.sentences.count,
                                             shapeCount: parameters.sentenceShapes.count)
         sentenceCache = CostCache(expected: denseSentenceCosts == nil
                                   ? Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count) : 0)
-        boundCache = CostCache(expected: Self.beadsPerUnit * (document.en.paragraphs.count + document.sq.paragraphs.count))
+        boundCache = CostCache(expected: denseParagraphBounds == nil ? hashedBeads : 0)
         model = CostModel(document: document, parameters: parameters, ratio: ratio, variance: variance, recall: recall)
-        paragraphPriors = ShapePriors(parameters.paragraphShapes)
         let sentencePriors = ShapePriors(parameters.sentenceShapes)
         self.sentencePriors = sentencePriors
         pricedSentenceShapes = sentencePriors.shapes.compactMap { shape in
@@ -78,13 +88,19 @@ final class AlignmentRun {
 
     /// The cost of a paragraph bead, or nil when it is not allowed (a heading merged or split).
     func paragraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
-        cache.cost(en: en, sq: sq) { computeParagraphCost(en: en, sq: sq) }
+        if let denseParagraphCosts, let place = paragraphPriors.place(en: en.count, sq: sq.count) {
+            let cost = denseParagraphCosts.cost(en: en.lowerBound, sq: sq.lowerBound, shape: place) {
+                computeParagraphCost(en: en, sq: sq) ?? .infinity
+            }
+            return cost < .infinity ? cost : nil
+        }
+        return cache.cost(en: en, sq: sq) { computeParagraphCost(en: en, sq: sq) }
     }
 
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return nil }
         let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
-        if en.isEmpty || sq.isEmpty { return fixed + model.sentenceEvidence(document, en: enSentences, sq: sqSentences) }
+        if en.isEmpty || sq.isEmpty { return fixed + model.sentenceEvidence(en: enSentences, sq: sqSentences) }
         return fixed + sentencePathCost(en: enSentences, sq: sqSentences)
     }
 
@@ -121,12 +137,18 @@ final class AlignmentRun {
     /// bound of the sentence alignment's (see ``SentencePathBound``).
     private func leastParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double {
         if en.isEmpty || sq.isEmpty { return paragraphCost(en: en, sq: sq) ?? .infinity }
-        let least = boundCache.cost(en: en, sq: sq) {
-            guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
-            guard let sentenceBound else { return -.infinity }
-            return fixed + sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
+        if let denseParagraphBounds, let place = paragraphPriors.place(en: en.count, sq: sq.count) {
+            return denseParagraphBounds.cost(en: en.lowerBound, sq: sq.lowerBound, shape: place) {
+                computeLeastParagraphCost(en: en, sq: sq)
+            }
         }
-        return least ?? -.infinity
+        return boundCache.cost(en: en, sq: sq) { computeLeastParagraphCost(en: en, sq: sq) } ?? -.infinity
+    }
+
+    private func computeLeastParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return .infinity }
+        guard let sentenceBound else { return -.infinity }
+        return fixed + sentenceBound.least(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
     }
 
     private func sentences(of paragraphs: Range<Int>, in side: SideFeatures) -> Range<Int> {
@@ -165,6 +187,7 @@ final class AlignmentRun {
     /// sentences): the same programme, cell by cell and shape by shape, without the band's
     /// bookkeeping or the back pointers, which a cost does not need.
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
+        if let denseSentenceCosts { return fullSentencePathCost(en: en, sq: sq, dense: denseSentenceCosts) }
         let n = en.count, m = sq.count, width = m + 1
         // Shapes without a prior are never a bead: left out once here rather than per cell.
         return pricedSentenceShapes.withUnsafeBufferPointer { shapes in
@@ -183,6 +206,46 @@ final class AlignmentRun {
                             if previous + c < cell { cell = previous + c }
                         }
                         best[i * width + j] = cell
+                    }
+                }
+                // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
+                return best[n * width + m] < .infinity ? best[n * width + m] : 0
+            }
+        }
+    }
+
+    /// ``fullSentencePathCost(en:sq:)`` with the sentence bead costs in `dense`: the same cells,
+    /// shapes and sums, with each shape's step back in the programme's cells and in the table
+    /// worked out once per bead rather than once per cell.
+    private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>, dense: DenseCostTable) -> Double {
+        let n = en.count, m = sq.count, width = m + 1
+        let enStride = dense.place(en: 1, sq: 0, shape: 0), sqStride = dense.place(en: 0, sq: 1, shape: 0)
+        return withUnsafeTemporaryAllocation(of: DenseStep.self, capacity: pricedSentenceShapes.count) { steps in
+            for (index, priced) in pricedSentenceShapes.enumerated() {
+                steps.initializeElement(at: index, to: DenseStep(
+                    priced: priced, cells: priced.shape.en * width + priced.shape.sq,
+                    places: priced.shape.en * enStride + priced.shape.sq * sqStride - priced.place))
+            }
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
+                best.initialize(repeating: .infinity)
+                best[0] = 0
+                for i in 0...n {
+                    for j in 0...m where i > 0 || j > 0 {
+                        let cellIndex = i * width + j
+                        let place = dense.place(en: en.lowerBound + i, sq: sq.lowerBound + j, shape: 0)
+                        var cell = Double.infinity
+                        for step in steps {
+                            guard i >= step.priced.shape.en, j >= step.priced.shape.sq else { continue }
+                            let previous = best[cellIndex - step.cells]
+                            guard previous < .infinity else { continue }
+                            let c = dense.cost(at: place - step.places) {
+                                let first = (en: en.lowerBound + i - step.priced.shape.en, sq: sq.lowerBound + j - step.priced.shape.sq)
+                                return step.priced.prior + model.sentenceEvidence(en: first.en..<(first.en + step.priced.shape.en),
+                                                                                  sq: first.sq..<(first.sq + step.priced.shape.sq))
+                            }
+                            if previous + c < cell { cell = previous + c }
+                        }
+                        best[cellIndex] = cell
                     }
                 }
                 // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
@@ -211,11 +274,11 @@ final class AlignmentRun {
         let enRange = en..<(en + priced.shape.en), sqRange = sq..<(sq + priced.shape.sq)
         if let denseSentenceCosts {
             return denseSentenceCosts.cost(en: en, sq: sq, shape: priced.place) {
-                priced.prior + model.sentenceEvidence(document, en: enRange, sq: sqRange)
+                priced.prior + model.sentenceEvidence(en: enRange, sq: sqRange)
             }
         }
         // A bead with a prior is allowed: the cache holds its cost.
-        let cost = sentenceCache.cost(en: enRange, sq: sqRange) { priced.prior + model.sentenceEvidence(document, en: enRange, sq: sqRange) }
+        let cost = sentenceCache.cost(en: enRange, sq: sqRange) { priced.prior + model.sentenceEvidence(en: enRange, sq: sqRange) }
         return cost ?? .infinity
     }
 
@@ -224,10 +287,10 @@ final class AlignmentRun {
         guard let prior = sentencePriors.cost(en: en.count, sq: sq.count) else { return nil }
         if let denseSentenceCosts, let shape = sentencePriors.place(en: en.count, sq: sq.count) {
             return denseSentenceCosts.cost(en: en.lowerBound, sq: sq.lowerBound, shape: shape) {
-                prior + model.sentenceEvidence(document, en: en, sq: sq)
+                prior + model.sentenceEvidence(en: en, sq: sq)
             }
         }
-        return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(document, en: en, sq: sq) }
+        return sentenceCache.cost(en: en, sq: sq) { prior + model.sentenceEvidence(en: en, sq: sq) }
     }
 
     /// The 1:1 sentence pairs (English, Albanian index) of the aligned paragraph beads of `path`:
@@ -323,6 +386,15 @@ final class AlignmentRun {
 
     /// `value` rounded to three decimals.
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// A priced shape as ``AlignmentRun/fullSentencePathCost(en:sq:dense:)`` steps back by it: how
+/// many cells of the programme and places of the ``DenseCostTable`` lie between a bead's end
+/// and its start.
+private struct DenseStep {
+    var priced: PricedShape
+    var cells: Int
+    var places: Int
 }
 
 /// A bead shape with its prior cost and its place among the shapes of a ``DenseCostTable``.

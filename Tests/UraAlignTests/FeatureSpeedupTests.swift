@@ -122,7 +122,7 @@ import UraTestSupport
                     for s in 0..<document.sq.sentences.count {
                         for shape in priors.shapes where e + shape.en <= document.en.sentences.count && s + shape.sq <= document.sq.sentences.count {
                             let en = e..<(e + shape.en), sq = s..<(s + shape.sq)
-                            let expected = try #require(priors.cost(en: shape.en, sq: shape.sq)) + run.model.sentenceEvidence(document, en: en, sq: sq)
+                            let expected = try #require(priors.cost(en: shape.en, sq: shape.sq)) + run.model.sentenceEvidence(en: en, sq: sq)
                             #expect(run.sentenceCost(en: en, sq: sq) == expected, "\(name) \(en) \(sq)")
                         }
                     }

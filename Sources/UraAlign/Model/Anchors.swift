@@ -92,12 +92,26 @@ struct AnchorExtractor {
         if token.isNumber { return (Self.numberKey(token.text), .number) }
         guard let folded else { return nil }
         if token.isCapitalized, token.scalarCount >= 2,
-           token.isAcronym || !vocabulary.contains(token.text.lowercased()) {
+           token.isAcronym || !vocabulary.contains(Self.lowercased(token.text)) {
             return (Self.nameKey(folded: folded), .name)
         } else if !token.isCapitalized, token.scalarCount >= Self.cognatePrefix + 1 {
             return (WordFolder.prefix(folded, Self.cognatePrefix, after: "~"), .cognate)
         }
         return nil
+    }
+
+    /// `text.lowercased()`, letter by letter for ASCII text (the usual case), which the library
+    /// sends through its Unicode case mapping.
+    static func lowercased(_ text: Substring) -> String {
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+                return utf8.count
+            }
+        }
+        return ascii ?? text.lowercased()
     }
 
     /// `#5700` for `5,700`, `5.700` and `5700`: the digits without separators or leading zeros.
@@ -158,8 +172,9 @@ struct Vocabulary {
     init(side: SideTokens) {
         self.side = side
         var words = Set<String>()
-        for (id, token) in side.distinct.enumerated() where Self.isWord(token) {
-            if !side.withBytes(ofToken: id, { Self.isBelowCombiningMarks($0) }) { words.insert(String(token.text)) }
+        // By index, reading a token's flags in place: binding each token copied (retained) it.
+        for id in side.distinct.indices where Self.isWord(side.distinct[id]) {
+            if !side.withBytes(ofToken: id, { Self.isBelowCombiningMarks($0) }) { words.insert(String(side.distinct[id].text)) }
         }
         self.words = words
     }

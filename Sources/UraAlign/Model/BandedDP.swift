@@ -96,7 +96,8 @@ enum BandedDP {
     ///     or `nil` when that bead is not allowed.
     ///   - bound: a lower bound of `cost` for the same bead, cheap to work out (`+infinity` for a bead
     ///     `cost` refuses), so that a bead that cannot be a cell's best is never priced; nil to
-    ///     price every bead. The path is the same either way (see ``Table/relaxCheapestFirst``).
+    ///     price every bead. The path is the same either way (see
+    ///     ``Table/Band/relaxCheapestFirst(_:_:shapes:cost:bound:)``).
     static func align(n: Int, m: Int, shapes: [Shape], initialHalfWidth: Int, workspace: DPWorkspace = DPWorkspace(),
                       cost: (Int, Int, Shape) -> Double?, bound: ((Int, Int, Shape) -> Double)? = nil) -> [PathStep] {
         var table = workspace.take()
@@ -133,9 +134,6 @@ enum BandedDP {
         /// Per cell: the cheapest cost to reach it, the shape index of its last step (-1: none),
         /// and that step's cost.
         var best: [Double] = [], back: [Int8] = [], stepCost: [Double] = []
-        /// Per shape, while a cell is relaxed cheapest first: the bound of its bead's total (then
-        /// +infinity once priced), and its price.
-        private var lowest: [Double] = [], priced: [Double?] = []
 
         @inline(__always) func cell(_ i: Int, _ j: Int) -> Int { offset[i] + j - lo[i] }
 
@@ -173,88 +171,134 @@ enum BandedDP {
             Self.reset(&back, to: -1, count: cells)
             Self.reset(&stepCost, to: 0, count: cells)
             best[0] = 0
-            for i in 0...n {
-                for j in lo[i]...hi[i] {
-                    if i == 0 && j == 0 { continue }
-                    if let bound {
-                        relaxCheapestFirst(i, j, shapes: shapes, cost: cost, bound: bound)
-                    } else {
-                        relaxInOrder(i, j, shapes: shapes, cost: cost)
+            // The cells through buffers for the whole search: each read of an array checked its
+            // bounds and each write that its storage was not shared, per shape of every cell.
+            lo.withUnsafeBufferPointer { lo in
+                hi.withUnsafeBufferPointer { hi in
+                    offset.withUnsafeBufferPointer { offset in
+                        best.withUnsafeMutableBufferPointer { best in
+                            back.withUnsafeMutableBufferPointer { back in
+                                stepCost.withUnsafeMutableBufferPointer { stepCost in
+                                    let band = Band(lo: lo, hi: hi, offset: offset, best: best, back: back, stepCost: stepCost)
+                                    for i in 0...n {
+                                        for j in lo[i]...hi[i] {
+                                            if i == 0 && j == 0 { continue }
+                                            if let bound {
+                                                band.relaxCheapestFirst(i, j, shapes: shapes, cost: cost, bound: bound)
+                                            } else {
+                                                band.relaxInOrder(i, j, shapes: shapes, cost: cost)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
 
-        /// The cell a bead of `shape` ending at (i, j) starts from, if it lies in the band.
-        @inline(__always) private func predecessor(_ i: Int, _ j: Int, _ shape: Shape) -> Int? {
-            let pi = i - shape.en, pj = j - shape.sq
-            guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { return nil }
-            return offset[pi] + pj - lo[pi]
-        }
+        /// The arrays of a ``Table`` as buffers, while ``Table/fill(n:m:shapes:halfWidth:cost:bound:)``
+        /// holds them: valid only inside that call.
+        private struct Band {
+            let lo: UnsafeBufferPointer<Int>, hi: UnsafeBufferPointer<Int>, offset: UnsafeBufferPointer<Int>
+            let best: UnsafeMutableBufferPointer<Double>, back: UnsafeMutableBufferPointer<Int8>
+            let stepCost: UnsafeMutableBufferPointer<Double>
 
-        /// Cell (i, j)'s best from beads of each shape in turn: the first cheapest wins.
-        private mutating func relaxInOrder(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?) {
-            let cell = cell(i, j)
-            for (index, shape) in shapes.enumerated() {
-                guard let from = predecessor(i, j, shape) else { continue }
-                let previous = best[from]
-                guard previous < .infinity, let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
-                offer(previous + c, step: c, shape: index, to: cell)
-            }
-        }
+            @inline(__always) func cell(_ i: Int, _ j: Int) -> Int { offset[i] + j - lo[i] }
 
-        /// What ``relaxInOrder(_:_:shapes:cost:)`` finds, pricing the beads in the order of their
-        /// lower bounds and leaving out those whose bound is above a price already found.
-        ///
-        /// A bead left out costs strictly more than the cell's best, so it could neither win nor
-        /// tie; the beads priced are then offered in shape order, so ties go as they did. The
-        /// comparison allows for the rounding of the bound and of the costs (`boundSlack`).
-        private mutating func relaxCheapestFirst(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?,
-                                                 bound: (Int, Int, Shape) -> Double) {
-            // From each shape's predecessor: the least the bead could total, then what it does.
-            Self.fill(&lowest, with: .infinity, count: shapes.count)
-            Self.fill(&priced, with: nil, count: shapes.count)
-            for (index, shape) in shapes.enumerated() {
-                guard let from = predecessor(i, j, shape), best[from] < .infinity else { continue }
-                lowest[index] = best[from] + bound(i - shape.en, j - shape.sq, shape)
+            /// The cell a bead of `shape` ending at (i, j) starts from, if it lies in the band.
+            @inline(__always) func predecessor(_ i: Int, _ j: Int, _ shape: Shape) -> Int? {
+                let pi = i - shape.en, pj = j - shape.sq
+                guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { return nil }
+                return offset[pi] + pj - lo[pi]
             }
-            var cheapest = Double.infinity
-            while let index = lowest.indices.min(by: { lowest[$0] < lowest[$1] }), lowest[index] < .infinity {
-                if lowest[index] - Self.boundSlack * (1 + abs(lowest[index]) + abs(cheapest)) > cheapest { break }
-                lowest[index] = .infinity
-                let shape = shapes[index]
-                guard let from = predecessor(i, j, shape), let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
-                priced[index] = c
-                cheapest = min(cheapest, best[from] + c)
+
+            /// Cell (i, j)'s best from beads of each shape in turn: the first cheapest wins.
+            func relaxInOrder(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?) {
+                let cell = cell(i, j)
+                for (index, shape) in shapes.enumerated() {
+                    guard let from = predecessor(i, j, shape) else { continue }
+                    let previous = best[from]
+                    guard previous < .infinity, let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
+                    offer(previous + c, step: c, shape: index, to: cell)
+                }
             }
-            let cell = cell(i, j)
-            for (index, shape) in shapes.enumerated() {
-                guard let c = priced[index], let from = predecessor(i, j, shape) else { continue }
-                offer(best[from] + c, step: c, shape: index, to: cell)
+
+            /// What ``relaxInOrder(_:_:shapes:cost:)`` finds, pricing the beads in the order of their
+            /// lower bounds and leaving out those whose bound is above a price already found.
+            ///
+            /// A bead left out costs strictly more than the cell's best, so it could neither win nor
+            /// tie; the beads priced are then offered in shape order, so ties go as they did. The
+            /// comparison allows for the rounding of the bound and of the costs (`boundSlack`).
+            func relaxCheapestFirst(_ i: Int, _ j: Int, shapes: [Shape], cost: (Int, Int, Shape) -> Double?,
+                                    bound: (Int, Int, Shape) -> Double) {
+                // Per shape, on the stack (a cell's few shapes): its predecessor cell (-1 when none),
+                // the least its bead could total (then +infinity once priced), and its price.
+                withUnsafeTemporaryAllocation(of: ShapeCandidate.self, capacity: shapes.count) { candidates in
+                    for (index, shape) in shapes.enumerated() {
+                        var candidate = ShapeCandidate(from: -1, lowest: .infinity, price: nil)
+                        if let from = predecessor(i, j, shape), best[from] < .infinity {
+                            candidate.from = from
+                            candidate.lowest = best[from] + bound(i - shape.en, j - shape.sq, shape)
+                        }
+                        candidates.initializeElement(at: index, to: candidate)
+                    }
+                    var cheapest = Double.infinity
+                    while let index = Self.indexOfLeast(candidates) {
+                        let lowest = candidates[index].lowest
+                        if lowest - Table.boundSlack * (1 + abs(lowest) + abs(cheapest)) > cheapest { break }
+                        candidates[index].lowest = .infinity
+                        let shape = shapes[index]
+                        guard let c = cost(i - shape.en, j - shape.sq, shape) else { continue }
+                        candidates[index].price = c
+                        cheapest = min(cheapest, best[candidates[index].from] + c)
+                    }
+                    let cell = cell(i, j)
+                    for index in candidates.indices {
+                        guard let c = candidates[index].price else { continue }
+                        offer(best[candidates[index].from] + c, step: c, shape: index, to: cell)
+                    }
+                }
+            }
+
+            /// One shape's bead into the cell being relaxed cheapest first.
+            private struct ShapeCandidate {
+                /// The cell the bead starts from; -1 when it is outside the band or unreached.
+                var from: Int
+                /// The least the bead could total, then +infinity once priced.
+                var lowest: Double
+                /// The bead's cost, once priced (nil when it is not allowed or not priced).
+                var price: Double?
+            }
+
+            /// The index of the candidate with the least finite `lowest` (the first, if several are
+            /// least); nil when none is finite. A loop of its own: `min(by:)` with a closure cost more
+            /// than the comparisons.
+            @inline(__always) private static func indexOfLeast(_ candidates: UnsafeMutableBufferPointer<ShapeCandidate>) -> Int? {
+                var least: Int?
+                var leastValue = Double.infinity
+                for index in candidates.indices where candidates[index].lowest < leastValue {
+                    least = index
+                    leastValue = candidates[index].lowest
+                }
+                return least
+            }
+
+            /// Makes a bead of shape `index` costing `step` and totalling `total` the best of `cell`
+            /// if it is cheaper than the best so far.
+            @inline(__always) func offer(_ total: Double, step: Double, shape index: Int, to cell: Int) {
+                if total < best[cell] {
+                    best[cell] = total
+                    back[cell] = Int8(index)
+                    stepCost[cell] = step
+                }
             }
         }
 
         /// Relative slack of a bound against a price: far above the rounding error of sums of a
         /// few thousand costs, far below any difference between real alternatives.
         static let boundSlack = 1e-9
-
-        /// Makes a bead of shape `index` costing `step` and totalling `total` the best of `cell`
-        /// if it is cheaper than the best so far.
-        @inline(__always) private mutating func offer(_ total: Double, step: Double, shape index: Int, to cell: Int) {
-            if total < best[cell] {
-                best[cell] = total
-                back[cell] = Int8(index)
-                stepCost[cell] = step
-            }
-        }
-
-        /// `count` copies of `value` in `array`, written in place when it already has `count`
-        /// elements: what ``reset(_:to:count:)`` does for the few shapes of a cell, without
-        /// emptying and refilling the array each time.
-        @inline(__always) private static func fill<T>(_ array: inout [T], with value: T, count: Int) {
-            guard array.count == count else { return reset(&array, to: value, count: count) }
-            for index in 0..<count { array[index] = value }
-        }
 
         /// `count` copies of `value` in `array`, reusing its storage.
         private static func reset<T>(_ array: inout [T], to value: T, count: Int) {
@@ -280,6 +324,8 @@ enum BandedDP {
         /// The best path to (n, m), which must be reached.
         func path(n: Int, m: Int, shapes: [Shape]) -> [PathStep] {
             var path: [PathStep] = []
+            // No more steps than units: one allocation, not one per doubling.
+            path.reserveCapacity(n + m)
             var i = n, j = m
             while i > 0 || j > 0 {
                 let cell = cell(i, j)

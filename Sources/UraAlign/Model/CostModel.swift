@@ -20,13 +20,16 @@ struct CostModel {
     /// Anchor evidence per anchor id: log-likelihood ratio when an English anchor is found on the
     /// other side (`enHit`) or missing (`enMiss`), and the same from the Albanian side.
     var enHit: [Double] = [], enMiss: [Double] = [], sqHit: [Double] = [], sqMiss: [Double] = []
+    /// The same four per anchor id side by side, for the anchor merge of every sentence bead: one
+    /// array to read instead of four.
+    private var evidence: [IDEvidence] = []
     /// The anchors of each sentence, and of each sentence and the next together, per side (see
     /// ``neighbourAnchors(_:)``): what a bead of one or two sentences has.
     private(set) var enAnchors = FlatLists(), sqAnchors = FlatLists()
     /// Sentence lengths per side, apart from the rest of the sentences' features.
     private var enLengths: [Double] = [], sqLengths: [Double] = []
     /// The normalising term of ``lengthCost(_:_:)`` for the English length of each sentence i
-    /// (2i) and of sentences i and i + 1 together (2i + 1), summed as ``sentenceEvidence(_:en:sq:)``
+    /// (2i) and of sentences i and i + 1 together (2i + 1), summed as ``sentenceEvidence(en:sq:)``
     /// sums them: taken once per run instead of once per bead.
     private var enNormalizers: [Double] = []
     let parameters: AlignerParameters
@@ -81,9 +84,7 @@ struct CostModel {
     /// other side (log of recall over chance), a missing one costs little when it is common.
     mutating func setAnchors(_ document: DocumentFeatures, recall: [Double]) {
         let count = document.table.count
-        var dfEn = [Int](repeating: 0, count: count), dfSq = dfEn
-        for sentence in document.en.sentences { for id in sentence.anchors { dfEn[id] += 1 } }
-        for sentence in document.sq.sentences { for id in sentence.anchors { dfSq[id] += 1 } }
+        let dfEn = Self.documentFrequencies(document.en, count: count), dfSq = Self.documentFrequencies(document.sq, count: count)
         // An anchor's evidence depends only on its kind and on how many sentences of the other
         // side have it, and most anchors are in a sentence or two: each log is taken once per
         // kind and count.
@@ -100,6 +101,19 @@ struct CostModel {
             let sq = sqEvidence.evidence(kind: kind, documentFrequency: dfEn[id])
             sqHit.append(sq.hit)
             sqMiss.append(sq.miss)
+        }
+        evidence = (0..<count).map { IDEvidence(enHit: enHit[$0], enMiss: enMiss[$0], sqHit: sqHit[$0], sqMiss: sqMiss[$0]) }
+    }
+
+    /// Per anchor id below `count`, the number of sentences of `side` that have it.
+    private static func documentFrequencies(_ side: SideFeatures, count: Int) -> [Int] {
+        [Int](unsafeUninitializedCapacity: count) { frequencies, initialized in
+            frequencies.initialize(repeating: 0)
+            // By index: iterating the sentences copied (retained) each.
+            for index in side.sentences.indices {
+                for id in side.sentences[index].anchors { frequencies[id] += 1 }
+            }
+            initialized = count
         }
     }
 
@@ -158,9 +172,9 @@ struct CostModel {
 
     /// ``anchorCost(_:_:)`` of the anchors of English sentences `en` and Albanian sentences `sq`,
     /// read in place when each side has one or two sentences.
-    private func anchorCost(_ document: DocumentFeatures, en: Range<Int>, sq: Range<Int>) -> Double {
+    private func anchorCost(en: Range<Int>, sq: Range<Int>) -> Double {
         guard let enList = Self.neighbourList(en), let sqList = Self.neighbourList(sq) else {
-            return anchorCost(Self.anchors(of: en, in: document.en), Self.anchors(of: sq, in: document.sq))
+            return anchorCost(Self.anchors(of: en, in: enAnchors), Self.anchors(of: sq, in: sqAnchors))
         }
         let llr = enAnchors.items.withUnsafeBufferPointer { enItems in
             sqAnchors.items.withUnsafeBufferPointer { sqItems in
@@ -171,6 +185,14 @@ struct CostModel {
         return weighted(llr)
     }
 
+    /// The anchors of sentences `range`, sorted and unique: the union of each sentence's list of
+    /// `lists` (see ``neighbourAnchors(_:)``), merged one sentence at a time.
+    private static func anchors(of range: Range<Int>, in lists: FlatLists) -> [Int] {
+        range.dropFirst().reduce(Array(lists.items[lists.positions(of: 2 * range.lowerBound)])) { union, index in
+            sortedUnion(union, Array(lists.items[lists.positions(of: 2 * index)]))
+        }
+    }
+
     /// Anchor evidence `llr` as a cost, weighted against length evidence.
     @inline(__always) private func weighted(_ llr: Double) -> Double {
         -0.5 * parameters.anchorWeight * llr
@@ -178,35 +200,39 @@ struct CostModel {
 
     /// The sum of the anchor evidence of the sorted ids `en` and `sq`, in the order of a merge.
     private func anchorLogLikelihoodRatio(_ en: UnsafeBufferPointer<Int>, _ sq: UnsafeBufferPointer<Int>) -> Double {
-        enMiss.withUnsafeBufferPointer { enMiss in
-            sqMiss.withUnsafeBufferPointer { sqMiss in
-                enHit.withUnsafeBufferPointer { enHit in
-                    sqHit.withUnsafeBufferPointer { sqHit in
-                        var llr = 0.0
-                        var i = 0, j = 0
-                        while i < en.count || j < sq.count {
-                            if j == sq.count || (i < en.count && en[i] < sq[j]) {
-                                llr += enMiss[en[i]]
-                                i += 1
-                            } else if i == en.count || sq[j] < en[i] {
-                                llr += sqMiss[sq[j]]
-                                j += 1
-                            } else {
-                                llr += enHit[en[i]] + sqHit[sq[j]]
-                                i += 1
-                                j += 1
-                            }
-                        }
-                        return llr
-                    }
+        evidence.withUnsafeBufferPointer { evidence in
+            var llr = 0.0
+            var i = 0, j = 0
+            // While both lists have ids left; then the rest of the one that has, in order.
+            while i < en.count && j < sq.count {
+                let a = en[i], b = sq[j]
+                if a < b {
+                    llr += evidence[a].enMiss
+                    i += 1
+                } else if b < a {
+                    llr += evidence[b].sqMiss
+                    j += 1
+                } else {
+                    llr += evidence[a].enHit + evidence[b].sqHit
+                    i += 1
+                    j += 1
                 }
             }
+            while i < en.count {
+                llr += evidence[en[i]].enMiss
+                i += 1
+            }
+            while j < sq.count {
+                llr += evidence[sq[j]].sqMiss
+                j += 1
+            }
+            return llr
         }
     }
 
     /// The cost of a sentence bead over English sentences `en` and Albanian sentences `sq`
     /// (either may be empty, not both), without the bead's prior.
-    func sentenceEvidence(_ document: DocumentFeatures, en: Range<Int>, sq: Range<Int>) -> Double {
+    func sentenceEvidence(en: Range<Int>, sq: Range<Int>) -> Double {
         if en.isEmpty {
             return sq.reduce(0) { $0 + unexplainedCost(sqLengths[$1]) }
         }
@@ -215,17 +241,7 @@ struct CostModel {
         for index in en { x += enLengths[index] }
         for index in sq { y += sqLengths[index] }
         let normalizer = Self.neighbourList(en).map { enNormalizers[$0] } ?? lengthNormalizer(x)
-        return lengthCost(x, y, normalizer: normalizer) + anchorCost(document, en: en, sq: sq)
-    }
-
-    /// The anchors of sentences `range` of `side`, sorted and unique: one sentence's own list,
-    /// or the union of several (merged, since each list is sorted).
-    static func anchors(of range: Range<Int>, in side: SideFeatures) -> [Int] {
-        var union = side.sentences[range.lowerBound].anchors
-        for index in range.dropFirst() {
-            union = sortedUnion(union, side.sentences[index].anchors)
-        }
-        return union
+        return lengthCost(x, y, normalizer: normalizer) + anchorCost(en: en, sq: sq)
     }
 
     /// The union of two sorted lists of unique ids, sorted.
@@ -253,6 +269,12 @@ struct CostModel {
             }
         }
     }
+}
+
+/// The evidence of one anchor id: from the English side (found on the other side or missed) and
+/// from the Albanian side.
+private struct IDEvidence {
+    var enHit: Double, enMiss: Double, sqHit: Double, sqMiss: Double
 }
 
 /// The evidence of anchors of one side by kind and by the number of sentences of the other side

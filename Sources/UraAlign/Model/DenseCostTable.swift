@@ -29,7 +29,18 @@ final class DenseCostTable {
     /// The cost of the bead of shape number `shape` starting at English sentence `en` and
     /// Albanian sentence `sq`, computed by `compute` the first time.
     @inline(__always) func cost(en: Int, sq: Int, shape: Int, compute: () -> Double) -> Double {
-        let index = en * rowLength + sq * shapeCount + shape
+        cost(at: place(en: en, sq: sq, shape: shape), compute: compute)
+    }
+
+    /// Where the cost of the bead of shape number `shape` starting at English sentence `en` and
+    /// Albanian sentence `sq` is kept: linear in each, so a programme that walks the beads in
+    /// order can step from one place to the next by adding.
+    @inline(__always) func place(en: Int, sq: Int, shape: Int) -> Int {
+        en * rowLength + sq * shapeCount + shape
+    }
+
+    /// The cost kept at `index` (a ``place(en:sq:shape:)``), computed by `compute` the first time.
+    @inline(__always) func cost(at index: Int, compute: () -> Double) -> Double {
         precondition(costs.indices.contains(index), "bead outside the dense cost table")
         let known = costs[index]
         if !known.isNaN { return known }

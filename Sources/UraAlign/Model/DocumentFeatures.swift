@@ -25,10 +25,22 @@ struct StemOrder {
     init(_ stems: [String?]) {
         var sorted: [String] = []
         var ranks = [Int?](repeating: nil, count: stems.count)
-        for index in Self.packedOrder(stems) ?? Self.textOrder(stems) {
-            guard let stem = stems[index] else { continue }
-            if sorted.last != stem { sorted.append(stem) }
-            ranks[index] = sorted.count - 1
+        if let keyed = Self.packedOrder(stems) {
+            // Equal stems have equal keys: compared as integers, not as strings.
+            var lastKey: UInt64?
+            for value in keyed {
+                let index = Int(value & Self.positionMask), key = value & ~Self.positionMask
+                guard let stem = stems[index] else { continue }
+                if key != lastKey { sorted.append(stem) }
+                lastKey = key
+                ranks[index] = sorted.count - 1
+            }
+        } else {
+            for index in Self.textOrder(stems) {
+                guard let stem = stems[index] else { continue }
+                if sorted.last != stem { sorted.append(stem) }
+                ranks[index] = sorted.count - 1
+            }
         }
         self.sorted = sorted
         self.ranks = ranks
@@ -39,9 +51,10 @@ struct StemOrder {
         stems.indices.filter { stems[$0] != nil }.sorted { (stems[$0] ?? "", $0) < (stems[$1] ?? "", $1) }
     }
 
-    /// ``textOrder(_:)`` by integers instead of strings; nil unless every stem is at most five
-    /// ASCII bytes (the usual case: stems are five letters).
-    private static func packedOrder(_ stems: [String?]) -> [Int]? {
+    /// ``textOrder(_:)`` by integers instead of strings, as each stem's key (``PackedBytes``) with
+    /// its position in the low bits; nil unless every stem is at most five ASCII bytes (the usual
+    /// case: stems are five letters).
+    private static func packedOrder(_ stems: [String?]) -> [UInt64]? {
         guard stems.count <= Int(positionMask) else { return nil }
         var keyed: [UInt64] = []
         keyed.reserveCapacity(stems.count)
@@ -53,7 +66,7 @@ struct StemOrder {
             keyed.append(key | UInt64(position))
         }
         keyed.sort()
-        return keyed.map { Int($0 & positionMask) }
+        return keyed
     }
 
     /// The low three bytes of a packed stem of at most five bytes.
@@ -170,16 +183,20 @@ struct DocumentFeatures {
     /// Adds the entries of `matcher` found in each sentence as lexicon anchors.
     mutating func addLexicon(_ matcher: LexiconMatcher) {
         guard !matcher.isEmpty else { return }
-        for english in [true, false] {
-            var side = english ? en : sq
-            for index in side.sentences.indices {
-                let keys = matcher.keys(in: side.sentences[index].words, english: english)
-                guard !keys.isEmpty else { continue }
-                var ids = keys.map { table.id($0, .lexicon) }
-                Self.sortUnique(&ids)
-                side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
-            }
-            if english { en = side } else { sq = side }
+        Self.addLexicon(matcher, to: &en, english: true, table: &table)
+        Self.addLexicon(matcher, to: &sq, english: false, table: &table)
+    }
+
+    /// Adds the entries of `matcher` found in each sentence of `side` (English when `english`) as
+    /// lexicon anchors of `table`: in place, so a side that is not shared is not copied.
+    private static func addLexicon(_ matcher: LexiconMatcher, to side: inout SideFeatures, english: Bool,
+                                   table: inout AnchorTable) {
+        for index in side.sentences.indices {
+            let keys = matcher.keys(in: side.sentences[index].words, english: english)
+            guard !keys.isEmpty else { continue }
+            var ids = keys.map { table.id($0, .lexicon) }
+            sortUnique(&ids)
+            side.sentences[index].anchors = CostModel.sortedUnion(side.sentences[index].anchors, ids)
         }
     }
 

@@ -13,7 +13,15 @@ struct FlatLists {
     /// Adds the union of the sorted lists of unique ids `a` and `b`, sorted, after the others
     /// (``CostModel/sortedUnion(_:_:)`` without an array of its own).
     mutating func appendUnion(_ a: [Int], _ b: [Int]) {
-        CostModel.forEachInUnion(a, b) { items.append($0) }
+        // Merged on the stack and appended at once: an append per id checked the storage each time.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: a.count + b.count) { union in
+            var count = 0
+            CostModel.forEachInUnion(a, b) { id in
+                union.initializeElement(at: count, to: id)
+                count += 1
+            }
+            items.append(contentsOf: union[..<count])
+        }
         ends.append(items.count)
     }
 

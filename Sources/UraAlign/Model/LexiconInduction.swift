@@ -9,10 +9,10 @@ enum LexiconInduction {
 
     /// Mutually best pairs of stems over the 1:1 sentence pairs `pairs` (English, Albanian).
     ///
-    /// Stems are counted as integer ids numbered in alphabetical order over both sides, so walking
-    /// the ids in order visits the stems in the order of their text (which decides ties between
-    /// equally good pairs) without hashing a string per co-occurrence.
-    /// - Complexity: O(p · w² · log(p · w²)) for p pairs of sentences with w words.
+    /// Stems are counted as integer ids numbered in alphabetical order over both sides, so the
+    /// order of the ids is the order of the stems' text (which decides ties between equally good
+    /// pairs), without hashing a string per co-occurrence.
+    /// - Complexity: O(p · w² + s) for p pairs of sentences with w words and s stems.
     static func induce(document: DocumentFeatures, pairs: [(Int, Int)]) -> [LexiconPattern] {
         guard pairs.count >= 4 else { return [] }
         let (stems, enIDs, sqIDs) = jointStems(document.en.stems, document.sq.stems)
@@ -24,25 +24,42 @@ enum LexiconInduction {
         }
         // Words in half the sentences or more are function words: no evidence of position.
         let common = pairs.count / 2
-        // Per English id, the Albanian id of each co-occurrence, sorted: equal pairs are adjacent
-        // and come in the order (English stem, Albanian stem).
-        let partners = sortedPartners(document: document, pairs: pairs, enIDs: enIDs, sqIDs: sqIDs, size: size,
-                                      countEn: countEn, countSq: countSq, common: common)
+        // Per English id, the Albanian id of each co-occurrence, grouped by English id.
+        let partners = groupedPartners(document: document, pairs: pairs, enIDs: enIDs, sqIDs: sqIDs, size: size,
+                                       countEn: countEn, countSq: countSq, common: common)
         var bestForSq = [(stem: Int, dice: Double)?](repeating: nil, count: size)
         var bestForEn = bestForSq
+        // Co-occurrences of the English id at hand per Albanian id, and the Albanian ids counted,
+        // in the order met; zeroed again after each English id.
+        // In buffers: a write to an array checked that its storage was not shared, once per
+        // co-occurrence.
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
+        counts.initialize(repeating: 0)
+        let met = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
+        defer {
+            counts.deallocate()
+            met.deallocate()
+        }
         for a in 0..<size {
-            let end = partners.starts[a + 1]
-            var index = partners.starts[a]
-            while index < end {
-                let b = partners.ids[index]
-                var last = index + 1
-                while last < end && partners.ids[last] == b { last += 1 }
-                let c = last - index
-                index = last
+            var metCount = 0
+            partners.ids.withUnsafeBufferPointer { ids in
+                for index in partners.starts[a]..<partners.starts[a + 1] {
+                    let b = ids[index]
+                    if counts[b] == 0 {
+                        met[metCount] = b
+                        metCount += 1
+                    }
+                    counts[b] += 1
+                }
+            }
+            for b in met[..<metCount] {
+                let c = counts[b]
+                counts[b] = 0
                 guard c >= minimumCount, countEn[a] < common, countSq[b] < common else { continue }
                 let d = 2 * Double(c) / Double(countEn[a] + countSq[b])
                 guard d >= minimumDice else { continue }
-                if d > bestForEn[a]?.dice ?? 0 { bestForEn[a] = (b, d) }
+                if Self.isBetter(stem: b, dice: d, than: bestForEn[a]) { bestForEn[a] = (b, d) }
+                // The English ids come in order: the first of equally good ones wins.
                 if d > bestForSq[b]?.dice ?? 0 { bestForSq[b] = (a, d) }
             }
         }
@@ -52,16 +69,22 @@ enum LexiconInduction {
         }
     }
 
+    /// Whether stem `stem` with Dice coefficient `dice` is a better partner than `best`: a higher
+    /// coefficient, or as high and first in the order of the stems' text (the lesser id). The
+    /// partners of an English stem are met in no particular order, so the order decides here.
+    private static func isBetter(stem: Int, dice: Double, than best: (stem: Int, dice: Double)?) -> Bool {
+        guard let best else { return true }
+        return dice > best.dice || (dice == best.dice && stem < best.stem)
+    }
+
     /// The Albanian stem of every pair of an English and an Albanian stem of each sentence pair of
-    /// `pairs`, by English stem: those of English id a at `ids[starts[a]..<starts[a + 1]]`,
-    /// sorted. Pairs with a stem in `common` of the pairs or more on its side (by `countEn` and
-    /// `countSq`) are left out, since ``induce(document:pairs:)`` never takes them.
+    /// `pairs`, by English stem: those of English id a at `ids[starts[a]..<starts[a + 1]]`, in
+    /// the order of the pairs. Pairs with a stem in `common` of the pairs or more on its side (by
+    /// `countEn` and `countSq`) are left out, since ``induce(document:pairs:)`` never takes them.
     ///
-    /// Put in place by counting (the ids are below `size`), then each English id's few Albanian
-    /// ids sorted on their own: the order of sorting all the pairs, for less.
-    /// - Complexity: O(n + size) for n co-occurrences, and the sorts of the Albanian ids of each
-    ///   English stem.
-    static func sortedPartners(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
+    /// Put in place by counting (the ids are below `size`).
+    /// - Complexity: O(n + size) for n co-occurrences.
+    static func groupedPartners(document: DocumentFeatures, pairs: [(Int, Int)], enIDs: [Int], sqIDs: [Int],
                                size: Int, countEn: [Int], countSq: [Int], common: Int) -> (ids: [Int], starts: [Int]) {
         // Per sentence pair, its stems that are not common, as ids, one pair after another.
         var rareEn = FlatLists(), rareSq = FlatLists()
@@ -98,10 +121,6 @@ enum LexiconInduction {
                         }
                     }
                 }
-            }
-            for a in 0..<size where starts[a + 1] - starts[a] > 1 {
-                var bucket = UnsafeMutableBufferPointer(rebasing: joint[starts[a]..<starts[a + 1]])
-                bucket.sort()
             }
             initialized = starts[size]
         }

@@ -5,22 +5,26 @@
 /// Each side is bounded on its own, and the larger bound is taken. On the English side every
 /// sentence is in a bead alone or with its neighbour; such a bead costs at least its prior, the
 /// least length cost of its English length (``CostModel/leastLengthCost(_:)``), and its anchor
-/// evidence with every English anchor that the Albanian side of the paragraph bead lacks counted
-/// as missed, every one it has counted as found, and the Albanian anchors left out (a missed
-/// anchor never lowers the cost). Beads without English sentences cost more than nothing and are
-/// left out. The Albanian side is the mirror image, with the shortest English sentence's length.
-/// The least split of each side into beads is a small programme over its sentences.
+/// evidence with every English anchor missed and the Albanian anchors left out (a missed anchor
+/// never lowers the cost). Beads without English sentences cost more than nothing and are left
+/// out. The least split of the sentences into beads is a small programme over per-sentence sums
+/// taken once per run. An anchor that the Albanian side of the paragraph bead also has may be
+/// found instead, which saves at most the difference once per bead that holds it: so the bound
+/// subtracts that saving once for each English sentence that has the anchor. The Albanian side is
+/// the mirror image, with the shortest English sentence's length.
 ///
 /// Costs can be negative (shared anchors), so the bound is not simply zero.
 final class SentencePathBound {
     private let english: SideBound, albanian: SideBound
     /// Per English sentence, the least length cost of a bead holding it.
     private let enLeastLength: [Double]
-    /// Per anchor id, whether it occurs on the English side (`enMarks`) or the Albanian side
-    /// (`sqMarks`) of the paragraph bead being bounded: equal to `generation` when it does. Only
+    /// Per anchor id, for the paragraph bead being bounded: whether the English side has it
+    /// (`enMarks`, equal to `generation` when it does) and in how many sentences (`enCounts`),
+    /// and whether it has been met among the Albanian side's anchors (`sqMarks`). Only
     /// ``least(en:sq:)`` touches them, one call at a time, so accesses cannot overlap and are not
     /// checked at run time.
     @exclusivity(unchecked) private var enMarks: [Int]
+    @exclusivity(unchecked) private var enCounts: [Int]
     @exclusivity(unchecked) private var sqMarks: [Int]
     private var generation = 0
 
@@ -64,6 +68,7 @@ final class SentencePathBound {
             found: found, missed: model.sqMiss.map { -weight * $0 })
         enMarks = [Int](repeating: 0, count: found.count)
         sqMarks = enMarks
+        enCounts = enMarks
     }
 
     /// Whether the bound holds with beads of `shape`: 1:0, 0:1, or one or two sentences on each side.
@@ -73,78 +78,118 @@ final class SentencePathBound {
 
     /// A lower bound of ``AlignmentRun/sentencePathCost(en:sq:)`` for English sentences `en` and
     /// Albanian sentences `sq` (neither empty).
-    /// - Complexity: O(s + a) for s sentences and a anchors in them.
+    /// - Complexity: O(s + a) for s sentences and a anchors in them, each anchor read once.
     func least(en: Range<Int>, sq: Range<Int>) -> Double {
         generation += 1
-        english.mark(en, in: &enMarks, generation)
-        albanian.mark(sq, in: &sqMarks, generation)
+        english.count(en, in: &enMarks, &enCounts, generation)
         var shortest = Double.infinity
         for index in en { shortest = min(shortest, enLeastLength[index]) }
-        return max(english.least(en, length: 0, otherMarks: sqMarks, generation),
-                   albanian.least(sq, length: shortest, otherMarks: enMarks, generation))
+        let saved = albanian.savings(sq, english: english, enMarks: enMarks, enCounts: enCounts,
+                                     met: &sqMarks, generation)
+        return max(english.leastWithAllMissed(en, length: 0) + saved.english,
+                   albanian.leastWithAllMissed(sq, length: shortest) + saved.albanian)
     }
 }
 
 /// One side's part of ``SentencePathBound``: the least cost of each sentence alone or with its
-/// neighbour, apart from anchors found or missed.
+/// neighbour with its anchors missed, and what finding each anchor could save.
 private struct SideBound {
     /// The anchors of each sentence and of each sentence and the next together (see
     /// ``CostModel/neighbourAnchors(_:)``).
     let anchors: FlatLists
+    /// Per sentence: the least cost of a bead with nothing on the other side.
+    let dropped: [Double]
     /// Per sentence: the least prior (and length cost, on the English side) of a bead with it
-    /// alone on this side, of one with it and the next, and of one with nothing on the other side.
-    let alone: [Double], pair: [Double], dropped: [Double]
-    /// Per anchor id: the least anchor cost when it may be on both sides of a bead, and the cost
-    /// when it is only on this one.
-    let matched: [Double], missed: [Double]
+    /// alone on this side, and of one with it and the next, with the anchor cost of their
+    /// anchors all missed.
+    let aloneAllMissed: [Double], pairAllMissed: [Double]
+    /// Per anchor id: the least its cost can be less its cost when missed (at most 0).
+    let saving: [Double]
 
+    /// - Parameters:
+    ///   - alone, pair: per sentence, the least prior (and length cost) of a bead with it alone on
+    ///     this side and of one with it and the next, without anchors.
+    ///   - found, missed: per anchor id, its cost when the other side has it and when it does not.
     init(anchors: FlatLists, alone: [Double], pair: [Double], dropped: [Double],
          found: [Double], missed: [Double]) {
         self.anchors = anchors
-        (self.alone, self.pair, self.dropped, self.missed) = (alone, pair, dropped, missed)
-        matched = zip(found, missed).map { min($0, $1) }
-    }
-
-    /// Sets `marks` to `generation` for the anchors of `range`.
-    func mark(_ range: Range<Int>, in marks: inout [Int], _ generation: Int) {
-        marks.withUnsafeMutableBufferPointer { marks in
-            anchors.items.withUnsafeBufferPointer { items in
-                for index in range {
-                    for position in anchors.positions(of: 2 * index) { marks[items[position]] = generation }
-                }
-            }
+        self.dropped = dropped
+        /// The sum of the `missed` costs of list `list` of `anchors`.
+        func missedCost(_ list: Int) -> Double {
+            anchors.positions(of: list).reduce(0) { $0 + missed[anchors.items[$1]] }
         }
+        aloneAllMissed = alone.indices.map { alone[$0] + missedCost(2 * $0) }
+        pairAllMissed = pair.indices.map { pair[$0] + missedCost(2 * $0 + 1) }
+        saving = zip(found, missed).map { min($0, $1) - $1 }
     }
 
-    /// The least split of `range` into beads of one or two sentences, each bead also paying
-    /// `length` when it has a partner; anchors are found when `otherMarks` has them.
-    func least(_ range: Range<Int>, length: Double, otherMarks: [Int], _ generation: Int) -> Double {
-        otherMarks.withUnsafeBufferPointer { marks in
-            matched.withUnsafeBufferPointer { matched in
-                missed.withUnsafeBufferPointer { missed in
-                    anchors.items.withUnsafeBufferPointer { items in
-                        /// The least anchor cost of list `list` of `anchors` against `marks`.
-                        func anchorCost(_ list: Int) -> Double {
-                            var cost = 0.0
-                            for position in anchors.positions(of: list) {
-                                let id = items[position]
-                                cost += marks[id] == generation ? matched[id] : missed[id]
+    /// Sets `marks` to `generation` for the anchors of `range`, and `counts` to the number of
+    /// sentences of `range` that have each.
+    func count(_ range: Range<Int>, in marks: inout [Int], _ counts: inout [Int], _ generation: Int) {
+        marks.withUnsafeMutableBufferPointer { marks in
+            counts.withUnsafeMutableBufferPointer { counts in
+                anchors.items.withUnsafeBufferPointer { items in
+                    for index in range {
+                        for position in anchors.positions(of: 2 * index) {
+                            let id = items[position]
+                            if marks[id] == generation {
+                                counts[id] += 1
+                            } else {
+                                marks[id] = generation
+                                counts[id] = 1
                             }
-                            return cost
                         }
-                        var beforeLast = 0.0, last = 0.0
-                        for index in range {
-                            let aloneCost = alone[index] + length + anchorCost(2 * index)
-                            var next = last + min(dropped[index], aloneCost)
-                            if index > range.lowerBound {
-                                next = min(next, beforeLast + pair[index - 1] + length + anchorCost(2 * index - 1))
-                            }
-                            (beforeLast, last) = (last, next)
-                        }
-                        return last
                     }
                 }
             }
         }
+    }
+
+    /// The most that finding the anchors which sentences `range` of this (the Albanian) side share
+    /// with the English sentences marked `generation` in `enMarks` could save each side's bound:
+    /// on this side, an anchor's `saving` per sentence of `range` that has it; on the English
+    /// side, its `english` saving as many times as `enCounts` says. `met` marks the shared anchors
+    /// as they are met.
+    func savings(_ range: Range<Int>, english: SideBound, enMarks: [Int], enCounts: [Int],
+                 met: inout [Int], _ generation: Int) -> (english: Double, albanian: Double) {
+        var enSaved = 0.0, sqSaved = 0.0
+        met.withUnsafeMutableBufferPointer { met in
+            enMarks.withUnsafeBufferPointer { enMarks in
+                enCounts.withUnsafeBufferPointer { enCounts in
+                    english.saving.withUnsafeBufferPointer { enSaving in
+                        saving.withUnsafeBufferPointer { sqSaving in
+                            anchors.items.withUnsafeBufferPointer { items in
+                                for index in range {
+                                    for position in anchors.positions(of: 2 * index) {
+                                        let id = items[position]
+                                        guard enMarks[id] == generation else { continue }
+                                        sqSaved += sqSaving[id]
+                                        if met[id] != generation {
+                                            met[id] = generation
+                                            enSaved += Double(enCounts[id]) * enSaving[id]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (enSaved, sqSaved)
+    }
+
+    /// The least split of `range` into beads of one or two sentences, each bead also paying
+    /// `length` when it has a partner, with every anchor missed.
+    func leastWithAllMissed(_ range: Range<Int>, length: Double) -> Double {
+        var beforeLast = 0.0, last = 0.0
+        for index in range {
+            var next = last + min(dropped[index], aloneAllMissed[index] + length)
+            if index > range.lowerBound {
+                next = min(next, beforeLast + pairAllMissed[index - 1] + length)
+            }
+            (beforeLast, last) = (last, next)
+        }
+        return last
     }
 }

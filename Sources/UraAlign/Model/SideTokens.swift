@@ -15,6 +15,15 @@ struct SideTokens {
 
     /// - Complexity: O(n) in the length of the text.
     init(_ sentences: some Sequence<String>) {
+        // Sized up front from the text (a token every five bytes or so), so the lists seldom grow.
+        var sentenceCount = 0, byteCount = 0
+        for sentence in sentences {
+            sentenceCount += 1
+            byteCount += sentence.utf8.count
+        }
+        ids.reserveCapacity(byteCount / 5)
+        lengths.reserveCapacity(sentenceCount)
+        sentenceEnds.reserveCapacity(sentenceCount)
         var spans: [TokenSpan] = []
         for var sentence in sentences {
             let length = sentence.withUTF8 { utf8 in
@@ -64,8 +73,9 @@ struct TokenFeatures {
     /// The anchor key and kind, nil for no anchor.
     var anchor: (key: String, kind: AnchorKind)?
 
-    /// The features of `token`, which is folded here (once: the tokens are distinct).
-    init(_ token: Token, extractor: AnchorExtractor) {
+    /// The features of `token`, which is folded here (once: the tokens are distinct). Borrowed:
+    /// an initialiser takes its arguments owned, so each token was copied (retained) to be read.
+    init(_ token: borrowing Token, extractor: AnchorExtractor) {
         let folded = token.isNumber ? nil : WordFolder.fold(token.text)
         self.folded = folded
         if let folded, !token.isCapitalized && token.scalarCount >= 3 {

@@ -280,6 +280,8 @@ struct WordFolder {
     /// Foundation; nil for any other word.
     static func latinFold(_ word: Substring) -> String? {
         var word = word
+        // Lower-case ASCII letters and digits fold to themselves: the word as it is, not a copy.
+        if word.withUTF8({ $0.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) } }) { return String(word) }
         return word.withUTF8 { utf8 in
             var fits = true
             let folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
@@ -415,8 +417,9 @@ enum PackedBytes {
         let key = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
             // The byte after the prefix must be ASCII too, so it starts a character of its own.
             let checked = bytes.prefix(count + 1)
-            guard !checked.contains(0x0D), pack(checked) != nil else { return nil }
-            return pack(bytes.prefix(count))
+            guard !checked.contains(0x0D), let key = pack(checked) else { return nil }
+            // Packed once: the prefix's key is the checked bytes' key without the byte after it.
+            return checked.count > count ? key & ~(0xFF << UInt64(8 * (7 - count))) : key
         }
         return key ?? nil
     }
