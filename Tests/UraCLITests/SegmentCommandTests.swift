@@ -35,7 +35,7 @@ import UraTestSupport
         ]
         for (name, bytes, expected) in cases {
             let path = directory + "/" + name
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "\(name) written")
             let result = try Run.ura(["segment", "--lang", "sq", path])
             #expect(result.status == 1, "\(name)")
             #expect(result.stdout.isEmpty)
