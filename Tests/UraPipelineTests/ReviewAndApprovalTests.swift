@@ -97,6 +97,24 @@ import UraTestSupport
         #expect(updated.contains("A centre in Tirana&#92;Durrës for "))
     }
 
+    @Test func aDamagedRowInDigestsIsMadeAgain() throws {
+        let (root, config) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        let good = try Fixtures.text(root + "/review/index.html")
+        // A byte that is not UTF-8 in the middle of one release's row, the digest left as it was.
+        let path = root + "/review/.digests"
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let marker = Array("\t<tr><td>2019-10-29-new-registration".utf8)
+        let at = try #require((0...(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker })
+        bytes.insert(0xFF, at: at + marker.count)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        #expect(try Fixtures.text(root + "/review/index.html") == good)
+        #expect(ReviewStep.isUTF8(Array("Tiranë, Durrës".utf8)[...]))
+        #expect(!ReviewStep.isUTF8([0x54, 0xFF, 0x41][...]))
+    }
+
     @Test func anIndexRowIsOneLineWhateverTheTitle() {
         let release = PressRelease(id: "2024-01-01-x", texts: [.english: .init(title: "Tirana\\Durrës\tnew\nline", paragraphs: ["P."])])
         let row = ReviewStep.row(release, flagged: 0, findings: [])
