@@ -39,6 +39,7 @@ demo: release
 
 test: deps
 	@scripts/install-deps $(TEST_PACKAGES)
+	@scripts/warm-validators
 	$(SWIFT) build
 	$(SWIFT) test
 
