@@ -25,14 +25,12 @@ public struct BuildSummary: Sendable {
         }
     }
 
-    /// `1 paragraph`, `2 paragraphs`.
-    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     /// Lines for a terminal.
     public var lines: [String] {
         var result = ["\(releases) releases: " + PressRelease.Status.allCases.map { "\(byStatus[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")]
         for language in Language.allCases {
-            result.append("\(language.code): \(Self.count(paragraphs[language] ?? 0, "paragraph")), \(Self.count(sentences[language] ?? 0, "sentence"))")
+            result.append("\(language.code): \(counted(paragraphs[language] ?? 0, "paragraph")), \(counted(sentences[language] ?? 0, "sentence"))")
         }
         return result
     }

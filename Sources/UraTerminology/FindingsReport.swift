@@ -18,7 +18,7 @@ public enum FindingsReport {
     public static func summary(_ findings: [Finding]) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
-        return "\(plural(findings.count, "finding")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        return "\(counted(findings.count, "finding")): \(counted(errors, "error")), \(counted(warnings, "warning"))"
     }
 
     /// `{"findings": [{"unit": ..., "rule": ..., "severity": ..., "side": ..., "term": ...,
@@ -113,8 +113,6 @@ public enum FindingsReport {
         }
         return table + "</table>\n"
     }
-
-    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// A JSON string literal.
     private static func quoted(_ text: String) -> String {

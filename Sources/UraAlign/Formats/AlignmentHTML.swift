@@ -100,7 +100,7 @@ public enum AlignmentHTML {
         let flagged = alignment.paragraphs.enumerated().compactMap { number, bead in
             AlignmentText.flag(bead).map { (number, bead, $0) }
         }
-        let pairs = AlignmentText.count(alignment.paragraphs.count, "paragraph pair")
+        let pairs = counted(alignment.paragraphs.count, "paragraph pair")
         out += "<p class=\"counts\">\(pairs), ".utf8
         out += (flagged.isEmpty ? "nothing to check. " : "\(flagged.count) to check. ").utf8
         out += "<span class=\"key untranslated\">untranslated</span> <span class=\"key joined\">merged or split</span> ".utf8

@@ -14,8 +14,8 @@ public enum AlignmentText {
         let untranslatedSq = paragraphs.filter { $0.en.isEmpty }.count
         let joined = paragraphs.filter { $0.en.count + $0.sq.count > 2 && !$0.en.isEmpty && !$0.sq.isEmpty }.count
         let low = paragraphs.filter { $0.score < lowConfidence }.count
-        var out = "\(text.english.count) English and \(count(text.albanian.count, "Albanian paragraph")) in "
-        out += "\(count(paragraphs.count, "bead")); \(count(alignment.sentences.count, "sentence bead"))\n"
+        var out = "\(text.english.count) English and \(counted(text.albanian.count, "Albanian paragraph")) in "
+        out += "\(counted(paragraphs.count, "bead")); \(counted(alignment.sentences.count, "sentence bead"))\n"
         out += "untranslated: \(untranslatedEn) English, \(untranslatedSq) Albanian; merged or split: \(joined); low confidence: \(low)\n"
         for bead in paragraphs {
             guard let flag = flag(bead) else { continue }
@@ -24,11 +24,6 @@ public enum AlignmentText {
             if let first = bead.sq.first { out += "  sq: \(excerpt(text.albanian[first]))\n" }
         }
         return out
-    }
-
-    /// `1 bead`, `2 beads`.
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// Why a bead needs a translator's look, or nil.

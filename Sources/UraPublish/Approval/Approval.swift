@@ -53,7 +53,7 @@ public enum Approval {
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty && reason == nil {
             let first = errors[0]
-            throw UraError(.input, "not approved: \(errors.count) terminology error\(errors.count == 1 ? "" : "s"), "
+            throw UraError(.input, "not approved: \(counted(errors.count, "terminology error")), "
                            + "first in \(first.unit) (\(first.side)): \(first.message.hasSuffix(".") ? String(first.message.dropLast()) : first.message); fix them or give --override 'reason'",
                            file: release.id)
         }

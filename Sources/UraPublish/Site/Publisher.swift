@@ -17,7 +17,7 @@ public enum Publisher {
 
         /// Lines for a terminal.
         public var lines: [String] {
-            var lines = ["published \(published.count) release\(published.count == 1 ? "" : "s"): \(files.count) files in \(generation)"]
+            var lines = ["published \(counted(published.count, "release")): \(files.count) files in \(generation)"]
             for id in singleLanguage.keys.sorted() {
                 lines.append("  \(id): \(singleLanguage[id]?.name ?? "") only (no \(singleLanguage[id]?.other.name ?? "") text)")
             }

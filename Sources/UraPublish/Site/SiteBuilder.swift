@@ -347,7 +347,8 @@ public struct SiteBuilder: Sendable {
         trace.mark("publish.published")
         let archive = CanonicalXML.Archive(published)
         trace.mark("publish.archive")
-        let buildDate = BuildClock.iso8601(options.buildDate ?? Self.contentDate(published))
+        // The published releases are the approved ones: ``buildSeconds(_:)`` of them is that of `releases`.
+        let buildDate = BuildClock.iso8601(buildSeconds(published))
         trace.mark("publish.buildDate")
         let outputs = outputs(published, archive: archive, buildDate: buildDate)
         trace.mark("publish.plan")
