@@ -36,6 +36,8 @@ let package = Package(
             name: "CHunspell", pkgConfig: "hunspell",
             providers: [.apt(["libhunspell-dev"])]),
         .target(name: "UraHunspellShim", dependencies: ["CHunspell"]),
+        // glibc allocator settings for the `ura` process (fewer heap growths per build).
+        .target(name: "UraMallocShim"),
 
         // Swift wrappers over the ICU shim: break iterators, normalisation, dates, charsets.
         .target(name: "UraICU", dependencies: ["UraICUShim"], swiftSettings: swiftSettings),
@@ -85,7 +87,7 @@ let package = Package(
             name: "ura",
             dependencies: [
                 "UraCore", "UraText", "UraXML", "UraPipeline", "UraIngest", "UraAlign", "UraTerminology", "UraPublish",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "UraMallocShim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         // Measurements against the development data (segmentation F1, throughput, ...).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import UraICU
+import UraMallocShim
 
 /// `ura`: the press office's bilingual (English–Albanian) publishing toolchain.
 @main
@@ -12,4 +13,11 @@ struct Ura: AsyncParsableCommand {
             IngestCommand.self, SegmentCommand.self, AlignCommand.self, CheckCommand.self, ApproveCommand.self,
             StatusCommand.self, PublishCommand.self, BuildCommand.self, BenchCommand.self,
         ])
+
+    /// Tunes the allocator before anything runs (see `ura_malloc.c`: fewer heap growths, measured
+    /// a tenth off an incremental build), then parses the command line and runs the command.
+    static func main() async {
+        _ = ura_malloc_tune_for_builds()
+        await main(nil)
+    }
 }

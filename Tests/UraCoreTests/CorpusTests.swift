@@ -22,6 +22,28 @@ import UraTestSupport
         }
     }
 
+    @Test func fileSignaturesSayWhatStatSays() throws {
+        // The signature's text is what a snapshot stores: written by hand for speed, it must stay
+        // the interpolated form earlier builds wrote (or every release would be loaded again).
+        let corpus = Corpus(directory: Fixtures.corpus)
+        let id = try #require(corpus.releaseIDs().first)
+        var expected = ""
+        for language in Language.allCases {
+            var info = stat()
+            guard stat(corpus.filePath(id, language), &info) == 0 else { continue }
+            expected += "\(language.code):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):"
+                + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino);"
+        }
+        #expect(!expected.isEmpty)
+        #expect(corpus.fileSignature(id) == expected)
+        #expect(try corpus.listing().first { $0.id == id }?.signature == expected)
+        for number in [0, 7, 10, 999_999_999, -42, Int.max, Int.min] {
+            var bytes: [UInt8] = []
+            Corpus.appendDecimal(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "\(number)")
+        }
+    }
+
     @Test func writeThenLoadRoundTrips() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -288,6 +288,9 @@ import UraXML
         #expect(OutputPath.folder(of: "en/x.html") == "en")
         #expect(OutputPath.folder(of: "a/b/c.xml") == "a/b")
         #expect(OutputPath.folder(of: "index.html") == "")
+        #expect(OutputPath.folder(of: "arkiva/shqip/ë.html") == "arkiva/shqip")
+        // A bridged string has no contiguous UTF-8: the same answer the slow way.
+        #expect(OutputPath.folder(of: NSString(string: "sq/ç.html") as String) == "sq")
         // Byte order, as the manifest has it: "Z" (0x5A) before "a", "é" (0xC3 0xA9) after "z",
         // a prefix before what extends it.
         let paths = ["sq/é.html", "en/index.html", "en/a.html", "en/Z.html", "en", "sq/z.html"]

@@ -81,6 +81,39 @@ import UraTestSupport
         #expect(third != second && third != first)
     }
 
+    @Test func manifestEntriesAndFoldersAreFoundWhetherOrNotPathsAreSorted() {
+        func entry(_ digest: String) -> SiteSwitch.ManifestEntry { SiteSwitch.ManifestEntry(digest: digest, inputKey: nil) }
+        let paths = ["en/a.html", "en/b.html", "index.html", "sq/a.html"]
+        let manifest = SiteSwitch.Manifest(files: Dictionary(uniqueKeysWithValues: zip(paths, paths.map(entry))),
+                                           paths: paths, entries: paths.map(entry), variant: "")
+        // Sorted (walked side by side) and unsorted (looked up): the same entries, nil where absent.
+        #expect(SiteSwitch.entries(at: ["en/a.html", "en/c.html", "sq/a.html", "sq/b.html"], in: manifest)
+                == [entry("en/a.html"), nil, entry("sq/a.html"), nil])
+        #expect(SiteSwitch.entries(at: ["sq/a.html", "a.html", "en/a.html"], in: manifest) == [entry("sq/a.html"), nil, entry("en/a.html")])
+        #expect(SiteSwitch.entries(at: [], in: manifest).isEmpty)
+        // Folders: runs of sorted paths, and an unsorted list where a folder comes back.
+        #expect(SiteSwitch.groupedByFolder(["en/a.html", "en/b.html", "index.html", "sq/a.html"]) == ["en": [0, 1], "": [2], "sq": [3]])
+        #expect(SiteSwitch.groupedByFolder(["en/a.html", "sq/a.html", "en/b.html"]) == ["en": [0, 2], "sq": [1]])
+    }
+
+    @Test func aLargeReplacedFileKeepsItsBytesForWhoeverHoldsIt() throws {
+        // The collection document replaced in an updated generation is let go of on another
+        // thread; a reader of the generation before still has the old bytes, the site the new.
+        let folder = try Fixtures.temporaryDirectory("ura-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/public"
+        let large = { (byte: UInt8) in SiteFile(path: "xml/releases.xml", bytes: [UInt8](repeating: byte, count: SiteSwitch.retiredSize + 1)) }
+        try SiteSwitch.publish([large(UInt8(ascii: "a"))], to: out)
+        let first = try FileManager.default.destinationOfSymbolicLink(atPath: out)
+        let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: out + "/xml/releases.xml"))
+        defer { try? reader.close() }
+        try SiteSwitch.publish([large(UInt8(ascii: "b"))], to: out)
+        try SiteSwitch.publish([large(UInt8(ascii: "c"))], to: out)  // updates the first generation in place
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + first))
+        #expect(try reader.readToEnd()?.allSatisfy { $0 == UInt8(ascii: "a") } == true)
+        #expect(try PublishFixtures.tree(out)["xml/releases.xml"].map(Array.init) == large(UInt8(ascii: "c")).bytes)
+    }
+
     /// The folder's entries without the generations' manifests.
     private func entries(_ folder: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(SiteSwitch.manifestSuffix) }.sorted()

@@ -72,7 +72,8 @@ public enum Publisher {
         let renderer = options.renderPDF ? try PDFRenderer(fop: options.fopPath) : nil
         let generation = try SiteSwitch.publish(
             files, to: builder.options.outputDirectory, variant: renderer == nil ? "" : "pdf", currentManifest: current,
-            baseGeneration: prefetch.base.value(), derivedSuffixes: [".fo": ".pdf"], keepsDerivedFiles: renderer != nil
+            baseGeneration: prefetch.base.value(), derivedSuffixes: [".fo": ".pdf"], keepsDerivedFiles: renderer != nil,
+            retiring: removal
         ) { folder, linked, previous throws(UraError) in
             guard let renderer else { return }
             let buildDate = builder.buildSeconds(releases)

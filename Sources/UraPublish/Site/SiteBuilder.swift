@@ -28,6 +28,10 @@ public struct SiteFile: Sendable, Equatable {
     /// Set when the file is not in memory but is the file at the same path in an earlier
     /// generation, made from the same inputs: ``bytes`` is then empty and ``SiteSwitch`` links it.
     public var reused: Reused?
+    /// ``SiteSwitch/digest(_:)`` of the bytes, when the builder worked it out ahead (the
+    /// collection document's, on another thread while the pages were made); nil: the switch
+    /// digests the bytes. Not part of equality: it follows from the bytes.
+    public var digest: String?
 
     /// A file of an earlier generation that a publish takes as it is.
     public struct Reused: Sendable, Equatable {
@@ -395,6 +399,8 @@ public struct SiteBuilder: Sendable {
         } : []
         trace.mark("publish.entries")
         let collection = collectionNeeded ? CanonicalXML.collectionParts(entries: entries) : []
+        // Its 10 MB digested while the pages are made, not by the switch after them.
+        let collectionDigest = collectionNeeded ? Background { ContentDigest.hex(parts: collection) } : nil
         trace.mark("publish.collection")
 
         // Every document is parsed once for all the transforms that read it: a release's outputs
@@ -451,6 +457,7 @@ public struct SiteBuilder: Sendable {
         // reader or the print shop asks for.
         var files = [SiteFile(path: Self.collectionPath, parts: collection.isEmpty ? [[]] : collection, inputKey: collectionKey,
                               reused: collectionReuse)]
+        files[0].digest = collectionDigest?.wait().outcome.get()
         files.reserveCapacity(outputs.count + 1)
         for (index, output) in outputs.enumerated() where outputReuse[index] != nil {
             files.append(SiteFile(path: output.path, bytes: [], rendersPDF: output.rendersPDF, inputKey: outputKeys[index],
