@@ -109,7 +109,7 @@ import UraXML
             // the outputs of the other stylesheets are made again.
             var incremental = options
             incremental.outputDirectory = folder + "/incremental/public"
-            let current = try #require(SiteSwitch.current(incremental.outputDirectory) as (folder: String, files: [String: SiteSwitch.ManifestEntry])?)
+            let current = try #require(SiteSwitch.current(incremental.outputDirectory))
             let files = try SiteBuilder(options: incremental).build(try PublishFixtures.corpus(), reusing: current)
             reusedAfterChange = files.filter { $0.reused != nil }.map(\.path)
         }
@@ -133,7 +133,7 @@ import UraXML
         var dated = renamed
         dated.buildDate = 1_763_913_600
         let builder = try SiteBuilder(options: dated)
-        let current = try #require(SiteSwitch.current(out) as (folder: String, files: [String: SiteSwitch.ManifestEntry])?)
+        let current = try #require(SiteSwitch.current(out))
         let files = try builder.build(try PublishFixtures.corpus(), reusing: current)
         #expect(files.filter { $0.reused != nil }.map(\.path) == [SiteBuilder.collectionPath])
     }

@@ -213,6 +213,29 @@ import UraXML
         </xsl:stylesheet>
         """
 
+    @Test func twoOutputsWritingOnePathStopTheBuildNamingIt() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-views")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The same path twice, and the collection document's own path.
+        for (declarations, path) in [("""
+            <ura:output input="collection" path="same.txt"/><ura:output input="release" path="same.txt{id}"/>
+            <ura:output input="collection" content="summary" path="same.txt"/>
+            """, "same.txt"), ("<ura:output input=\"collection\" path=\"xml/releases.xml\"/>", "xml/releases.xml")] {
+            try Self.counting.replacingOccurrences(of: "<xsl:output method=\"text\"/>", with: declarations + "<xsl:output method=\"text\"/>")
+                .write(toFile: folder + "/count.xsl", atomically: true, encoding: .utf8)
+            let error = #expect(throws: UraError.self) {
+                try SiteBuilder(options: PublishFixtures.options(xslt: folder)).build(try PublishFixtures.corpus())
+            }
+            #expect(error.map { "\($0)".contains("two outputs write '\(path)'") } == true)
+        }
+        // Which output is reported: the first, in plan order, whose path was written before it.
+        let paths = ["b", "a", "xml/releases.xml", "a", "b", "xml/releases.xml"]
+        let order = paths.indices.sorted { OutputPath.precedes(paths[$0], paths[$1]) }
+        #expect(SiteBuilder.firstClash(paths, order: order) == 2)
+        #expect(SiteBuilder.firstClash(["b", "a", "c", "a", "b"], order: [1, 3, 0, 4, 2]) == 3)
+        #expect(SiteBuilder.firstClash(["b", "a", "c"], order: [1, 0, 2]) == nil)
+    }
+
     @Test func summaryAndNewestCollectionsHoldWhatTheySay() throws {
         let folder = try Fixtures.temporaryDirectory("ura-views")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -32,7 +32,7 @@ public enum Publisher {
     public final class Prefetch: Sendable {
         let options: PublishOptions
         let builder: Background<SiteBuilder, UraError>
-        let current: Background<(folder: String, files: [String: SiteSwitch.ManifestEntry])?, Never>
+        let current: Background<SiteSwitch.Generation?, Never>
         let previousEntries: Background<[String: ArraySlice<UInt8>], Never>
         let base: Background<SiteSwitch.BaseGeneration?, Never>
 

@@ -340,7 +340,7 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``UraError`` naming the stylesheet, the document and the line; or two outputs
     ///   that would write the same path.
     public func build(_ releases: [PressRelease],
-                      reusing previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])? = nil,
+                      reusing previous: SiteSwitch.Generation? = nil,
                       digests: [String: String] = [:],
                       previousEntries: Background<[String: ArraySlice<UInt8>], Never>? = nil) throws(UraError) -> [SiteFile] {
         var trace = PhaseTrace()
@@ -356,23 +356,33 @@ public struct SiteBuilder: Sendable {
         trace.mark("publish.buildDate")
         let outputs = outputs(published, archive: archive, buildDate: buildDate)
         trace.mark("publish.plan")
-        var paths: Set<String> = [Self.collectionPath]
-        paths.reserveCapacity(outputs.count + 1)
-        for output in outputs where !paths.insert(output.path).inserted {
-            throw UraError(.input, "two outputs write '\(output.path)'; give each <ura:output> its own path",
-                           file: output.stylesheet.path)
+        // The outputs in the site's order (by path bytes, the manifest's order), worked out once:
+        // equal paths sit side by side, the previous manifest is walked beside it, and the files
+        // come back in it. Thousands of outputs: each pass that hashed their paths cost milliseconds.
+        let outputPaths = outputs.map(\.path)
+        let order = outputs.indices.sorted { OutputPath.precedes(outputPaths[$0], outputPaths[$1]) }
+        if let clash = Self.firstClash(outputPaths, order: order) {
+            throw UraError(.input, "two outputs write '\(outputPaths[clash])'; give each <ura:output> its own path",
+                           file: outputs[clash].stylesheet.path)
         }
         trace.mark("publish.outputs")
         let keys = InputKeys(published, archive: archive.xml, base: keyBase, digests: digests)
         trace.mark("publish.inputkeys")
         let collectionKey = keys.collectionDocument
-        func reused(_ path: String, _ key: String) -> SiteFile.Reused? {
-            guard let previous, let entry = previous.files[path], entry.inputKey == key else { return nil }
+        func reused(_ entry: SiteSwitch.ManifestEntry?, _ key: String) -> SiteFile.Reused? {
+            guard let previous, let entry, entry.inputKey == key else { return nil }
             return SiteFile.Reused(folder: previous.folder, digest: entry.digest)
         }
         let outputKeys = keys.keys(of: outputs)
-        let outputReuse = zip(outputs, outputKeys).map { reused($0.0.path, $0.1) }
-        let collectionReuse = reused(Self.collectionPath, collectionKey)
+        // What the previous generation holds at each output's path: its manifest walked beside `order`.
+        var previousFiles = [SiteSwitch.ManifestEntry?](repeating: nil, count: outputs.count)
+        if let previous {
+            for (index, entry) in zip(order, SiteSwitch.entries(at: order.map { outputPaths[$0] }, in: previous.manifest)) {
+                previousFiles[index] = entry
+            }
+        }
+        let outputReuse = outputs.indices.map { reused(previousFiles[$0], outputKeys[$0]) }
+        let collectionReuse = reused(previous?.files[Self.collectionPath], collectionKey)
         trace.mark("publish.outputkeys")
 
         // The collection document, made when it or one of its outputs is made again (its entries
@@ -447,37 +457,58 @@ public struct SiteBuilder: Sendable {
             }
         }
         trace.mark("publish.transforms \(groups.count)")
-        var resultsByOutput: [Int: Result<[UInt8], UraError>] = [:]
+        var made = [[UInt8]?](repeating: nil, count: outputs.count)
+        var failures: [Int: UraError] = [:]
         for (group, results) in zip(groups, groupResults) {
-            for (index, result) in zip(group, results) { resultsByOutput[index] = result }
+            for (index, result) in zip(group, results) {
+                switch result {
+                case .success(let bytes): made[index] = bytes
+                case .failure(let error): failures[index] = error
+                }
+            }
         }
-        let results = remaining.compactMap { resultsByOutput[$0] }
+        // The first failure in plan order is the one reported.
+        if let first = failures.keys.min(), let error = failures[first] { throw error }
         // Per-release canonical documents are the stylesheets' input, not pages: only the
         // collection document is published (xml/releases.xml), which keeps the site to the files a
         // reader or the print shop asks for.
-        var files = [SiteFile(path: Self.collectionPath, parts: collection.isEmpty ? [[]] : collection, inputKey: collectionKey,
-                              reused: collectionReuse)]
-        files[0].digest = collectionDigest?.wait().outcome.get()
+        var collectionFile = SiteFile(path: Self.collectionPath, parts: collection.isEmpty ? [[]] : collection,
+                                      inputKey: collectionKey, reused: collectionReuse)
+        collectionFile.digest = collectionDigest?.wait().outcome.get()
+        // In the site's order: the outputs in `order`, the collection document where its path falls.
+        var files: [SiteFile] = []
         files.reserveCapacity(outputs.count + 1)
-        for (index, output) in outputs.enumerated() where outputReuse[index] != nil {
-            files.append(SiteFile(path: output.path, bytes: [], rendersPDF: output.rendersPDF, inputKey: outputKeys[index],
-                                  reused: outputReuse[index]))
-        }
-        for (index, result) in zip(remaining, results) {
-            // The first failure in plan order is the one reported.
-            switch result {
-            case .success(let bytes):
-                files.append(SiteFile(path: outputs[index].path, bytes: bytes, rendersPDF: outputs[index].rendersPDF,
+        for index in order {
+            if let bytes = made[index] {
+                files.append(SiteFile(path: outputPaths[index], bytes: bytes, rendersPDF: outputs[index].rendersPDF,
                                       inputKey: outputKeys[index]))
-            case .failure(let error): throw error
+            } else {
+                files.append(SiteFile(path: outputPaths[index], bytes: [], rendersPDF: outputs[index].rendersPDF,
+                                      inputKey: outputKeys[index], reused: outputReuse[index]))
             }
         }
-        // Sorted by position, then put in that order: sorting the files themselves moves each
-        // several times, and a site has thousands.
-        let filePaths = files.map(\.path)
-        let sorted = files.indices.sorted { OutputPath.precedes(filePaths[$0], filePaths[$1]) }.map { files[$0] }
+        files.insert(collectionFile, at: files.firstIndex { OutputPath.precedes(Self.collectionPath, $0.path) } ?? files.endIndex)
         trace.mark("publish.files")
-        return sorted
+        return files
+    }
+
+    /// The output (a position in `paths`) whose path an output before it in plan order, or the
+    /// collection document, already writes: the first in plan order, as a set filled in that
+    /// order finds it; nil when every path is its own. `order` is the positions sorted by path.
+    static func firstClash(_ paths: [String], order: [Int]) -> Int? {
+        var first: Int?
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, paths[order[end]] == paths[order[start]] { end += 1 }
+            // Within a run of equal paths, the second in plan order clashes (the first, when the
+            // path is the collection document's).
+            let run = order[start..<end].sorted()
+            let clash = paths[order[start]] == collectionPath ? run.first : run.dropFirst().first
+            if let clash, first.map({ clash < $0 }) ?? true { first = clash }
+            start = end
+        }
+        return first
     }
 
     /// The collection document a collection output of `view` reads (not the full one, which
@@ -491,7 +522,7 @@ public struct SiteBuilder: Sendable {
 
     /// The entries of the previous generation's collection document, when its bytes are still
     /// those its manifest records.
-    public static func previousCollectionEntries(_ previous: (folder: String, files: [String: SiteSwitch.ManifestEntry])?)
+    public static func previousCollectionEntries(_ previous: SiteSwitch.Generation?)
         -> [String: ArraySlice<UInt8>] {
         guard let previous, let entry = previous.files[collectionPath],
               let bytes = FileBytes.read(previous.folder + "/" + collectionPath) else { return [:] }

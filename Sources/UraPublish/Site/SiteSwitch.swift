@@ -51,7 +51,7 @@ public enum SiteSwitch {
     /// - Throws: ``UraError``; the published site is then unchanged.
     @discardableResult
     public static func publish(_ files: [SiteFile], to output: String, variant: String = "",
-                               currentManifest: (folder: String, files: [String: ManifestEntry])? = nil,
+                               currentManifest: Generation? = nil,
                                baseGeneration: BaseGeneration? = nil,
                                derivedSuffixes: [String: String] = [:], keepsDerivedFiles: Bool = false,
                                retiring: DispatchGroup? = nil,
@@ -287,14 +287,26 @@ public enum SiteSwitch {
         public var inputKey: String?
     }
 
+    /// A published generation: its folder and its manifest.
+    public struct Generation: Sendable {
+        /// The generation folder.
+        public let folder: String
+        /// Its manifest as read (its files also in the manifest's order, for walking beside a
+        /// sorted list of paths: ``entries(at:in:)``).
+        let manifest: Manifest
+
+        /// Its files, by path.
+        public var files: [String: ManifestEntry] { manifest.files }
+    }
+
     /// The generation the site link at `output` points to, and its manifest; nil when there is
     /// none (first publish) or its manifest is missing.
-    public static func current(_ output: String) -> (folder: String, files: [String: ManifestEntry])? {
+    public static func current(_ output: String) -> Generation? {
         let (link, parent, _) = location(of: output)
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return nil }
         let folder = target.hasPrefix("/") ? target : parent + "/" + target
-        let files = readManifest(folder + manifestSuffix).files
-        return files.isEmpty ? nil : (folder, files)
+        let manifest = readManifest(folder + manifestSuffix)
+        return manifest.files.isEmpty ? nil : Generation(folder: folder, manifest: manifest)
     }
 
     /// How a file got into the staging folder.
