@@ -12,5 +12,10 @@ import Testing
         var pieces = SHA256()
         pieces.update(text[0..<7]); pieces.update(text[7..<130]); pieces.update(text[130...])
         #expect(pieces.hexDigest() == SHA256.hex(text))
+        // A sequence without contiguous storage gives the digest of its bytes.
+        #expect(SHA256.hex(text.lazy.map { $0 }) == SHA256.hex(text))
+        // A million "a" (FIPS 180-2's long vector), in blocks read where they lie.
+        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
