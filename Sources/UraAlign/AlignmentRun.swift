@@ -216,32 +216,40 @@ final class AlignmentRun {
 
     /// ``fullSentencePathCost(en:sq:)`` with the sentence bead costs in `dense`: the same cells,
     /// shapes and sums, with each shape's step back in the programme's cells and in the table
-    /// worked out once per bead rather than once per cell.
+    /// worked out once per bead rather than once per cell, and each cell's place in the table
+    /// reached by adding rather than multiplying.
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>, dense: DenseCostTable) -> Double {
         let n = en.count, m = sq.count, width = m + 1
         let enStride = dense.place(en: 1, sq: 0, shape: 0), sqStride = dense.place(en: 0, sq: 1, shape: 0)
         return withUnsafeTemporaryAllocation(of: DenseStep.self, capacity: pricedSentenceShapes.count) { steps in
             for (index, priced) in pricedSentenceShapes.enumerated() {
                 steps.initializeElement(at: index, to: DenseStep(
-                    priced: priced, cells: priced.shape.en * width + priced.shape.sq,
+                    en: priced.shape.en, sq: priced.shape.sq, prior: priced.prior,
+                    cells: priced.shape.en * width + priced.shape.sq,
                     places: priced.shape.en * enStride + priced.shape.sq * sqStride - priced.place))
             }
+            let steps = UnsafeBufferPointer(steps)
+            // Every cell is written before a later one reads it (its predecessors come first in
+            // row order), so only the start needs a value up front.
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
-                best.initialize(repeating: .infinity)
                 best[0] = 0
                 for i in 0...n {
-                    for j in 0...m where i > 0 || j > 0 {
-                        let cellIndex = i * width + j
-                        let place = dense.place(en: en.lowerBound + i, sq: sq.lowerBound + j, shape: 0)
+                    var place = dense.place(en: en.lowerBound + i, sq: sq.lowerBound, shape: 0)
+                    var cellIndex = i * width
+                    for j in 0...m {
+                        defer {
+                            place += sqStride
+                            cellIndex += 1
+                        }
+                        if i == 0 && j == 0 { continue }
                         var cell = Double.infinity
-                        for step in steps {
-                            guard i >= step.priced.shape.en, j >= step.priced.shape.sq else { continue }
+                        for step in steps where i >= step.en && j >= step.sq {
                             let previous = best[cellIndex - step.cells]
                             guard previous < .infinity else { continue }
                             let c = dense.cost(at: place - step.places) {
-                                let first = (en: en.lowerBound + i - step.priced.shape.en, sq: sq.lowerBound + j - step.priced.shape.sq)
-                                return step.priced.prior + model.sentenceEvidence(en: first.en..<(first.en + step.priced.shape.en),
-                                                                                  sq: first.sq..<(first.sq + step.priced.shape.sq))
+                                let first = (en: en.lowerBound + i - step.en, sq: sq.lowerBound + j - step.sq)
+                                return step.prior + model.sentenceEvidence(en: first.en..<(first.en + step.en),
+                                                                           sq: first.sq..<(first.sq + step.sq))
                             }
                             if previous + c < cell { cell = previous + c }
                         }
@@ -392,7 +400,10 @@ final class AlignmentRun {
 /// many cells of the programme and places of the ``DenseCostTable`` lie between a bead's end
 /// and its start.
 private struct DenseStep {
-    var priced: PricedShape
+    /// The shape's units on each side.
+    var en: Int, sq: Int
+    /// The shape's prior cost.
+    var prior: Double
     var cells: Int
     var places: Int
 }

@@ -20,12 +20,12 @@ final class SentencePathBound {
     private let enLeastLength: [Double]
     /// Per anchor id, for the paragraph bead being bounded: whether the English side has it
     /// (`enMarks`, equal to `generation` when it does) and in how many sentences (`enCounts`),
-    /// and whether it has been met among the Albanian side's anchors (`sqMarks`). Only
-    /// ``least(en:sq:)`` touches them, one call at a time, so accesses cannot overlap and are not
-    /// checked at run time.
-    @exclusivity(unchecked) private var enMarks: [Int]
-    @exclusivity(unchecked) private var enCounts: [Int]
-    @exclusivity(unchecked) private var sqMarks: [Int]
+    /// and whether it has been met among the Albanian side's anchors (`sqMarks`). Memory of the
+    /// bound's own, written in place: as arrays, each call checked their storage was not shared.
+    /// Only ``least(en:sq:)`` touches them, one call at a time.
+    private let enMarks: UnsafeMutableBufferPointer<Int>
+    private let enCounts: UnsafeMutableBufferPointer<Int>
+    private let sqMarks: UnsafeMutableBufferPointer<Int>
     private var generation = 0
 
     /// The bound for the costs of `model` on `document`, with sentence bead priors `priors`; nil
@@ -66,9 +66,22 @@ final class SentencePathBound {
             alone: sqLengths.map { _ in sqAlone }, pair: sqLengths.indices.dropLast().map { _ in sqPair },
             dropped: sqLengths.map { insertion + model.unexplainedCost($0) },
             found: found, missed: model.sqMiss.map { -weight * $0 })
-        enMarks = [Int](repeating: 0, count: found.count)
-        sqMarks = enMarks
-        enCounts = enMarks
+        enMarks = Self.zeroed(found.count)
+        sqMarks = Self.zeroed(found.count)
+        enCounts = Self.zeroed(found.count)
+    }
+
+    deinit {
+        enMarks.deallocate()
+        sqMarks.deallocate()
+        enCounts.deallocate()
+    }
+
+    /// `count` zeros in memory of their own.
+    private static func zeroed(_ count: Int) -> UnsafeMutableBufferPointer<Int> {
+        let buffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        buffer.initialize(repeating: 0)
+        return buffer
     }
 
     /// Whether the bound holds with beads of `shape`: 1:0, 0:1, or one or two sentences on each side.
@@ -81,11 +94,11 @@ final class SentencePathBound {
     /// - Complexity: O(s + a) for s sentences and a anchors in them, each anchor read once.
     func least(en: Range<Int>, sq: Range<Int>) -> Double {
         generation += 1
-        english.count(en, in: &enMarks, &enCounts, generation)
+        english.count(en, in: enMarks, enCounts, generation)
         var shortest = Double.infinity
         for index in en { shortest = min(shortest, enLeastLength[index]) }
         let saved = albanian.savings(sq, english: english, enMarks: enMarks, enCounts: enCounts,
-                                     met: &sqMarks, generation)
+                                     met: sqMarks, generation)
         return max(english.leastWithAllMissed(en, length: 0) + saved.english,
                    albanian.leastWithAllMissed(sq, length: shortest) + saved.albanian)
     }
@@ -125,20 +138,17 @@ private struct SideBound {
 
     /// Sets `marks` to `generation` for the anchors of `range`, and `counts` to the number of
     /// sentences of `range` that have each.
-    func count(_ range: Range<Int>, in marks: inout [Int], _ counts: inout [Int], _ generation: Int) {
-        marks.withUnsafeMutableBufferPointer { marks in
-            counts.withUnsafeMutableBufferPointer { counts in
-                anchors.items.withUnsafeBufferPointer { items in
-                    for index in range {
-                        for position in anchors.positions(of: 2 * index) {
-                            let id = items[position]
-                            if marks[id] == generation {
-                                counts[id] += 1
-                            } else {
-                                marks[id] = generation
-                                counts[id] = 1
-                            }
-                        }
+    func count(_ range: Range<Int>, in marks: UnsafeMutableBufferPointer<Int>, _ counts: UnsafeMutableBufferPointer<Int>,
+               _ generation: Int) {
+        anchors.items.withUnsafeBufferPointer { items in
+            for index in range {
+                for position in anchors.positions(of: 2 * index) {
+                    let id = items[position]
+                    if marks[id] == generation {
+                        counts[id] += 1
+                    } else {
+                        marks[id] = generation
+                        counts[id] = 1
                     }
                 }
             }
@@ -150,26 +160,21 @@ private struct SideBound {
     /// on this side, an anchor's `saving` per sentence of `range` that has it; on the English
     /// side, its `english` saving as many times as `enCounts` says. `met` marks the shared anchors
     /// as they are met.
-    func savings(_ range: Range<Int>, english: SideBound, enMarks: [Int], enCounts: [Int],
-                 met: inout [Int], _ generation: Int) -> (english: Double, albanian: Double) {
+    func savings(_ range: Range<Int>, english: SideBound, enMarks: UnsafeMutableBufferPointer<Int>,
+                 enCounts: UnsafeMutableBufferPointer<Int>, met: UnsafeMutableBufferPointer<Int>,
+                 _ generation: Int) -> (english: Double, albanian: Double) {
         var enSaved = 0.0, sqSaved = 0.0
-        met.withUnsafeMutableBufferPointer { met in
-            enMarks.withUnsafeBufferPointer { enMarks in
-                enCounts.withUnsafeBufferPointer { enCounts in
-                    english.saving.withUnsafeBufferPointer { enSaving in
-                        saving.withUnsafeBufferPointer { sqSaving in
-                            anchors.items.withUnsafeBufferPointer { items in
-                                for index in range {
-                                    for position in anchors.positions(of: 2 * index) {
-                                        let id = items[position]
-                                        guard enMarks[id] == generation else { continue }
-                                        sqSaved += sqSaving[id]
-                                        if met[id] != generation {
-                                            met[id] = generation
-                                            enSaved += Double(enCounts[id]) * enSaving[id]
-                                        }
-                                    }
-                                }
+        english.saving.withUnsafeBufferPointer { enSaving in
+            saving.withUnsafeBufferPointer { sqSaving in
+                anchors.items.withUnsafeBufferPointer { items in
+                    for index in range {
+                        for position in anchors.positions(of: 2 * index) {
+                            let id = items[position]
+                            guard enMarks[id] == generation else { continue }
+                            sqSaved += sqSaving[id]
+                            if met[id] != generation {
+                                met[id] = generation
+                                enSaved += Double(enCounts[id]) * enSaving[id]
                             }
                         }
                     }
