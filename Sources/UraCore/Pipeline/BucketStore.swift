@@ -35,10 +35,15 @@ public final class BucketStore: @unchecked Sendable {
     private struct Bucket {
         /// Entries in use order, the least recently used first.
         var keys: [String] = []
-        /// Each entry's bytes: slices of the bucket file's bytes, as read (no copy per entry).
-        var values: [String: ArraySlice<UInt8>] = [:]
-        var used: Set<String> = []
+        /// Each entry: its bytes (slices of the bucket file's bytes, as read: no copy per entry),
+        /// and whether this process used it. One table, so a look-up hashes its key once.
+        var values: [String: Entry] = [:]
         var changed = false
+    }
+
+    private struct Entry {
+        var bytes: ArraySlice<UInt8>
+        var used = false
     }
 
     public init(directory: String, bucketCount: Int = 32, evictsUnused: Bool = false) {
@@ -54,9 +59,9 @@ public final class BucketStore: @unchecked Sendable {
         let index = bucket(of: key)
         return locks[index].withLock {
             loadIfNeeded(index)
-            guard let value = buckets[index]?.values[key] else { return nil }
-            buckets[index]?.used.insert(key)
-            return value
+            guard let position = buckets[index]?.values.index(forKey: key) else { return nil }
+            buckets[index]?.values.values[position].used = true
+            return buckets[index]?.values.values[position].bytes
         }
     }
 
@@ -75,15 +80,14 @@ public final class BucketStore: @unchecked Sendable {
         let index = bucket(of: key)
         locks[index].withLock {
             loadIfNeeded(index)
-            guard buckets[index]?.values[key]?.elementsEqual(value) != true else {
-                buckets[index]?.used.insert(key)
+            guard buckets[index]?.values[key]?.bytes.elementsEqual(value) != true else {
+                buckets[index]?.values[key]?.used = true
                 return
             }
-            if buckets[index]?.values.updateValue(value[...], forKey: key) != nil {
+            if buckets[index]?.values.updateValue(Entry(bytes: value[...], used: true), forKey: key) != nil {
                 buckets[index]?.keys.removeAll { $0 == key }
             }
             buckets[index]?.keys.append(key)
-            buckets[index]?.used.insert(key)
             buckets[index]?.changed = true
         }
     }
@@ -111,14 +115,15 @@ public final class BucketStore: @unchecked Sendable {
             let bytes: [UInt8]? = locks[index].withLock {
                 guard var bucket = buckets[index], bucket.changed else { return nil }
                 // Least recently used first: unused entries keep their order, then the used ones.
-                let used = bucket.used
-                var unused = bucket.keys.filter { !used.contains($0) }
-                let keptUnused = max(64, 3 * used.count)
+                let values = bucket.values
+                func isUsed(_ key: String) -> Bool { values[key]?.used == true }
+                var unused = bucket.keys.filter { !isUsed($0) }
+                let keptUnused = max(64, 3 * (bucket.keys.count - unused.count))
                 if evictsUnused, unused.count > keptUnused {
                     for key in unused.prefix(unused.count - keptUnused) { bucket.values[key] = nil }
                     unused.removeFirst(unused.count - keptUnused)
                 }
-                bucket.keys = unused + bucket.keys.filter { used.contains($0) }
+                bucket.keys = unused + bucket.keys.filter(isUsed)
                 bucket.changed = false
                 buckets[index] = bucket
                 return Self.encode(bucket)
@@ -153,11 +158,11 @@ public final class BucketStore: @unchecked Sendable {
 
     private static func encode(_ bucket: Bucket) -> [UInt8] {
         var writer = ReleaseBinary.Writer()
-        writer.bytes.reserveCapacity(bucket.values.values.reduce(magic.count) { $0 + $1.count + 80 })
+        writer.bytes.reserveCapacity(bucket.values.values.reduce(magic.count) { $0 + $1.bytes.count + 80 })
         writer.bytes += magic
         writer.count(bucket.keys.count)
         for key in bucket.keys {
-            let value = bucket.values[key] ?? []
+            let value = bucket.values[key]?.bytes ?? []
             writer.string(key)
             writer.count(value.count)
             writer.bytes += value
@@ -173,7 +178,7 @@ public final class BucketStore: @unchecked Sendable {
         guard let count = reader.count() else { return }
         for _ in 0..<min(count, bytes.count) {
             guard let key = reader.string(), let length = reader.count(), length <= bytes.count - reader.position else { return }
-            bucket.values[key] = bytes[reader.position..<reader.position + length]
+            bucket.values[key] = Entry(bytes: bytes[reader.position..<reader.position + length])
             bucket.keys.append(key)
             reader.position += length
         }

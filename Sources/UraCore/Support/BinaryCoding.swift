@@ -103,8 +103,11 @@ public enum ReleaseBinary {
         guard let date = reader.optional(), let inferred = reader.bool(), let place = reader.optional() else { return nil }
         release.dateline = .init(place: place, date: date.flatMap(CalendarDate.init(iso:)), dateInferred: inferred)
         guard let textCount = reader.count() else { return nil }
+        // Each dictionary made at its size: thousands of releases per build, and growing one from
+        // empty allocates it twice.
+        release.texts.reserveCapacity(min(textCount, Language.allCases.count))
         // Where each language's paragraphs are, to check the sentence cuts against.
-        var paragraphRanges: [Language: [Range<Int>]] = [:]
+        var paragraphRanges: [Language: [Range<Int>]] = Dictionary(minimumCapacity: min(textCount, Language.allCases.count))
         for _ in 0..<textCount {
             guard let language = reader.string().flatMap(Language.init(code:)), let title = reader.string() else { return nil }
             let start = reader.position
@@ -117,7 +120,7 @@ public enum ReleaseBinary {
         }
         let sentencesStart = reader.position
         guard let sentenceLanguages = reader.count() else { return nil }
-        var sentenceCounts: [Language: Int] = [:]
+        var sentenceCounts: [Language: Int] = Dictionary(minimumCapacity: min(sentenceLanguages, Language.allCases.count))
         for _ in 0..<sentenceLanguages {
             guard let language = reader.string().flatMap(Language.init(code:)), let count = reader.count() else { return nil }
             let sources = paragraphRanges[language] ?? []
@@ -175,9 +178,11 @@ public enum ReleaseBinary {
               let overrideReason = reader.optional() else { return nil }
         release.provenance = .init(source: source, approvedBy: approvedBy, approvedAt: approvedAt, overrideReason: overrideReason)
         guard let extraLanguages = reader.count() else { return nil }
+        release.extraFrontMatter.reserveCapacity(min(extraLanguages, Language.allCases.count))
         for _ in 0..<extraLanguages {
             guard let language = reader.string().flatMap(Language.init(code:)), let count = reader.count() else { return nil }
             var pairs: [(key: String, value: String)] = []
+            pairs.reserveCapacity(min(count, reader.remaining))
             for _ in 0..<count {
                 guard let key = reader.string(), let value = reader.string() else { return nil }
                 pairs.append((key, value))
@@ -246,6 +251,8 @@ public enum ReleaseBinary {
         }
 
         var isAtEnd: Bool { position == bytes.endIndex }
+        /// How many bytes are left: a bound on any count read next (each item takes a byte at least).
+        var remaining: Int { bytes.endIndex - position }
 
         @inline(__always)
         mutating func byte() -> UInt8? {
