@@ -99,6 +99,9 @@ public enum Publisher {
         if renderer != nil {
             paths += files.filter(\.rendersPDF).map { PDFRenderer.pdfPath(for: $0.path) }
         }
-        return Report(published: published.map { releases[$0].id }, singleLanguage: single, files: paths.sorted(), generation: generation)
+        // The site's files come sorted by their bytes, which is the strings' order for the paths a
+        // site has: sorted again only when that is not so (thousands of paths).
+        let sorted = paths.indices.dropFirst().allSatisfy { paths[$0 - 1] < paths[$0] } ? paths : paths.sorted()
+        return Report(published: published.map { releases[$0].id }, singleLanguage: single, files: sorted, generation: generation)
     }
 }
