@@ -99,9 +99,14 @@ public struct BuildJob: Sendable {
         trace.mark("build.listed")
         _ = preloading?.wait()
         trace.mark("build.listing")
-        // The first release the snapshot cannot serve will go through the steps: they get ready
-        // (the checker's term indexes) while the others load.
+        // A release the snapshot cannot serve will go through the steps: they get ready (the
+        // checker's term indexes) while the others load. Told from the signatures before anything
+        // is decoded: found while loading, an edited release in the middle of the corpus started
+        // them halfway through, and the steps then waited for them (13 ms of a 0.12 s build).
         let warming = Once { pipeline.warmUp() }
+        if let snapshot, listed.contains(where: { !snapshot.serves($0.id, signature: $0.signature, fingerprint: fingerprint) }) {
+            warming.run()
+        }
         let releases = try corpus.loadAll(listed) { id, signature in
             let reused = snapshot?.release(id, signature: signature, fingerprint: fingerprint)
             signatures.set(id, signature, reusedDigest: reused?.digest)

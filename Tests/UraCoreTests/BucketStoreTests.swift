@@ -29,3 +29,23 @@ import UraTestSupport
         for key in ["k5", "k68", "k69", "new"] { #expect(fourth.get(key) != nil) }
     }
 }
+
+@Suite struct BuildSnapshotTests {
+    @Test func servesAReleaseOnlyForTheSameFilesAndStage() throws {
+        let folder = try Fixtures.temporaryDirectory("ura-snapshot")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let release = try #require(try Corpus(directory: Fixtures.corpus).loadAll().first)
+        let snapshot = BuildSnapshot(directory: folder)
+        snapshot.record(release, signature: "en:1:2", fingerprint: "stage-a")
+        try snapshot.finish()
+        let read = BuildSnapshot(directory: folder)
+        // Told from the signature and fingerprint alone, and the same answer the decoding gives.
+        #expect(read.serves(release.id, signature: "en:1:2", fingerprint: "stage-a"))
+        #expect(read.release(release.id, signature: "en:1:2", fingerprint: "stage-a")?.release == release)
+        for (signature, fingerprint) in [("en:1:3", "stage-a"), ("en:1:2", "stage-b")] {
+            #expect(!read.serves(release.id, signature: signature, fingerprint: fingerprint))
+            #expect(read.release(release.id, signature: signature, fingerprint: fingerprint) == nil)
+        }
+        #expect(!read.serves("no-such-release", signature: "en:1:2", fingerprint: "stage-a"))
+    }
+}

@@ -31,6 +31,14 @@ public final class BuildSnapshot: Sendable {
         return (release, digest)
     }
 
+    /// Whether ``release(_:signature:fingerprint:)`` may serve release `id`: its entry is there,
+    /// for files with `signature` and the stage `fingerprint` (told without decoding it).
+    public func serves(_ id: String, signature: String, fingerprint: String) -> Bool {
+        guard let bytes = store.get(id), bytes.starts(with: Self.magic) else { return false }
+        var reader = ReleaseBinary.Reader(bytes: bytes, position: bytes.startIndex + Self.magic.count)
+        return reader.string() == signature && reader.string() == fingerprint
+    }
+
     /// Reads every entry now, on every core (a build is about to ask for every release).
     public func preload() {
         store.preload()
