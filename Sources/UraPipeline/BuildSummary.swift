@@ -25,7 +25,6 @@ public struct BuildSummary: Sendable {
         }
     }
 
-
     /// Lines for a terminal.
     public var lines: [String] {
         var result = ["\(releases) releases: " + PressRelease.Status.allCases.map { "\(byStatus[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")]

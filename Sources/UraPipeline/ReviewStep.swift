@@ -162,7 +162,7 @@ public enum ReviewStep {
                 digests[id] = String(decoding: bytes[start..<space], as: UTF8.self)
                 // Kept as bytes, when they are UTF-8 (a `.digests` edited by hand might not be:
                 // such a row is made again).
-                if let tab, isUTF8(bytes[(tab + 1)..<end]) { rows[id] = bytes[(tab + 1)..<end] }
+                if let tab, TextInput.isValidUTF8(bytes[(tab + 1)..<end]) { rows[id] = bytes[(tab + 1)..<end] }
             }
             start = end + 1
         }
@@ -261,13 +261,6 @@ public enum ReviewStep {
         guard row.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\\") }) else { return row }
         return row.replacingOccurrences(of: "\\", with: "&#92;").replacingOccurrences(of: "\n", with: "&#10;")
             .replacingOccurrences(of: "\t", with: "&#9;")
-    }
-
-    /// Whether `bytes` are valid UTF-8: ASCII checked a byte at a time, anything else decoded.
-    static func isUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
-        let failed = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true) { _ in }
-        return !failed
     }
 
     private static func index(_ rows: [ArraySlice<UInt8>]) -> [UInt8] {

@@ -111,8 +111,8 @@ import UraTestSupport
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(try Run.ura(["build", "--config", config]).status == 0)
         #expect(try Fixtures.text(root + "/review/index.html") == good)
-        #expect(ReviewStep.isUTF8(Array("Tiranë, Durrës".utf8)[...]))
-        #expect(!ReviewStep.isUTF8([0x54, 0xFF, 0x41][...]))
+        #expect(TextInput.isValidUTF8(Array("Tiranë, Durrës".utf8)[...]))
+        #expect(!TextInput.isValidUTF8([0x54, 0xFF, 0x41][...]))
     }
 
     @Test func anIndexRowIsOneLineWhateverTheTitle() {

@@ -111,11 +111,18 @@ public enum TextInput {
         return String(scalars)
     }
 
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or cut sequences),
+    /// told without making a string of them.
+    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool { firstInvalidUTF8(bytes) == nil }
+
     /// The byte offset of the first byte that is not part of a well-formed UTF-8 sequence.
     /// - Complexity: O(n).
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? { firstInvalidUTF8(bytes[...]) }
+
+    /// The index in `bytes` of the first byte that is not part of a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        let count = bytes.endIndex
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }

@@ -115,15 +115,16 @@ public final class BucketStore: @unchecked Sendable {
             let bytes: [UInt8]? = locks[index].withLock {
                 guard var bucket = buckets[index], bucket.changed else { return nil }
                 // Least recently used first: unused entries keep their order, then the used ones.
-                let values = bucket.values
-                func isUsed(_ key: String) -> Bool { values[key]?.used == true }
-                var unused = bucket.keys.filter { !isUsed($0) }
-                let keptUnused = max(64, 3 * (bucket.keys.count - unused.count))
+                var unused: [String] = [], used: [String] = []
+                for key in bucket.keys {
+                    if bucket.values[key]?.used == true { used.append(key) } else { unused.append(key) }
+                }
+                let keptUnused = max(64, 3 * used.count)
                 if evictsUnused, unused.count > keptUnused {
                     for key in unused.prefix(unused.count - keptUnused) { bucket.values[key] = nil }
                     unused.removeFirst(unused.count - keptUnused)
                 }
-                bucket.keys = unused + bucket.keys.filter(isUsed)
+                bucket.keys = unused + used
                 bucket.changed = false
                 buckets[index] = bucket
                 return Self.encode(bucket)

@@ -69,8 +69,9 @@ public enum SiteSwitch {
             throw UraError(.input, "cannot create the folder: \(error.localizedDescription)", file: parent)
         }
         let digests = Parallel.map(files) { $0.reused?.digest ?? $0.digest ?? ContentDigest.hex(parts: $0.parts) }
+        let paths = files.map(\.path)
         // The manifest, made once: its digest names the generation.
-        let manifest = manifestText(files, digests, variant: variant)
+        let manifest = manifestText(files, paths: paths, digests, variant: variant)
         let generation = ".\(name).\(String(digest(manifest).prefix(16)))"
         let generationPath = parent + "/" + generation
         let previous = try? manager.destinationOfSymbolicLink(atPath: link)
@@ -110,11 +111,11 @@ public enum SiteSwitch {
                 } ?? [:]
                 let updating = base != nil
                 // What the updated generation holds at each file's path (by the manifest's digest).
-                let baseEntries = base.map { entries(at: files.map(\.path), in: $0) } ?? []
+                let baseEntries = base.map { entries(at: paths, in: $0) } ?? []
                 // Files are written folder by folder, the folders on every core: creating files is
                 // the kernel's work, and two threads creating files in one folder mostly wait for
                 // each other on its lock (measured: system time ×4 on ext4), in different folders not.
-                let byFolder = groupedByFolder(files.map(\.path))
+                let byFolder = groupedByFolder(paths)
                 for folder in byFolder.keys where !folder.isEmpty {
                     do {
                         try manager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
@@ -166,7 +167,7 @@ public enum SiteSwitch {
                     // What the new site no longer has (nothing, when it has as many files, all in
                     // the base), and files made from ones that changed.
                     let allInBase = files.count == base.files.count && !baseEntries.contains(nil)
-                    for path in allInBase ? [] : Set(base.files.keys).subtracting(files.map(\.path)) { unlink(staging + "/" + path) }
+                    for path in allInBase ? [] : Set(base.files.keys).subtracting(paths) { unlink(staging + "/" + path) }
                     if baseMayHaveDerivedFiles {
                         let kept = keepsDerivedFiles ? Set(zip(files, placements).filter { $0.1 == .kept }.map(\.0.path)) : []
                         for path in base.files.keys where !kept.contains(path) {
@@ -225,12 +226,12 @@ public enum SiteSwitch {
 
     /// A generation's manifest: the header, the variant, and `digest input-key path` per file,
     /// sorted by path. Its digest is the generation's name (``publish(_:to:variant:currentManifest:baseGeneration:derivedSuffixes:keepsDerivedFiles:finish:)``):
-    /// the same files (paths, bytes, input keys) and variant, the same generation.
-    private static func manifestText(_ files: [SiteFile], _ digests: [String], variant: String) -> [UInt8] {
+    /// the same files (paths, bytes, input keys) and variant, the same generation. `paths` are the
+    /// files' paths.
+    private static func manifestText(_ files: [SiteFile], paths: [String], _ digests: [String], variant: String) -> [UInt8] {
         var text = Array((manifestHeader + variantPrefix + (variant.isEmpty ? "-" : variant) + "\n").utf8)
         text.reserveCapacity(files.count * 120)
         // Files come sorted from ``SiteBuilder``; others (tests, callers of their own) are sorted here.
-        let paths = files.map(\.path)
         let sorted = paths.indices.dropFirst().allSatisfy { !OutputPath.precedes(paths[$0], paths[$0 - 1]) }
         for index in sorted ? Array(files.indices) : files.indices.sorted(by: { OutputPath.precedes(paths[$0], paths[$1]) }) {
             text += digests[index].utf8
@@ -393,7 +394,7 @@ public enum SiteSwitch {
 
 
     /// A generation's manifest as read: its files by path, their paths in the manifest's order
-    /// (sorted by UTF-8 bytes, as ``manifestText(_:_:variant:)`` writes them), and the variant
+    /// (sorted by UTF-8 bytes, as ``manifestText(_:paths:_:variant:)`` writes them), and the variant
     /// it records (`""` for none; nil when it records none, as older manifests do).
     struct Manifest: Sendable {
         var files: [String: ManifestEntry] = [:]
