@@ -173,23 +173,23 @@ public enum ReviewStep {
     /// review files (name, content); no files when `previousDigest` says the ones in `folder`
     /// are current.
     private static func render(_ release: PressRelease, digest releaseDigest: String, previousDigest: String?,
-                               in folder: String) -> (digest: String, files: [(String, String)]) {
+                               in folder: String) -> (digest: String, files: [(String, [UInt8])]) {
         let digest = ContentDigest.hex(Array((version + " " + releaseDigest).utf8))
         // The page is still there (`access`, not FileManager: asked of every release, every build).
         if previousDigest == digest, access(folder + "/" + release.id + ".html", F_OK) == 0 { return (digest, []) }
-        var files: [(String, String)] = []
+        var files: [(String, [UInt8])] = []
         let findings = release.findings.map { findings in
             (findings, UnitReader.units(of: release))
         }
         if let alignment = release.alignment, let en = release.sentences[.english], let sq = release.sentences[.albanian] {
             let text = BilingualText(english: en, albanian: sq)
             let appendix = findings.map { (style: FindingsReport.style, body: FindingsReport.section($0.0, units: $0.1)) }
-            files.append(("\(release.id).html", AlignmentHTML.render(alignment, text: text, title: release.title(in: .english),
-                                                                      appendix: appendix)))
-            files.append(("\(release.id).tmx", AlignmentTMX.render(alignment, text: text)))
+            files.append(("\(release.id).html", AlignmentHTML.renderUTF8(alignment, text: text, title: release.title(in: .english),
+                                                                          appendix: appendix)))
+            files.append(("\(release.id).tmx", AlignmentTMX.renderUTF8(alignment, text: text)))
         } else if let (findings, units) = findings {
-            files.append(("\(release.id).html", FindingsReport.html(findings, units: units,
-                                                                     title: "Terminology check: \(release.title(in: .english))")))
+            files.append(("\(release.id).html", Array(FindingsReport.html(findings, units: units,
+                                                                           title: "Terminology check: \(release.title(in: .english))").utf8)))
         }
         return (digest, files)
     }
@@ -213,13 +213,13 @@ public enum ReviewStep {
         }
 
         /// Queues the files of each release, given by its position.
-        func write(_ batch: [(index: Int, files: [(String, String)])]) {
+        func write(_ batch: [(index: Int, files: [(String, [UInt8])])]) {
             queue.async {
                 guard self.lock.withLock({ self.failure == nil }) else { return }
                 for (index, files) in batch {
                     for (name, content) in files {
                         do throws(UraError) {
-                            try AtomicFile.write(bytes: Array(content.utf8), to: self.folder + "/" + name, staged: self.fresh)
+                            try AtomicFile.write(bytes: content, to: self.folder + "/" + name, staged: self.fresh)
                         } catch {
                             self.lock.withLock { self.failure = error }
                             return

@@ -146,6 +146,18 @@ import UraTestSupport
             "---\ntags: [a, b]\ntitle: x # comment\n---\n",
             "---\ntitle: |\n  block\n---\n",
             "---\ntitle: ~\nempty:\n---\n",
+            // Where reading bytes and reading Characters could part: non-ASCII next to what is
+            // compared (white space, marks joining a space or the colon, letters in keys).
+            "---\ntitle: Ëndrra e një vendi\nplace: Tiranë\u{00A0}\n---\n",
+            "---\ntitle: x\u{00A0} \n---\n",
+            "---\n#\u{0301} comment?\ntitle: x\n---\n",
+            "---\n# comment\ntitle: x\n---\n",
+            "---\ntitle:\u{0301} x\n---\n",
+            "---\ntitle: \u{0301}x\n---\n",
+            "---\ntitlë: x\n---\n",
+            "---\n  title: x\n---\n",
+            "---\ntitle:x\n---\n",
+            "---\ntitle: 'a'\t\r\ndate: 2019-07-30  \n---\n",
         ]
         for text in texts {
             let direct = try? FrontMatter.parse(text, file: "f.md", allowFastPath: true)

@@ -10,6 +10,13 @@ public enum AlignmentHTML {
     /// alignment (the review page of a release adds its terminology findings), with its CSS.
     public static func render(_ alignment: Alignment, text: BilingualText, title: String,
                               appendix: (style: String, body: String)? = nil) -> String {
+        String(decoding: renderUTF8(alignment, text: text, title: title, appendix: appendix), as: UTF8.self)
+    }
+
+    /// ``render(_:text:title:appendix:)`` as the UTF-8 bytes of the page, for writing to a file
+    /// (a build writes one per release: no String is made and read back).
+    public static func renderUTF8(_ alignment: Alignment, text: BilingualText, title: String,
+                                  appendix: (style: String, body: String)? = nil) -> [UInt8] {
         // Built as UTF-8 bytes, text escaped straight into them: a build renders a page per
         // release, and string pieces made and joined per sentence cost more than the page itself.
         var out: [UInt8] = []
@@ -61,7 +68,7 @@ public enum AlignmentHTML {
         }
         if let appendix { out += appendix.body.utf8 }
         out += "</main>\n</body>\n</html>\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Where each paragraph's sentences start in the whole text's sentence numbering, and the

@@ -7,6 +7,11 @@ public enum AlignmentTMX {
     /// The alignment of `text` as a TMX document. No creation date, so the same input gives the
     /// same bytes.
     public static func render(_ alignment: Alignment, text: BilingualText) -> String {
+        String(decoding: renderUTF8(alignment, text: text), as: UTF8.self)
+    }
+
+    /// ``render(_:text:)`` as the UTF-8 bytes of the document, for writing to a file.
+    public static func renderUTF8(_ alignment: Alignment, text: BilingualText) -> [UInt8] {
         let english = Array(text.english.joined()), albanian = Array(text.albanian.joined())
         // Built as UTF-8 bytes, segments escaped straight into them (a build writes one per release).
         var out: [UInt8] = []
@@ -39,6 +44,6 @@ public enum AlignmentTMX {
             out += "</seg></tuv>\n    </tu>\n".utf8
         }
         out += "  </body>\n</tmx>\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -99,23 +99,79 @@ public struct FrontMatter: Sendable {
         var entries: [(key: String, value: String, line: Int, source: String)] = []
         var seen = Set<String>()
         // Lines cut on UTF-8 bytes: splitting by Character walks every grapheme of every title.
-        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        for (number, line) in lines.enumerated() {
-            let trimmed = line.trimmingTrailingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-            let key = trimmed[..<colon]
-            guard let first = key.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
-                  key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }),
-                  !seen.contains(String(key)) else { return nil }
-            let rest = trimmed[trimmed.index(after: colon)...]
-            guard rest.first == " " else { return nil }
-            let source = rest.drop { $0 == " " }
-            guard let value = scalar(source) else { return nil }
-            seen.insert(String(key))
-            entries.append((String(key), value, number + 2, String(source)))
+        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (number, bytes) in lines.enumerated() {
+            switch asciiLineEntry(bytes) ?? characterLineEntry(Substring(bytes)) {
+            case .blank: continue
+            case .notSimple: return nil
+            case .entry(let key, let source):
+                guard !seen.contains(key), let value = scalar(source) else { return nil }
+                seen.insert(key)
+                entries.append((key, value, number + 2, String(source)))
+            }
         }
         return entries
+    }
+
+    /// What one line of front matter holds for ``simpleEntries(_:)``.
+    private enum LineEntry {
+        /// An empty or comment line.
+        case blank
+        /// `key: ` and the value's source text.
+        case entry(key: String, source: Substring)
+        /// Not a `key: value` line this reader knows.
+        case notSimple
+    }
+
+    /// A line read on its bytes, as ``characterLineEntry(_:)`` reads it by Character; nil when
+    /// they could differ, which is only where a non-ASCII character touches what is compared (a
+    /// space trimmed after one, which a few scripts' characters take in; one right after the
+    /// spaces before the value, which may be a mark joining the last space): every front matter
+    /// line Ura writes is read here, each Character test costing more than reading the file.
+    private static func asciiLineEntry(_ line: Substring.UTF8View) -> LineEntry? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        func isKeyByte(_ byte: UInt8) -> Bool {
+            isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        var end = line.endIndex
+        while end > line.startIndex, isSpace(line[line.index(before: end)]) { end = line.index(before: end) }
+        guard end > line.startIndex else { return .blank }
+        if end < line.endIndex, line[line.index(before: end)] >= 0x80 { return nil }
+        // The first character: ASCII, so a whole Character (a mark after it makes the key not simple).
+        guard line[line.startIndex] < 0x80 else { return nil }
+        let first = line[line.startIndex]
+        if first == UInt8(ascii: "#") {
+            let next = line.index(after: line.startIndex)
+            return next < end && line[next] >= 0x80 ? nil : .blank
+        }
+        // A key of ASCII letters, digits, '_' and '-' is the same in bytes and in Characters, and
+        // so is the colon after it when a space follows. Any other key is not simple either way.
+        guard let colon = line[..<end].firstIndex(of: UInt8(ascii: ":")) else { return .notSimple }
+        let key = line[line.startIndex..<colon]
+        guard isLetter(first) || first == UInt8(ascii: "_"), key.allSatisfy(isKeyByte) else { return .notSimple }
+        var start = line.index(after: colon)
+        guard start < end, line[start] == 0x20 else { return .notSimple }
+        while start < end, line[start] == 0x20 { start = line.index(after: start) }
+        guard start < end, line[start] < 0x80 else { return nil }
+        return .entry(key: String(Substring(key)), source: Substring(line[start..<end]))
+    }
+
+    /// A line read by Character (any line ``asciiLineEntry(_:)`` leaves). Only YAML's white space
+    /// (spaces, tabs) and a carriage return end a line: a no-break space is part of the value.
+    private static func characterLineEntry(_ line: Substring) -> LineEntry {
+        var end = line.endIndex
+        while end > line.startIndex, [" ", "\t", "\r"].contains(line[line.index(before: end)]) { end = line.index(before: end) }
+        let trimmed = line[..<end]
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .blank }
+        guard let colon = trimmed.firstIndex(of: ":") else { return .notSimple }
+        let key = trimmed[..<colon]
+        guard let first = key.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
+              key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") })
+        else { return .notSimple }
+        let rest = trimmed[trimmed.index(after: colon)...]
+        guard rest.first == " " else { return .notSimple }
+        return .entry(key: String(key), source: rest.drop { $0 == " " })
     }
 
     /// Whether `text` contains the two ASCII characters next to each other (a byte scan).
