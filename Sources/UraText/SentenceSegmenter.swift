@@ -28,7 +28,7 @@ public final class SentenceSegmenter {
     /// The sentences of one paragraph, trimmed, none empty.
     /// - Complexity: O(n) in the paragraph's length.
     public func sentences(in paragraph: String) throws(UraError) -> [String] {
-        let units = Self.collapseWhitespace(Array(paragraph.utf16))
+        let units = Self.collapsedUTF16(paragraph)
         if units.isEmpty { return [] }
         let boundaries: [BreakIterator.Boundary]
         do {
@@ -246,22 +246,52 @@ public final class SentenceSegmenter {
         return false
     }
 
-    /// Inner white space runs (soft line breaks, tabs, double spaces) become one space; leading
-    /// and trailing white space goes.
-    static func collapseWhitespace(_ units: [UInt16]) -> [UInt16] {
-        var result: [UInt16] = []
-        result.reserveCapacity(units.count)
-        var pendingSpace = false
-        for unit in units {
-            if isWhitespace(unit) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(unit)
+    /// The paragraph's UTF-16 code units (what ICU reads), with inner white space runs (soft
+    /// line breaks, tabs, double spaces) made one space and leading and trailing white space
+    /// gone. Transcoded from the string's UTF-8 in one pass: its UTF-16 view, on text that is not
+    /// ASCII (every Albanian paragraph), first builds an index of the string, then copies it.
+    static func collapsedUTF16(_ paragraph: String) -> [UInt16] {
+        var paragraph = paragraph
+        return paragraph.withUTF8 { bytes in
+            // A UTF-16 code unit per UTF-8 byte at most (one or two for up to four bytes).
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+                var written = 0, index = 0
+                var pendingSpace = false
+                func append(_ unit: UInt16) {
+                    if pendingSpace { units[written] = 0x20; written += 1 }
+                    pendingSpace = false
+                    units[written] = unit; written += 1
+                }
+                while index < bytes.count {
+                    // A String's bytes are valid UTF-8.
+                    let lead = UInt32(bytes[index])
+                    var scalar: UInt32
+                    switch lead {
+                    case 0..<0x80:
+                        scalar = lead; index += 1
+                    case 0xC0..<0xE0:
+                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); index += 2
+                    case 0xE0..<0xF0:
+                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    default:
+                        scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    if scalar >= 0x10000 {
+                        scalar -= 0x10000
+                        append(UInt16(0xD800 | scalar >> 10))
+                        units[written] = UInt16(0xDC00 | scalar & 0x3FF); written += 1
+                    } else if isWhitespace(UInt16(scalar)) {
+                        pendingSpace = written > 0
+                    } else {
+                        append(UInt16(scalar))
+                    }
+                }
+                count = written
             }
         }
-        return result
     }
 
     /// Unicode white space in the BMP (White_Space property).

@@ -112,6 +112,30 @@ import UraTestSupport
         }
     }
 
+    /// The one-pass transcoding gives what ICU got before it: the string's UTF-16 view, white
+    /// space runs made one space and trimmed, on every paragraph of align-dev and on characters
+    /// of every UTF-8 length (an emoji is a surrogate pair; a no-break space is white space).
+    @Test func collapsedUTF16IsTheUTF16ViewWithWhiteSpaceCollapsed() throws {
+        func reference(_ text: String) -> [UInt16] {
+            var result: [UInt16] = [], pendingSpace = false
+            for unit in text.utf16 {
+                if SentenceSegmenter.isWhitespace(unit) { pendingSpace = !result.isEmpty; continue }
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(unit)
+            }
+            return result
+        }
+        var texts = [" \t Tiranë,\u{00A0} 5 nëntor\n2018 — 👩‍⚕️ ok.  ", "", "   ", "𝄞", "a\u{2028}b\u{3000}"]
+        for document in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] {
+                texts += try TextInput.read("\(Fixtures.alignDev)/\(document).\(language).txt").split(separator: "\n\n").map(String.init)
+            }
+        }
+        #expect(texts.count > 100)
+        for text in texts { #expect(SentenceSegmenter.collapsedUTF16(text) == reference(text), "\(text)") }
+    }
+
     @Test func hugeParagraphWithStrayBracketIsFullySegmented() throws {
         // 4 MB in one paragraph, with a stray "(" that must not swallow the text.
         let sentence = "The centre (opened on 29 October 2019 in Kapshtica. It helps migrants. "
