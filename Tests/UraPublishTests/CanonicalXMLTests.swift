@@ -12,6 +12,21 @@ import UraXML
         schema = try RelaxNGSchema(path: PublishFixtures.schema)
     }
 
+    /// Scores are written as C's `%.3f` writes them, ties (exact halves, rounded to even) and all:
+    /// every thousandth and the doubles right around it, exact halves, and values spread in between.
+    @Test func scoresAreWrittenAsPrintfWritesThem() throws {
+        var scores: [Double] = [0, 1, 0.0625, 0.0005, 0.0015, 0.1235, 0.9995, 0.5, 1e-300, 0.999_999_999]
+        for thousandth in 0...1000 {
+            let value = Double(thousandth) / 1000
+            scores += [value, value.nextUp, value.nextDown, value + 0.0005, (value + 0.0005).nextUp, (value + 0.0005).nextDown]
+        }
+        // And 20,000 spread over [0, 1] (the golden ratio's multiples, so every run checks the same).
+        for index in 0..<20_000 { scores.append((Double(index) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1)) }
+        for score in scores where (0...1).contains(score) {
+            #expect(CanonicalXML.scoreText(score) == String(format: "%.3f", score), "\(score)")
+        }
+    }
+
     @Test func bilingualReleaseIsValidAndComplete() throws {
         let release = try Corpus(directory: Fixtures.corpus).load(PublishFixtures.bilingualID)
         let xml = CanonicalXML.document(for: release)

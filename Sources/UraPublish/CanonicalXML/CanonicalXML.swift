@@ -305,8 +305,20 @@ public enum CanonicalXML {
     }
 
     /// `score` as `%.3f` prints it (C's formatting, which Foundation's `String(format:)` uses too),
-    /// without Foundation's format parser: a build formats a score per bead.
+    /// without Foundation's format parser: a build formats a score per bead. A score in [0, 1]
+    /// whose thousandths are not within a hair of a rounding boundary is written from its integer
+    /// thousandths (`%.3f` rounds the exact binary value, which is within 10⁻¹² of the product
+    /// computed here); the rest go through `vsnprintf`.
     static func scoreText(_ score: Double) -> String {
+        let scaled = score * 1000
+        let thousandths = scaled.rounded()
+        if score >= 0, score <= 1, abs(scaled - thousandths) < 0.499_999 {
+            let value = Int(thousandths), fraction = value % 1000
+            let digits: [UInt8] = [UInt8(ascii: "0") + UInt8(value / 1000), UInt8(ascii: "."),
+                                   UInt8(ascii: "0") + UInt8(fraction / 100), UInt8(ascii: "0") + UInt8(fraction / 10 % 10),
+                                   UInt8(ascii: "0") + UInt8(fraction % 10)]
+            return String(decoding: digits, as: UTF8.self)
+        }
         var buffer = [CChar](repeating: 0, count: 32)
         let count = withVaList([score]) { arguments in
             buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, "%.3f", arguments) }
