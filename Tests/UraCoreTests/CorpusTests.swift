@@ -39,7 +39,7 @@ import UraTestSupport
         #expect(try corpus.listing().first { $0.id == id }?.signature == expected)
         for number in [0, 7, 10, 999_999_999, -42, Int.max, Int.min] {
             var bytes: [UInt8] = []
-            Corpus.appendDecimal(number, to: &bytes)
+            bytes.appendDecimal(number)
             #expect(String(decoding: bytes, as: UTF8.self) == "\(number)")
         }
     }
@@ -126,6 +126,33 @@ import UraTestSupport
         #expect(ReleaseID.slug("IOM’s 30th Anniversary: “Migrants’ Voices”") == "ioms-30th-anniversary-migrants-voices")
         #expect(ReleaseID.make(date: nil, title: "Çështje") == "undated-ceshtje")
         #expect(ReleaseID.slug(String(repeating: "word ", count: 40)).count <= ReleaseID.maximumSlugLength)
+    }
+}
+
+@Suite struct ParagraphTests {
+    /// Paragraphs are runs of non-blank lines, trimmed, inner line breaks kept: the byte-level
+    /// splitter agrees with that definition, written plainly on Characters, on every align-dev
+    /// text and on blank lines of every kind (spaces, tabs, CR, a no-break space, none at all).
+    @Test func splitAgreesWithTheLineByLineDefinition() throws {
+        func reference(_ text: String) -> [String] {
+            var paragraphs: [String] = [], current: [Substring] = []
+            for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init) {
+                if line.allSatisfy(\.isWhitespace) {
+                    if !current.isEmpty { paragraphs.append(current.joined(separator: "\n").trimmed) }
+                    current = []
+                } else {
+                    current.append(line)
+                }
+            }
+            if !current.isEmpty { paragraphs.append(current.joined(separator: "\n").trimmed) }
+            return paragraphs
+        }
+        var texts = ["", "\n\n", "One.", "  One.\nstill one.  \n\nTwo.\n", "Një.\r\n\r\nDy.\r\n", "A.\n \u{00A0}\t\nB.\n\u{00A0}x\n",
+                     "\n\nË.\n\n\n"]
+        for document in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] { texts.append(try TextInput.read("\(Fixtures.alignDev)/\(document).\(language).txt")) }
+        }
+        for text in texts { #expect(Paragraphs.split(text) == reference(text), "\(text.prefix(80))") }
     }
 }
 

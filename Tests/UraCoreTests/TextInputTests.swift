@@ -1,8 +1,25 @@
 import Foundation
 import Testing
 @testable import UraCore
+import UraTestSupport
 
 @Suite struct TextInputTests {
+    /// The quick NFC test reads bytes: it agrees with its definition on scalars (below U+0300, or
+    /// U+2010–U+205E) for every scalar up to U+3000 and a few beyond, and on every align-dev text.
+    @Test func trivialNFCTestAgreesWithItsDefinitionOnScalars() throws {
+        func reference(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x2010...0x205E).contains($0.value) }
+        }
+        var texts: [String] = []
+        for value in Array(0x1...0x3000) + [0xFEFF, 0x1F600, 0x10FFFF] {
+            if let scalar = Unicode.Scalar(value) { texts.append("ë" + String(Character(scalar)) + "ç") }
+        }
+        for document in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] { texts.append(try TextInput.read("\(Fixtures.alignDev)/\(document).\(language).txt")) }
+        }
+        for text in texts { #expect(TextInput.isTriviallyNFC(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+    }
+
     @Test func acceptsBOMAndCRLF() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Tiranë\r\n\r\nShkodër\rDurrës\n".utf8)
         #expect(try TextInput.decode(bytes, name: "a.txt") == "Tiranë\n\nShkodër\nDurrës\n")

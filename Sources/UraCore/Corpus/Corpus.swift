@@ -83,7 +83,7 @@ public struct Corpus: Sendable {
                 : stat(filePath(id, language), &info) == 0
             guard found else { continue }
             func add(_ number: Int, _ separator: Unicode.Scalar) {
-                Self.appendDecimal(number, to: &signature)
+                signature.appendDecimal(number)
                 signature.append(UInt8(ascii: separator))
             }
             signature += language.code.utf8
@@ -96,22 +96,6 @@ public struct Corpus: Sendable {
             add(Int(info.st_ino), ";")
         }
         return String(decoding: signature, as: UTF8.self)
-    }
-
-    /// Appends `number` in decimal (with a leading `-` when negative), as `"\(number)"` writes it.
-    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, filled from the end
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[position...])
-        }
     }
 
     /// Loads every release, several at once. Fails with the first unreadable bundle (in id order).

@@ -99,18 +99,23 @@ public struct FrontMatter: Sendable {
         var entries: [(key: String, value: String, line: Int, source: String)] = []
         var seen = Set<String>()
         // Lines cut on UTF-8 bytes: splitting by Character walks every grapheme of every title.
-        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (number, bytes) in lines.enumerated() {
+        let utf8 = yaml.utf8
+        var start = utf8.startIndex, number = 0
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let bytes = utf8[start..<end]
             switch asciiLineEntry(bytes) ?? characterLineEntry(Substring(bytes)) {
-            case .blank: continue
+            case .blank: break
             case .notSimple: return nil
             case .entry(let key, let source):
                 guard !seen.contains(key), let value = scalar(source) else { return nil }
                 seen.insert(key)
                 entries.append((key, value, number + 2, String(source)))
             }
+            guard end < utf8.endIndex else { return entries }
+            start = utf8.index(after: end)
+            number += 1
         }
-        return entries
     }
 
     /// What one line of front matter holds for ``simpleEntries(_:)``.
@@ -174,22 +179,15 @@ public struct FrontMatter: Sendable {
         return .entry(key: String(key), source: rest.drop { $0 == " " })
     }
 
-    /// Whether `text` contains the two ASCII characters next to each other (a byte scan).
-    private static func containsPair(_ text: Substring, _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(first.value) && byte == UInt8(second.value) { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// The string a YAML scalar's source text stands for (`'It''s'` → `It's`); nil when the
     /// text is not a scalar (a list, a mapping).
     public static func decodeScalar(_ source: String) -> String? {
         if let value = scalar(source[...]) { return value }
         return (try? Yams.compose(yaml: source))??.scalar?.string
     }
+
+    /// The bytes a plain YAML scalar may not start with: indicators, quotes, `#` and `-`.
+    private static let plainIndicators = Set("[]{}!&*|>%@`#,?:-\"'".utf8)
 
     /// A one-line YAML scalar, or nil when it is anything more.
     private static func scalar(_ text: Substring) -> String? {
@@ -244,8 +242,17 @@ public struct FrontMatter: Sendable {
             }
             return result + Substring(inner[run..<inner.endIndex])
         }
-        // Plain scalars: refuse anything with YAML meaning (indicators, comments, inner ": ").
-        if "[]{}!&*|>%@`#,?:-\"'".contains(first) || containsPair(text, ":", " ") || containsPair(text, " ", "#") || text.hasSuffix(":")
+        // Plain scalars: refuse anything with YAML meaning (indicators, comments, inner ": "),
+        // looked for in one pass over the bytes. A byte test refuses a little more than a
+        // Character test would (an indicator with a mark on it), and what is refused goes to Yams.
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ")) || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#")) {
+                return nil
+            }
+            previous = byte
+        }
+        if plainIndicators.contains(utf8[utf8.startIndex]) || previous == UInt8(ascii: ":")
             || text == "~" || text == "null" || text == "Null" || text == "NULL" {
             return nil
         }

@@ -3,35 +3,44 @@ public enum Paragraphs {
     /// The paragraphs of `text`: runs of non-blank lines separated by one or more blank lines,
     /// each trimmed, with its inner line breaks kept.
     public static func split(_ text: String) -> [String] {
-        var result: [String] = []
-        let utf8 = text.utf8
-        var paragraphStart: String.Index?
-        var paragraphEnd = utf8.startIndex
-        var lineStart = utf8.startIndex
-        while lineStart <= utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            if isBlank(text[lineStart..<lineEnd]) {
-                if let start = paragraphStart { result.append(String(text[start..<paragraphEnd]).trimmed) }
-                paragraphStart = nil
-            } else {
-                if paragraphStart == nil { paragraphStart = lineStart }
-                paragraphEnd = lineEnd
+        // Lines found on the contiguous UTF-8 bytes (a release is read on every full build; the
+        // UTF-8 view's index steps cost several times the scan), paragraphs cut as offsets and
+        // made into strings from the text itself (no second validation of their bytes).
+        var text = text
+        let ranges = text.withUTF8 { bytes -> [Range<Int>] in
+            var ranges: [Range<Int>] = []
+            var paragraphStart: Int?
+            var paragraphEnd = 0, lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if isBlank(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                    if let start = paragraphStart { ranges.append(start..<paragraphEnd) }
+                    paragraphStart = nil
+                } else {
+                    if paragraphStart == nil { paragraphStart = lineStart }
+                    paragraphEnd = lineEnd
+                }
+                guard lineEnd < bytes.count else { break }
+                lineStart = lineEnd + 1
             }
-            guard lineEnd < utf8.endIndex else { break }
-            lineStart = utf8.index(after: lineEnd)
+            if let start = paragraphStart { ranges.append(start..<paragraphEnd) }
+            return ranges
         }
-        if let start = paragraphStart { result.append(String(text[start..<paragraphEnd]).trimmed) }
-        return result
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return String(text[start..<utf8.index(start, offsetBy: range.count)]).trimmed
+        }
     }
 
     /// Whether a line is empty or white space only (ASCII fast path, Unicode otherwise).
-    private static func isBlank(_ line: Substring) -> Bool {
-        var ascii = true
-        for byte in line.utf8 {
-            if byte >= 0x80 { ascii = false; break }
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in line {
+            if byte >= 0x80 { return String(decoding: line, as: UTF8.self).allSatisfy { $0.isWhitespace } }
             if byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0B && byte != 0x0C { return false }
         }
-        return ascii || line.allSatisfy { $0.isWhitespace }
+        return true
     }
 
     /// The 1-based line on which each paragraph of `text` starts (parallel to ``split(_:)``).

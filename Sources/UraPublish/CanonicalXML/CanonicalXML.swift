@@ -197,14 +197,19 @@ public enum CanonicalXML {
     /// Appends `release` as a `<release>` element, each line opened by `indent`.
     private static func append(_ release: PressRelease, to output: inout [UInt8], indent: String, declaringNamespace: Bool,
                                summary: Bool = false) {
-        func add(_ text: String) { output.append(contentsOf: text.utf8) }
-        func attribute(_ name: String, _ value: String) {
-            add(" \(name)=\"")
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { output.append(contentsOf: $0) }
+        }
+        func attribute(_ name: StaticString, _ value: String) {
+            output.append(UInt8(ascii: " "))
+            output.appendLiteral(name)
+            output.appendLiteral("=\"")
             output.appendXMLEscaped(value, quotes: true)
-            add("\"")
+            output.append(UInt8(ascii: "\""))
         }
         add(indent)
-        add("<release")
+        output.appendLiteral("<release")
         if declaringNamespace { add(" xmlns=\"\(namespace)\"") }
         attribute("id", release.id)
         add(" status=\"\(release.status.rawValue)\">\n")
@@ -212,60 +217,59 @@ public enum CanonicalXML {
         let dateline = release.dateline
         if dateline.place != nil || dateline.date != nil || dateline.dateInferred {
             add(inner)
-            add("<dateline")
+            output.appendLiteral("<dateline")
             if let place = dateline.place { attribute("place", place) }
             if let date = dateline.date { add(" date=\"\(date.description)\"") }
-            if dateline.dateInferred { add(" date-inferred=\"true\"") }
-            add("/>\n")
+            if dateline.dateInferred { output.appendLiteral(" date-inferred=\"true\"") }
+            output.appendLiteral("/>\n")
         }
         let provenance = release.provenance
         if let by = provenance.approvedBy {
             add(inner)
-            add("<approval")
+            output.appendLiteral("<approval")
             attribute("by", by)
             if let at = provenance.approvedAt { attribute("at", at) }
             if let reason = provenance.overrideReason { attribute("override", reason) }
-            add("/>\n")
+            output.appendLiteral("/>\n")
         }
         if let source = provenance.source {
             add(inner)
-            add("<source>")
+            output.appendLiteral("<source>")
             output.appendXMLEscaped(source)
-            add("</source>\n")
+            output.appendLiteral("</source>\n")
         }
         for language in release.languages {
             guard let text = release.texts[language] else { continue }
             add(inner)
-            add("<text xml:lang=\"")
+            output.appendLiteral("<text xml:lang=\"")
             add(language.code)
-            add("\">\n")
+            output.appendLiteral("\">\n")
             add(inner)
-            add("  <title>")
+            output.appendLiteral("  <title>")
             output.appendXMLEscaped(text.title)
-            add("</title>\n")
+            output.appendLiteral("</title>\n")
             // A summary does not even read the paragraphs (a release from the snapshot has them
             // still encoded: ``PressRelease/Text``).
             for (index, paragraph) in (summary ? [] : text.paragraphs).enumerated() {
                 add(inner)
-                add("  <p id=\"")
+                output.appendLiteral("  <p id=\"")
                 appendParagraphID(language, index, to: &output)
-                add("\">")
+                output.appendLiteral("\">")
                 InlineMarkdown.appendXML(paragraph, to: &output)
-                add("</p>\n")
+                output.appendLiteral("</p>\n")
             }
             add(inner)
-            add("</text>\n")
+            output.appendLiteral("</text>\n")
         }
         if !summary { appendAlignment(release, to: &output, indent: inner) }
         add(indent)
-        add("</release>\n")
+        output.appendLiteral("</release>\n")
     }
 
     /// ``paragraphID(_:_:)`` appended as bytes, without making the string.
     private static func appendParagraphID(_ language: Language, _ index: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: language.code.utf8)
-        output.append(contentsOf: "-p".utf8)
-        output.append(contentsOf: String(index + 1).utf8)
+        output.appendLiteral(language == .english ? "en-p" : "sq-p")
+        output.appendDecimal(index + 1)
     }
 
     /// The `<alignment>` element with the paragraph beads as `<bead>` elements, each line opened by
@@ -281,26 +285,31 @@ public enum CanonicalXML {
                   !(bead.en.isEmpty && bead.sq.isEmpty) else { continue }
             if !opened {
                 output.append(contentsOf: indent.utf8)
-                output.append(contentsOf: "<alignment>\n".utf8)
+                output.appendLiteral("<alignment>\n")
                 opened = true
             }
             output.append(contentsOf: indent.utf8)
-            output.append(contentsOf: "  <bead".utf8)
-            for (language, indices) in [(Language.english, bead.en), (Language.albanian, bead.sq)] where !indices.isEmpty {
-                output.append(contentsOf: " \(language.code)=\"".utf8)
+            output.appendLiteral("  <bead")
+            // Written straight into the bytes (an array of sides and a string per bead cost
+            // more than the rest of the document).
+            func side(_ language: Language, _ indices: [Int]) {
+                guard !indices.isEmpty else { return }
+                output.appendLiteral(language == .english ? " en=\"" : " sq=\"")
                 for (position, index) in indices.enumerated() {
                     if position > 0 { output.append(UInt8(ascii: " ")) }
                     appendParagraphID(language, index, to: &output)
                 }
                 output.append(UInt8(ascii: "\""))
             }
-            output.append(contentsOf: " score=\"".utf8)
+            side(.english, bead.en)
+            side(.albanian, bead.sq)
+            output.appendLiteral(" score=\"")
             output.append(contentsOf: scoreText(min(max(bead.score, 0), 1)).utf8)
-            output.append(contentsOf: "\"/>\n".utf8)
+            output.appendLiteral("\"/>\n")
         }
         if opened {
             output.append(contentsOf: indent.utf8)
-            output.append(contentsOf: "</alignment>\n".utf8)
+            output.appendLiteral("</alignment>\n")
         }
     }
 
