@@ -1,4 +1,5 @@
 #include "ura_xml.h"
+#include "canonical_tree.h"
 #include "small_blocks.h"
 
 #include <pthread.h>
@@ -379,6 +380,7 @@ static int check_read_file(xsltSecurityPrefsPtr prefs, xsltTransformContextPtr c
 
 struct ura_xml_document {
     xmlDocPtr doc;
+    int32_t canonical; // read by ura_canonical_tree, not by libxml2's parser
 };
 
 ura_xml_document *ura_xml_document_parse(const char *bytes, size_t length, const char *url, char **error) {
@@ -395,6 +397,7 @@ ura_xml_document *ura_xml_document_parse(const char *bytes, size_t length, const
                      "the document declares entities (<!ENTITY>), which Ura never expands");
         } else if ((document = malloc(sizeof *document)) != NULL) {
             document->doc = input;
+            document->canonical = 0;
             input = NULL;
         }
     }
@@ -402,6 +405,37 @@ ura_xml_document *ura_xml_document_parse(const char *bytes, size_t length, const
     if (input != NULL) xmlFreeDoc(input);
     xmlSetStructuredErrorFunc(NULL, NULL);
     return document;
+}
+
+ura_xml_document *ura_xml_document_parse_canonical(const char *bytes, size_t length, const char *url, char **error) {
+    ura_xml_initialize();
+    xmlDocPtr tree = ura_canonical_tree(bytes, length, url);
+    if (tree == NULL) return ura_xml_document_parse(bytes, length, url, error);
+    ura_xml_document *document = malloc(sizeof *document);
+    if (document == NULL) {
+        xmlFreeDoc(tree);
+        *error = copy_string("out of memory");
+        return NULL;
+    }
+    document->doc = tree;
+    document->canonical = 1;
+    return document;
+}
+
+int32_t ura_xml_document_is_canonical(const ura_xml_document *document) { return document->canonical; }
+
+int32_t ura_xml_document_serialize(const ura_xml_document *document, char **output, size_t *output_length) {
+    xmlChar *buffer = NULL;
+    int length = 0;
+    xmlDocDumpMemoryEnc(document->doc, &buffer, &length, "UTF-8");
+    if (buffer == NULL) return -1;
+    *output = malloc((size_t)length + 1);
+    if (*output != NULL) {
+        memcpy(*output, buffer, (size_t)length + 1);
+        *output_length = (size_t)length;
+    }
+    xmlFree(buffer);
+    return *output != NULL ? 0 : -1;
 }
 
 void ura_xml_document_free(ura_xml_document *document) {

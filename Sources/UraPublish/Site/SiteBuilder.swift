@@ -442,12 +442,12 @@ public struct SiteBuilder: Sendable {
                 do throws(UraError) {
                     if parsed == nil, let release = output.release {
                         parsed = try ParsedDocument(CanonicalXML.documentBytes(for: published[release]),
-                                                    name: "xml/\(published[release].id).xml")
+                                                    name: "xml/\(published[release].id).xml", canonical: true)
                     } else if parsed == nil {
                         let bytes = output.view == .full
                             ? Array(collection.joined())
                             : Self.collectionDocument(output.view, published, archive: keys.archive, facts: keys.facts)
-                        parsed = try ParsedDocument(bytes, name: Self.collectionPath)
+                        parsed = try ParsedDocument(bytes, name: Self.collectionPath, canonical: true)
                     }
                     guard let parsed else { return .failure(UraError(.internal, "the document was not parsed")) }
                     return .success(try output.stylesheet.apply(to: parsed, parameterPairs: output.parameters.pairs))
