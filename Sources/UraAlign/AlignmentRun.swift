@@ -203,8 +203,10 @@ final class AlignmentRun {
         let corner = Corner(en: en.lowerBound, sq: sq.lowerBound,
                             rows: document.en.paragraphs[en.lowerBound].sentences.count,
                             columns: document.sq.paragraphs[sq.lowerBound].sentences.count)
+        // A corner of one sentence a side (every unit in sentence mode) is three cells: cheaper
+        // worked out than kept and copied.
         return fullSentencePathCost(en: enSentences, sq: sqSentences, dense: denseSentenceCosts,
-                                    corner: (corner, sentenceCorners))
+                                    corner: corner.rows * corner.columns > 1 ? (corner, sentenceCorners) : nil)
     }
 
     /// ``sentencePathCost(en:sq:)`` when the band covers every cell (paragraphs of up to eight
