@@ -29,6 +29,9 @@ final class AlignmentRun {
     /// enough (`denseSentenceCosts`), else hashed.
     private let sentenceCache: CostCache
     private let denseSentenceCosts: DenseCostTable?
+    /// The cells of the full sentence programmes of 1:1 paragraph beads, for the beads from the
+    /// same place (see ``SentenceCorners``); nil when the sentence costs are hashed.
+    private let sentenceCorners: SentenceCorners?
     /// Tables of the paragraph programmes, and of the sentence programmes run inside them.
     private let paragraphWorkspace = DPWorkspace(), sentenceWorkspace = DPWorkspace()
     /// Which paragraphs are headings, per side: asked for with every paragraph bead.
@@ -53,6 +56,8 @@ final class AlignmentRun {
         cache = CostCache(expected: hashedBeads)
         denseSentenceCosts = DenseCostTable(enCount: document.en.sentences.count, sqCount: document.sq.sentences.count,
                                             shapeCount: parameters.sentenceShapes.count)
+        sentenceCorners = denseSentenceCosts == nil ? nil
+            : SentenceCorners(enParagraphs: paragraphUnits.en, sqParagraphs: paragraphUnits.sq)
         sentenceCache = CostCache(expected: denseSentenceCosts == nil
                                   ? Self.beadsPerUnit * (document.en.sentences.count + document.sq.sentences.count) : 0)
         boundCache = CostCache(expected: denseParagraphBounds == nil ? hashedBeads : 0)
@@ -99,9 +104,10 @@ final class AlignmentRun {
 
     private func computeParagraphCost(en: Range<Int>, sq: Range<Int>) -> Double? {
         guard let fixed = fixedParagraphCost(en: en, sq: sq) else { return nil }
-        let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
-        if en.isEmpty || sq.isEmpty { return fixed + model.sentenceEvidence(en: enSentences, sq: sqSentences) }
-        return fixed + sentencePathCost(en: enSentences, sq: sqSentences)
+        if en.isEmpty || sq.isEmpty {
+            return fixed + model.sentenceEvidence(en: sentences(of: en, in: document.en), sq: sentences(of: sq, in: document.sq))
+        }
+        return fixed + sentencePathCost(paragraphs: en, sq)
     }
 
     /// What a paragraph bead costs whatever its sentences: its prior and any heading penalty; nil
@@ -183,11 +189,31 @@ final class AlignmentRun {
         }
     }
 
+    /// ``sentencePathCost(en:sq:)`` of the sentences of English paragraphs `en` and Albanian
+    /// paragraphs `sq` (neither empty), to the bit; the full programme starts from the cells of
+    /// the 1:1 bead of their first paragraphs when those are kept, and keeps them when not (see
+    /// ``SentenceCorners``).
+    func sentencePathCost(paragraphs en: Range<Int>, _ sq: Range<Int>) -> Double {
+        let enSentences = sentences(of: en, in: document.en), sqSentences = sentences(of: sq, in: document.sq)
+        guard let denseSentenceCosts, let sentenceCorners,
+              BandedDP.coversAll(n: enSentences.count, m: sqSentences.count,
+                                 initialHalfWidth: Self.sentenceHalfWidth(enSentences, sqSentences)) else {
+            return sentencePathCost(en: enSentences, sq: sqSentences)
+        }
+        let corner = Corner(en: en.lowerBound, sq: sq.lowerBound,
+                            rows: document.en.paragraphs[en.lowerBound].sentences.count,
+                            columns: document.sq.paragraphs[sq.lowerBound].sentences.count)
+        // A corner of one sentence a side (every unit in sentence mode) is three cells: cheaper
+        // worked out than kept and copied.
+        return fullSentencePathCost(en: enSentences, sq: sqSentences, dense: denseSentenceCosts,
+                                    corner: corner.rows * corner.columns > 1 ? (corner, sentenceCorners) : nil)
+    }
+
     /// ``sentencePathCost(en:sq:)`` when the band covers every cell (paragraphs of up to eight
     /// sentences): the same programme, cell by cell and shape by shape, without the band's
     /// bookkeeping or the back pointers, which a cost does not need.
     private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>) -> Double {
-        if let denseSentenceCosts { return fullSentencePathCost(en: en, sq: sq, dense: denseSentenceCosts) }
+        if let denseSentenceCosts { return fullSentencePathCost(en: en, sq: sq, dense: denseSentenceCosts, corner: nil) }
         let n = en.count, m = sq.count, width = m + 1
         // Shapes without a prior are never a bead: left out once here rather than per cell.
         return pricedSentenceShapes.withUnsafeBufferPointer { shapes in
@@ -217,8 +243,10 @@ final class AlignmentRun {
     /// ``fullSentencePathCost(en:sq:)`` with the sentence bead costs in `dense`: the same cells,
     /// shapes and sums, with each shape's step back in the programme's cells and in the table
     /// worked out once per bead rather than once per cell, and each cell's place in the table
-    /// reached by adding rather than multiplying.
-    private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>, dense: DenseCostTable) -> Double {
+    /// reached by adding rather than multiplying. With a `corner`, the cells of its 1:1 bead are
+    /// copied from `corners` if kept there, and kept there if not.
+    private func fullSentencePathCost(en: Range<Int>, sq: Range<Int>, dense: DenseCostTable,
+                                      corner: (Corner, SentenceCorners)?) -> Double {
         let n = en.count, m = sq.count, width = m + 1
         let enStride = dense.place(en: 1, sq: 0, shape: 0), sqStride = dense.place(en: 0, sq: 1, shape: 0)
         return withUnsafeTemporaryAllocation(of: DenseStep.self, capacity: pricedSentenceShapes.count) { steps in
@@ -232,11 +260,26 @@ final class AlignmentRun {
             // Every cell is written before a later one reads it (its predecessors come first in
             // row order), so only the start needs a value up front.
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: (n + 1) * width) { best in
+                // Cells (i, j) with i <= filled.rows and j <= filled.columns are copied from the corner.
+                var filled = (rows: -1, columns: -1)
+                if let (corner, corners) = corner, let start = corners.start(en: corner.en, sq: corner.sq) {
+                    let cells = corners.keptCells
+                    var from = start
+                    for row in 0...corner.rows {
+                        for column in 0...corner.columns {
+                            best[row * width + column] = cells[from]
+                            from += 1
+                        }
+                    }
+                    filled = (corner.rows, corner.columns)
+                }
                 best[0] = 0
                 for i in 0...n {
-                    var place = dense.place(en: en.lowerBound + i, sq: sq.lowerBound, shape: 0)
-                    var cellIndex = i * width
-                    for j in 0...m {
+                    let first = i <= filled.rows ? filled.columns + 1 : 0
+                    guard first <= m else { continue }
+                    var place = dense.place(en: en.lowerBound + i, sq: sq.lowerBound + first, shape: 0)
+                    var cellIndex = i * width + first
+                    for j in first...m {
                         defer {
                             place += sqStride
                             cellIndex += 1
@@ -255,6 +298,9 @@ final class AlignmentRun {
                         }
                         best[cellIndex] = cell
                     }
+                }
+                if let (corner, corners) = corner, filled.rows < 0 {
+                    corners.keep(en: corner.en, sq: corner.sq, rows: corner.rows, columns: corner.columns, of: best, width: width)
                 }
                 // An end no path reaches costs 0, as in ``BandedDP/pathCost``.
                 return best[n * width + m] < .infinity ? best[n * width + m] : 0
@@ -406,6 +452,13 @@ private struct DenseStep {
     var prior: Double
     var cells: Int
     var places: Int
+}
+
+/// The 1:1 paragraph bead whose sentence programme a larger bead's begins with: its paragraphs,
+/// and their sentence counts (the rows and columns of its cells past the first).
+private struct Corner {
+    var en: Int, sq: Int
+    var rows: Int, columns: Int
 }
 
 /// A bead shape with its prior cost and its place among the shapes of a ``DenseCostTable``.

@@ -6,6 +6,8 @@ import UraCore
 /// and dropped paragraphs found on each align-dev folder, the time and peak memory to align them
 /// all in this process, and (with `--growth`) the time to align documents of 250 to 2,000
 /// paragraphs built by concatenating the dev documents, to show the programme stays near-linear.
+/// With `--dump=DIR`, every alignment is also written to DIR as JSON (`FOLDER/NAME.json`, and
+/// `growth-SIZE.json`), so two builds of the aligner can be compared byte for byte.
 struct AlignEval {
     let directories: [String]
     let presegmented: Bool
@@ -15,6 +17,11 @@ struct AlignEval {
     let growth: Bool
     /// The aligner's settings (ablations: `--length-only`, `--no-lexicon`, `--wide`).
     let parameters: AlignerParameters
+    /// Where to write each alignment as JSON; nil to write none.
+    var dumpDirectory: String?
+    /// With `--rounds=N`: align the documents, already read, N more times and print the CPU time
+    /// per round, so the aligner is timed without reading and segmenting.
+    var rounds = 0
 
     func run() throws {
         let clock = ContinuousClock()
@@ -25,10 +32,7 @@ struct AlignEval {
             var paragraphs = StrictScore(), sentences = StrictScore()
             for name in try documents(directory) {
                 let base = directory + "/" + name
-                let text = presegmented
-                    ? try BilingualText.read(english: base + ".en.sents", albanian: base + ".sq.sents", presegmented: true)
-                    : goldSentences ? try Self.goldSentences(base)
-                    : try BilingualText.read(english: base + ".en.txt", albanian: base + ".sq.txt", presegmented: false)
+                let text = try read(base)
                 let gold = try GoldAlignment(path: base + ".gold.json")
                 let alignment = Aligner(parameters: parameters).align(english: text.english, albanian: text.albanian)
                 paragraphs.add(predicted: alignment.paragraphs, gold: gold.paragraphs)
@@ -36,13 +40,24 @@ struct AlignEval {
                 all.0.add(predicted: alignment.paragraphs, gold: gold.paragraphs)
                 all.1.add(predicted: alignment.sentences, gold: gold.sentences)
                 totalDocuments += 1
+                try dump(alignment, as: URL(fileURLWithPath: directory).lastPathComponent + "/" + name)
             }
             print(line(URL(fileURLWithPath: directory).lastPathComponent, paragraphs, sentences))
         }
         if directories.count > 1 { print(line("all", all.0, all.1)) }
         let elapsed = clock.now - started
         print("aligned \(totalDocuments) documents (segmentation included) in \(format(elapsed)); peak memory \(peakMemoryMiB()) MiB")
+        if rounds > 0 { try measureRounds() }
         if growth, let first = directories.first { try measureGrowth(first) }
+    }
+
+    /// The text of the document at `base` (its path without the extensions), as the options say.
+    private func read(_ base: String) throws -> BilingualText {
+        if presegmented {
+            return try BilingualText.read(english: base + ".en.sents", albanian: base + ".sq.sents", presegmented: true)
+        }
+        if goldSentences { return try Self.goldSentences(base) }
+        return try BilingualText.read(english: base + ".en.txt", albanian: base + ".sq.txt", presegmented: false)
     }
 
     /// The `.txt` paragraphs cut into the `.sents` lines (each paragraph is its lines joined by
@@ -77,6 +92,32 @@ struct AlignEval {
             .sorted()
     }
 
+    /// Aligns every document, already read, ``rounds`` times, and prints the user CPU time of a round.
+    private func measureRounds() throws {
+        var texts: [BilingualText] = []
+        for directory in directories {
+            for name in try documents(directory) {
+                texts.append(try read(directory + "/" + name))
+            }
+        }
+        let aligner = Aligner(parameters: parameters)
+        let started = userSeconds()
+        var beads = 0
+        for _ in 0..<rounds {
+            for text in texts { beads += aligner.align(english: text.english, albanian: text.albanian).sentences.count }
+        }
+        let perRound = (userSeconds() - started) / Double(rounds)
+        print(String(format: "aligner alone: %.1f ms of user CPU per round of %d documents (%d rounds, %d sentence beads)",
+                     perRound * 1000, texts.count, rounds, beads))
+    }
+
+    /// The user CPU time of this process so far, in seconds.
+    private func userSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    }
+
     /// Aligns ever longer concatenations of the dev documents; time per paragraph should stay flat.
     private func measureGrowth(_ directory: String) throws {
         var english: [[String]] = [], albanian: [[String]] = []
@@ -98,14 +139,23 @@ struct AlignEval {
             let sqCount = Int(Double(albanian.count) * Double(size) / Double(english.count))
             let sq = Array(albanian.prefix(sqCount))
             let started = clock.now
-            _ = Aligner(parameters: parameters).align(english: en, albanian: sq)
+            let alignment = Aligner(parameters: parameters).align(english: en, albanian: sq)
             let seconds = seconds(clock.now - started)
+            try dump(alignment, as: "growth-\(size)")
             let perParagraph = seconds / Double(size)
             let relative = baseline.map { perParagraph / $0 } ?? 1
             if baseline == nil { baseline = perParagraph }
             print(String(format: "growth: %4d paragraphs in %.3f s, %.2f ms per paragraph (%.2f× the 250-paragraph rate)",
                          size, seconds, perParagraph * 1000, relative))
         }
+    }
+
+    /// Writes `alignment` to `name`.json under ``dumpDirectory``, if there is one.
+    private func dump(_ alignment: Alignment, as name: String) throws {
+        guard let dumpDirectory else { return }
+        let url = URL(fileURLWithPath: dumpDirectory).appendingPathComponent(name + ".json")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AlignmentJSON.render(alignment).write(to: url, atomically: true, encoding: .utf8)
     }
 
     private func seconds(_ duration: Duration) -> Double {

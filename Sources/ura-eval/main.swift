@@ -10,14 +10,14 @@ import UraAlign
 ///     ura-eval publish CORPUS XSLT [ROUNDS] XSLT transforms/s, in process vs xsltproc per document
 ///     ura-eval terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]
 ///                                          terminology P/R per rule; time to check align-dev
-///     ura-eval align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W]
+///     ura-eval align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W] [--dump=DIR] [--rounds=N]
 ///                                          alignment F1, drops, time, memory, growth; ablations
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
         usage: ura-eval segment DIR [--verbose] | throughput DIR [MB] | langid DIR [--write-profile FILE]
              | publish CORPUS XSLT [ROUNDS] | terms TESTSET [ALIGN-DEV] [--glossary G] [--verbose]
-             | align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W]
+             | align DIR... [--presegmented|--gold-sentences] [--growth] [--length-only|--no-lexicon|--wide|--anchor-weight=W] [--dump=DIR] [--rounds=N]
 
         """.utf8))
     exit(2)
@@ -63,6 +63,8 @@ do {
         var eval = AlignEval(directories: directories, presegmented: options.contains("--presegmented"),
                              growth: options.contains("--growth"), parameters: parameters)
         eval.goldSentences = options.contains("--gold-sentences")
+        eval.rounds = options.first { $0.hasPrefix("--rounds=") }.flatMap { Int($0.dropFirst("--rounds=".count)) } ?? 0
+        eval.dumpDirectory = options.first { $0.hasPrefix("--dump=") }.map { String($0.dropFirst("--dump=".count)) }
         try eval.run()
     default:
         usage()

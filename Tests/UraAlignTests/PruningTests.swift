@@ -60,6 +60,30 @@ import UraTestSupport
         #expect(full > 2000)
     }
 
+    /// A paragraph bead's sentence programme starts from the cells kept from the 1:1 bead of its
+    /// first paragraphs (``SentenceCorners``), in whichever order the beads of a place are priced:
+    /// the cost is still that of the banded programme's path, to the bit.
+    @Test func sentenceCornersGiveTheCostsOfTheWholeProgramme() throws {
+        var checked = 0
+        for (index, run) in try devRuns().enumerated() {
+            let document = run.document
+            // Half the documents price the 1:1 bead of a place first, half last.
+            let shapes: [Shape] = index.isMultiple(of: 2)
+                ? [.one, .merge, .split, Shape(en: 2, sq: 2)] : [.split, .merge, Shape(en: 2, sq: 2), .one]
+            for i in document.en.paragraphs.indices {
+                for j in document.sq.paragraphs.indices {
+                    for shape in shapes where i + shape.en <= document.en.paragraphs.count && j + shape.sq <= document.sq.paragraphs.count {
+                        let en = sentences(i..<(i + shape.en), document.en), sq = sentences(j..<(j + shape.sq), document.sq)
+                        #expect(run.sentencePathCost(paragraphs: i..<(i + shape.en), j..<(j + shape.sq))
+                                == run.sentencePath(en: en, sq: sq).cost, "\(en) \(sq)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 5000)
+    }
+
     @Test func prunedPathIsThePathOfEveryBeadPriced() throws {
         let shapes = AlignerParameters().paragraphShapes.map(\.0)
         for run in try devRuns() {

@@ -18,13 +18,14 @@ final class SentencePathBound {
     private let english: SideBound, albanian: SideBound
     /// Per English sentence, the least length cost of a bead holding it.
     private let enLeastLength: [Double]
-    /// Per anchor id, for the paragraph bead being bounded: whether the English side has it
-    /// (`enMarks`, equal to `generation` when it does) and in how many sentences (`enCounts`),
-    /// and whether it has been met among the Albanian side's anchors (`sqMarks`). Memory of the
-    /// bound's own, written in place: as arrays, each call checked their storage was not shared.
-    /// Only ``least(en:sq:)`` touches them, one call at a time.
-    private let enMarks: UnsafeMutableBufferPointer<Int>
-    private let enCounts: UnsafeMutableBufferPointer<Int>
+    /// The English sentences of the last two paragraph beads bounded, with what the bound takes
+    /// from them alone: the paragraph programme asks for beads of a row in turn, and their English
+    /// sides alternate between two ranges (the 1:1 and 1:2 beads' paragraph, the 2:1 beads' two).
+    private var marked: (MarkedSentences, MarkedSentences)
+    /// Per anchor id, whether it has been met among the Albanian side's anchors of the paragraph
+    /// bead being bounded (equal to `generation` when it has). Memory of the bound's own, written
+    /// in place: as an array, each call checked its storage was not shared. Only
+    /// ``least(en:sq:)`` touches it, one call at a time.
     private let sqMarks: UnsafeMutableBufferPointer<Int>
     private var generation = 0
 
@@ -66,19 +67,18 @@ final class SentencePathBound {
             alone: sqLengths.map { _ in sqAlone }, pair: sqLengths.indices.dropLast().map { _ in sqPair },
             dropped: sqLengths.map { insertion + model.unexplainedCost($0) },
             found: found, missed: model.sqMiss.map { -weight * $0 })
-        enMarks = Self.zeroed(found.count)
+        marked = (MarkedSentences(anchors: found.count), MarkedSentences(anchors: found.count))
         sqMarks = Self.zeroed(found.count)
-        enCounts = Self.zeroed(found.count)
     }
 
     deinit {
-        enMarks.deallocate()
         sqMarks.deallocate()
-        enCounts.deallocate()
+        marked.0.deallocate()
+        marked.1.deallocate()
     }
 
     /// `count` zeros in memory of their own.
-    private static func zeroed(_ count: Int) -> UnsafeMutableBufferPointer<Int> {
+    fileprivate static func zeroed(_ count: Int) -> UnsafeMutableBufferPointer<Int> {
         let buffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         buffer.initialize(repeating: 0)
         return buffer
@@ -94,13 +94,55 @@ final class SentencePathBound {
     /// - Complexity: O(s + a) for s sentences and a anchors in them, each anchor read once.
     func least(en: Range<Int>, sq: Range<Int>) -> Double {
         generation += 1
-        english.count(en, in: enMarks, enCounts, generation)
-        var shortest = Double.infinity
-        for index in en { shortest = min(shortest, enLeastLength[index]) }
-        let saved = albanian.savings(sq, english: english, enMarks: enMarks, enCounts: enCounts,
-                                     met: sqMarks, generation)
-        return max(english.leastWithAllMissed(en, length: 0) + saved.english,
-                   albanian.leastWithAllMissed(sq, length: shortest) + saved.albanian)
+        // The English side's marks, reused when one of the last two beads had the same sentences.
+        if marked.0.sentences != en {
+            if marked.1.sentences != en {
+                marked.1.mark(en, english: english, leastLength: enLeastLength, generation: generation)
+            }
+            marked = (marked.1, marked.0)
+        }
+        let en = marked.0
+        let saved = albanian.savings(sq, english: english, enMarks: en.marks, enGeneration: en.generation,
+                                     enCounts: en.counts, met: sqMarks, generation)
+        return max(en.leastWithAllMissed + saved.english,
+                   albanian.leastWithAllMissed(sq, length: en.shortest) + saved.albanian)
+    }
+}
+
+/// English sentences of a paragraph bead as ``SentencePathBound`` marks them: per anchor id,
+/// whether the sentences have it (`marks`, equal to `generation` when they do) and in how many
+/// (`counts`), with what the bound takes from the English side alone.
+private struct MarkedSentences {
+    /// The sentences marked; empty until some are.
+    private(set) var sentences: Range<Int> = 0..<0
+    let marks: UnsafeMutableBufferPointer<Int>
+    let counts: UnsafeMutableBufferPointer<Int>
+    private(set) var generation = 0
+    /// The least length cost of a bead holding the shortest of the sentences.
+    private(set) var shortest = Double.infinity
+    /// ``SideBound/leastWithAllMissed(_:length:)`` of the sentences, with no length.
+    private(set) var leastWithAllMissed = 0.0
+
+    /// Room for anchor ids below `anchors`.
+    init(anchors: Int) {
+        marks = SentencePathBound.zeroed(anchors)
+        counts = SentencePathBound.zeroed(anchors)
+    }
+
+    func deallocate() {
+        marks.deallocate()
+        counts.deallocate()
+    }
+
+    /// Marks `sentences` of `english`, whose least length costs are `leastLength`, as `generation`
+    /// (a number no marking has used).
+    mutating func mark(_ sentences: Range<Int>, english: SideBound, leastLength: [Double], generation: Int) {
+        self.sentences = sentences
+        self.generation = generation
+        english.count(sentences, in: marks, counts, generation)
+        shortest = .infinity
+        for index in sentences { shortest = min(shortest, leastLength[index]) }
+        leastWithAllMissed = english.leastWithAllMissed(sentences, length: 0)
     }
 }
 
@@ -156,11 +198,11 @@ private struct SideBound {
     }
 
     /// The most that finding the anchors which sentences `range` of this (the Albanian) side share
-    /// with the English sentences marked `generation` in `enMarks` could save each side's bound:
+    /// with the English sentences marked `enGeneration` in `enMarks` could save each side's bound:
     /// on this side, an anchor's `saving` per sentence of `range` that has it; on the English
     /// side, its `english` saving as many times as `enCounts` says. `met` marks the shared anchors
-    /// as they are met.
-    func savings(_ range: Range<Int>, english: SideBound, enMarks: UnsafeMutableBufferPointer<Int>,
+    /// as they are met, with `generation`.
+    func savings(_ range: Range<Int>, english: SideBound, enMarks: UnsafeMutableBufferPointer<Int>, enGeneration: Int,
                  enCounts: UnsafeMutableBufferPointer<Int>, met: UnsafeMutableBufferPointer<Int>,
                  _ generation: Int) -> (english: Double, albanian: Double) {
         var enSaved = 0.0, sqSaved = 0.0
@@ -170,7 +212,7 @@ private struct SideBound {
                     for index in range {
                         for position in anchors.positions(of: 2 * index) {
                             let id = items[position]
-                            guard enMarks[id] == generation else { continue }
+                            guard enMarks[id] == enGeneration else { continue }
                             sqSaved += sqSaving[id]
                             if met[id] != generation {
                                 met[id] = generation
