@@ -36,7 +36,9 @@ public enum ContentDigest {
         var pending: UInt64 = 0
         var pendingCount = 0
 
-        mutating func word(_ word: UInt64) {
+        /// One word into the two lanes.
+        @inline(__always)
+        static func mix(_ first: inout UInt64, _ second: inout UInt64, _ word: UInt64) {
             first = (first ^ word) &* 0x9E37_79B9_7F4A_7C15
             first ^= first >> 29
             second = (second &+ word) &* 0xC2B2_AE3D_27D4_EB4F
@@ -52,13 +54,19 @@ public enum ContentDigest {
                 offset += 1
             }
             if pendingCount == 8 {
-                word(pending)
+                Self.mix(&first, &second, pending)
                 (pending, pendingCount) = (0, 0)
             }
-            while offset + 8 <= buffer.count {
-                word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                offset += 8
+            // The lanes kept in locals through the loop: updated in place through `self`, each word
+            // stored and reloaded both, which cost three times the instructions.
+            var (first, second) = (self.first, self.second)
+            if let base = buffer.baseAddress {
+                while offset + 8 <= buffer.count {
+                    Self.mix(&first, &second, UInt64(littleEndian: (base + offset).loadUnaligned(as: UInt64.self)))
+                    offset += 8
+                }
             }
+            (self.first, self.second) = (first, second)
             while offset < buffer.count {
                 pending |= UInt64(buffer[offset]) << UInt64(8 * pendingCount)
                 pendingCount += 1
