@@ -99,13 +99,16 @@ public final class StemFiles: @unchecked Sendable {
     func load(name: String, identity: String) -> [String: [String]] {
         guard let directory = lock.withLock({ self.directory }),
               let text = try? String(contentsOfFile: path(directory, name), encoding: .utf8) else { return [:] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.first == Substring(Self.header + "\t" + identity) else { return [:] }
+        // Cut on the UTF-8 bytes (line feeds and tabs are never part of another character):
+        // splitting the text by Character walked every grapheme of the file, most of the time an
+        // incremental build spends checking its one release.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+        guard let first = lines.first, first.elementsEqual((Self.header + "\t" + identity).utf8) else { return [:] }
         lines = lines.dropFirst()
         var entries: [String: [String]] = [:]
         entries.reserveCapacity(lines.count)
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
             if let word = fields.first, !word.isEmpty { entries[word] = Array(fields.dropFirst()) }
         }
         return entries
