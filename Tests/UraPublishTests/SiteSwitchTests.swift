@@ -84,13 +84,21 @@ import UraTestSupport
     @Test func manifestEntriesAndFoldersAreFoundWhetherOrNotPathsAreSorted() {
         func entry(_ digest: String) -> SiteSwitch.ManifestEntry { SiteSwitch.ManifestEntry(digest: digest, inputKey: nil) }
         let paths = ["en/a.html", "en/b.html", "index.html", "sq/a.html"]
-        let manifest = SiteSwitch.Manifest(files: Dictionary(uniqueKeysWithValues: zip(paths, paths.map(entry))),
-                                           paths: paths, entries: paths.map(entry), variant: "")
-        // Sorted (walked side by side) and unsorted (looked up): the same entries, nil where absent.
-        #expect(SiteSwitch.entries(at: ["en/a.html", "en/c.html", "sq/a.html", "sq/b.html"], in: manifest)
-                == [entry("en/a.html"), nil, entry("sq/a.html"), nil])
-        #expect(SiteSwitch.entries(at: ["sq/a.html", "a.html", "en/a.html"], in: manifest) == [entry("sq/a.html"), nil, entry("en/a.html")])
-        #expect(SiteSwitch.entries(at: [], in: manifest).isEmpty)
+        let manifest = SiteSwitch.Manifest(paths: paths, entries: paths.map(entry), variant: "")
+        // A manifest by hand, not in order: the same entries by look-up.
+        let shuffled = [3, 0, 2, 1].map { paths[$0] }
+        let unsorted = SiteSwitch.Manifest(paths: shuffled, entries: shuffled.map(entry), variant: "", isSorted: false)
+        for manifest in [manifest, unsorted] {
+            // Sorted (walked side by side) and unsorted (looked up): the same entries, nil where absent.
+            #expect(SiteSwitch.entries(at: ["en/a.html", "en/c.html", "sq/a.html", "sq/b.html"], in: manifest)
+                    == [entry("en/a.html"), nil, entry("sq/a.html"), nil])
+            #expect(SiteSwitch.entries(at: ["sq/a.html", "a.html", "en/a.html"], in: manifest) == [entry("sq/a.html"), nil, entry("en/a.html")])
+            #expect(SiteSwitch.entries(at: [], in: manifest).isEmpty)
+            // One at a time (a binary search when sorted), every path and some that are not there.
+            for path in paths { #expect(manifest.entry(at: path) == entry(path)) }
+            for path in ["", "a.html", "en/", "en/a.htm", "en/a.html5", "zz"] { #expect(manifest.entry(at: path) == nil) }
+            #expect(manifest.files == Dictionary(uniqueKeysWithValues: paths.map { ($0, entry($0)) }))
+        }
         // Folders: runs of sorted paths, and an unsorted list where a folder comes back.
         #expect(SiteSwitch.groupedByFolder(["en/a.html", "en/b.html", "index.html", "sq/a.html"]) == ["en": [0, 1], "": [2], "sq": [3]])
         #expect(SiteSwitch.groupedByFolder(["en/a.html", "sq/a.html", "en/b.html"]) == ["en": [0, 2], "sq": [1]])

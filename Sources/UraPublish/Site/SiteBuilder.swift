@@ -382,7 +382,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let outputReuse = outputs.indices.map { reused(previousFiles[$0], outputKeys[$0]) }
-        let collectionReuse = reused(previous?.files[Self.collectionPath], collectionKey)
+        let collectionReuse = reused(previous?.entry(at: Self.collectionPath), collectionKey)
         trace.mark("publish.outputkeys")
 
         // The collection document, made when it or one of its outputs is made again (its entries
@@ -524,7 +524,7 @@ public struct SiteBuilder: Sendable {
     /// those its manifest records.
     public static func previousCollectionEntries(_ previous: SiteSwitch.Generation?)
         -> [String: ArraySlice<UInt8>] {
-        guard let previous, let entry = previous.files[collectionPath],
+        guard let previous, let entry = previous.entry(at: collectionPath),
               let bytes = FileBytes.read(previous.folder + "/" + collectionPath) else { return [:] }
         guard SiteSwitch.digest(bytes) == entry.digest else { return [:] }
         return CanonicalXML.collectionEntries(in: bytes)

@@ -91,7 +91,7 @@ public enum SiteSwitch {
             if let reusable = reusableGeneration(in: parent, name: name, current: previous) {
                 let manifest = baseGeneration.flatMap { $0.manifest(ifStillAt: reusable) }
                     ?? readManifest(reusable + manifestSuffix)
-                if !manifest.files.isEmpty, rename(reusable, staging) == 0 {
+                if !manifest.isEmpty, rename(reusable, staging) == 0 {
                     unlink(reusable + manifestSuffix)
                     base = manifest
                     baseMayHaveDerivedFiles = manifest.variant != ""
@@ -106,9 +106,14 @@ public enum SiteSwitch {
                 }
             }
             do throws(UraError) {
-                let old = previousPath.map { path in
-                    currentManifest?.folder == path ? currentManifest?.files ?? [:] : readManifest(path + manifestSuffix).files
-                } ?? [:]
+                let oldManifest: Manifest
+                if let previousPath {
+                    oldManifest = currentManifest?.folder == previousPath ? currentManifest?.manifest ?? Manifest()
+                        : readManifest(previousPath + manifestSuffix)
+                } else {
+                    oldManifest = Manifest()
+                }
+                let old = oldManifest.lookup()
                 let updating = base != nil
                 // What the updated generation holds at each file's path (by the manifest's digest).
                 let baseEntries = base.map { entries(at: paths, in: $0) } ?? []
@@ -148,7 +153,7 @@ public enum SiteSwitch {
                         if let reused = file.reused {
                             try linkReused(file.path, from: reused, to: staging, replacing: updating)
                             placements.append(.linked)
-                        } else if let previousPath, old[file.path]?.digest == digests[index],
+                        } else if let previousPath, old(file.path)?.digest == digests[index],
                                   hardLink(previousPath + "/" + file.path, target, replacing: updating) {
                             placements.append(.linked)
                         } else {
@@ -166,11 +171,11 @@ public enum SiteSwitch {
                 if let base {
                     // What the new site no longer has (nothing, when it has as many files, all in
                     // the base), and files made from ones that changed.
-                    let allInBase = files.count == base.files.count && !baseEntries.contains(nil)
-                    for path in allInBase ? [] : Set(base.files.keys).subtracting(paths) { unlink(staging + "/" + path) }
+                    let allInBase = files.count == base.paths.count && !baseEntries.contains(nil)
+                    for path in allInBase ? [] : Set(base.paths).subtracting(paths) { unlink(staging + "/" + path) }
                     if baseMayHaveDerivedFiles {
                         let kept = keepsDerivedFiles ? Set(zip(files, placements).filter { $0.1 == .kept }.map(\.0.path)) : []
-                        for path in base.files.keys where !kept.contains(path) {
+                        for path in base.paths where !kept.contains(path) {
                             for (suffix, derived) in derivedSuffixes where path.hasSuffix(suffix) {
                                 unlink(staging + "/" + path.dropLast(suffix.count) + derived)
                             }
@@ -296,8 +301,11 @@ public enum SiteSwitch {
         /// sorted list of paths: ``entries(at:in:)``).
         let manifest: Manifest
 
-        /// Its files, by path.
+        /// Its files, by path (made when asked).
         public var files: [String: ManifestEntry] { manifest.files }
+
+        /// The manifest's entry for the file at `path`, if it has one.
+        public func entry(at path: String) -> ManifestEntry? { manifest.entry(at: path) }
     }
 
     /// The generation the site link at `output` points to, and its manifest; nil when there is
@@ -307,7 +315,7 @@ public enum SiteSwitch {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return nil }
         let folder = target.hasPrefix("/") ? target : parent + "/" + target
         let manifest = readManifest(folder + manifestSuffix)
-        return manifest.files.isEmpty ? nil : Generation(folder: folder, manifest: manifest)
+        return manifest.isEmpty ? nil : Generation(folder: folder, manifest: manifest)
     }
 
     /// How a file got into the staging folder.
@@ -397,11 +405,39 @@ public enum SiteSwitch {
     /// (sorted by UTF-8 bytes, as ``manifestText(_:paths:_:variant:)`` writes them), and the variant
     /// it records (`""` for none; nil when it records none, as older manifests do).
     struct Manifest: Sendable {
-        var files: [String: ManifestEntry] = [:]
         /// Every line's path and entry, in the manifest's order.
         var paths: [String] = []
         var entries: [ManifestEntry] = []
         var variant: String?
+        /// Whether `paths` are strictly in ``OutputPath/precedes(_:_:)`` order, as the manifests
+        /// Ura writes are (one by hand may not be).
+        var isSorted = true
+
+        var isEmpty: Bool { paths.isEmpty }
+
+        /// Every file by path, made when asked: a publish walks the manifest beside its sorted
+        /// paths and looks up a few files, and a dictionary of thousands of paths made for every
+        /// manifest read cost 2% of an incremental build.
+        var files: [String: ManifestEntry] { Dictionary(zip(paths, entries), uniquingKeysWith: { _, last in last }) }
+
+        /// The entry at `path`: a binary search when the paths are sorted, else the last line
+        /// with that path (as ``files`` has it).
+        func entry(at path: String) -> ManifestEntry? {
+            guard isSorted else { return paths.lastIndex(of: path).map { entries[$0] } }
+            var low = 0, high = paths.count
+            while low < high {
+                let middle = (low + high) / 2
+                if OutputPath.precedes(paths[middle], path) { low = middle + 1 } else { high = middle }
+            }
+            return low < paths.count && paths[low] == path ? entries[low] : nil
+        }
+
+        /// ``entry(at:)`` for many look-ups: a dictionary made once when the paths are not sorted.
+        func lookup() -> @Sendable (String) -> ManifestEntry? {
+            if isSorted { return { [self] in entry(at: $0) } }
+            let files = self.files
+            return { files[$0] }
+        }
     }
 
     /// The manifest at `path` (empty when it cannot be read). Parsed on UTF-8 bytes: a manifest
@@ -409,10 +445,9 @@ public enum SiteSwitch {
     private static func readManifest(_ path: String) -> Manifest {
         guard let bytes = FileBytes.read(path) else { return Manifest() }
         let keyed = bytes.starts(with: manifestHeader.utf8)
-        var result: [String: ManifestEntry] = [:]
         var paths: [String] = [], entries: [ManifestEntry] = []
         var variant: String?
-        result.reserveCapacity(bytes.count / 80)
+        var isSorted = true
         paths.reserveCapacity(bytes.count / 80)
         entries.reserveCapacity(bytes.count / 80)
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
@@ -434,11 +469,11 @@ public enum SiteSwitch {
                 rest = second + 1
             }
             let path = text(rest..<end), entry = ManifestEntry(digest: text(start..<first), inputKey: key)
-            result[path] = entry
+            if isSorted, let last = paths.last, !OutputPath.precedes(last, path) { isSorted = false }
             paths.append(path)
             entries.append(entry)
         }
-        return Manifest(files: result, paths: paths, entries: entries, variant: variant)
+        return Manifest(paths: paths, entries: entries, variant: variant, isSorted: isSorted)
     }
 
     /// The entry of `manifest` at each of `paths`: the two sorted lists walked side by side when
@@ -447,7 +482,7 @@ public enum SiteSwitch {
     /// looking each up hashed it (3 ms for 8,000).
     static func entries(at paths: [String], in manifest: Manifest) -> [ManifestEntry?] {
         let sorted = { (list: [String]) in list.indices.dropFirst().allSatisfy { OutputPath.precedes(list[$0 - 1], list[$0]) } }
-        guard sorted(paths), sorted(manifest.paths) else { return paths.map { manifest.files[$0] } }
+        guard manifest.isSorted, sorted(paths) else { return paths.map(manifest.lookup()) }
         var entries: [ManifestEntry?] = []
         entries.reserveCapacity(paths.count)
         var next = 0
