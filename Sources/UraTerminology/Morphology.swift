@@ -28,7 +28,7 @@ final class Morphology: @unchecked Sendable {
     ]
 
     /// ``albanianSuffixes``, then each with `ë`/`ç` folded (for misspelt forms).
-    private static let albanianSuffixesAndFolded = albanianSuffixes + albanianSuffixes.map(fold)
+    static let albanianSuffixesAndFolded = albanianSuffixes + albanianSuffixes.map(fold)
 
     /// Albanian linking articles (`i`, `e`, `të`, `së`): they agree with the head noun, so any one
     /// stands for any other, and a text may add one the term does not have (`leja e qëndrimit`).
@@ -140,19 +140,30 @@ final class Morphology: @unchecked Sendable {
         })
     }
 
+    /// Whether every scalar of `word` is below U+0300 (every Albanian and English word): then each
+    /// Character is one scalar and no two spellings are canonically equivalent, so a suffix test
+    /// on the UTF-8 bytes says what `hasSuffix` says (the suffixes are such too), without comparing
+    /// Characters (the suffix rules took 19.5M instructions of an incremental build's term indexes
+    /// with `hasSuffix`, 12.2M on bytes). A byte below 0xCC starts or continues a scalar below U+0300.
+    static func belowCombiningMarks(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0xCC } }
+
     /// Bases left by Ura's suffix rules.
     private func ruleBases(_ word: String) -> Set<String> {
         var bases: Set<String> = []
+        let simple = Self.belowCombiningMarks(word)
+        func endsWith(_ suffix: String) -> Bool {
+            simple ? word.utf8.reversed().starts(with: suffix.utf8.reversed()) : word.hasSuffix(suffix)
+        }
         switch language {
         case .albanian:
-            for suffix in Self.albanianSuffixesAndFolded where word.hasSuffix(suffix) {
+            for suffix in Self.albanianSuffixesAndFolded where endsWith(suffix) {
                 let base = String(word.dropLast(suffix.count))
                 if base.count >= Self.minimumBase { bases.insert(base) }
             }
         case .english:
-            if word.hasSuffix("ies"), word.count > 4 { bases.insert(String(word.dropLast(3)) + "y") }
-            if word.hasSuffix("es"), word.count > 4 { bases.insert(String(word.dropLast(2))) }
-            if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), word.count > 3 {
+            if endsWith("ies"), word.count > 4 { bases.insert(String(word.dropLast(3)) + "y") }
+            if endsWith("es"), word.count > 4 { bases.insert(String(word.dropLast(2))) }
+            if endsWith("s"), !endsWith("ss"), !endsWith("us"), word.count > 3 {
                 bases.insert(String(word.dropLast()))
             }
         }

@@ -1,6 +1,7 @@
 import Testing
 import UraCore
 @testable import UraTerminology
+import UraTestSupport
 
 @Suite struct MorphologyTests {
     /// Whether two word forms of `language` share a match key.
@@ -16,6 +17,27 @@ import UraCore
         let english = try #require(Hunspell(name: "en_US"), "install hunspell-en-us (make test does)")
         #expect(english.stems("countries").contains("country"))
         #expect(Hunspell(name: "xx_XX") == nil)
+    }
+
+    /// The suffix rules test endings on bytes for words of scalars below U+0300: on every word of
+    /// align-dev and every ending the rules use, that says what `hasSuffix` says.
+    @Test func byteEndingsAgreeWithHasSuffixOnRealWords() throws {
+        let endings = Morphology.albanianSuffixesAndFolded + ["ies", "es", "s", "ss", "us"]
+        #expect(endings.allSatisfy(Morphology.belowCombiningMarks))
+        var words = Set<String>()
+        for document in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] {
+                let text = try TextInput.read("\(Fixtures.alignDev)/\(document).\(language).txt").lowercased()
+                words.formUnion(text.split { !$0.isLetter }.map(String.init))
+            }
+        }
+        let simple = words.filter(Morphology.belowCombiningMarks)
+        #expect(simple.count > 5_000 && simple.count * 100 > words.count * 99)
+        for word in simple {
+            for ending in endings {
+                #expect(word.utf8.reversed().starts(with: ending.utf8.reversed()) == word.hasSuffix(ending), "\(word) \(ending)")
+            }
+        }
     }
 
     @Test func albanianKeysMeetAcrossInflection() {
