@@ -76,10 +76,16 @@ public struct Corpus: Sendable {
         // `stat` calls themselves.
         var signature: [UInt8] = []
         signature.reserveCapacity(160)
+        // The relative path `<id>/index.<lang>.md` as a C string, made once and its language
+        // swapped (string concatenation made six strings a release).
+        var path = Array(id.utf8) + "/index.xx.md".utf8 + [0]
+        let languageAt = path.count - 6
         for language in Language.allCases {
             var info = stat()
+            let code = Array(language.code.utf8)
+            (path[languageAt], path[languageAt + 1]) = (code[0], code[1])
             let found = folder >= 0
-                ? fstatat(folder, id + "/index." + language.code + ".md", &info, 0) == 0
+                ? path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &info, 0) } } == 0
                 : stat(filePath(id, language), &info) == 0
             guard found else { continue }
             func add(_ number: Int, _ separator: Unicode.Scalar) {
