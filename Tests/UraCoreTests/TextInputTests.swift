@@ -48,6 +48,20 @@ import UraTestSupport
         #expect(TextInput.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)        // UTF-16 surrogate
         #expect(TextInput.firstInvalidUTF8([0xE2, 0x80]) == 0)              // truncated
         #expect(TextInput.firstInvalidUTF8(Array("ë “ç” 😀".utf8)) == nil)
+        // isValidUTF8 (ASCII words skipped eight bytes at a time): every length, a bad byte or a
+        // good non-ASCII letter at every place, on slices that do not start at zero.
+        for length in 0...20 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(TextInput.isValidUTF8((ascii + [0x41])[..<length]))
+            #expect(TextInput.isValidUTF8(([0xFF] + ascii)[1...]))
+            for position in 0..<length {
+                var bad = ascii, good = ascii
+                bad[position] = 0xFF
+                good.replaceSubrange(position...position, with: "ë".utf8)
+                #expect(!TextInput.isValidUTF8(([0x41] + bad)[1...]))
+                #expect(TextInput.isValidUTF8(([0x41] + good)[1...]))
+            }
+        }
     }
 
     @Test func emptyBlankAndBinaryFilesAreErrors() throws {

@@ -123,7 +123,18 @@ public enum TextInput {
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or cut sequences),
     /// told without making a string of them.
-    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool { firstInvalidUTF8(bytes) == nil }
+    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        // ASCII (most of what is checked: review rows, eight bytes at a time) needs no decoding.
+        let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                offset += 8
+            }
+            return raw[offset...].allSatisfy { $0 < 0x80 }
+        }
+        return ascii || firstInvalidUTF8(bytes) == nil
+    }
 
     /// The byte offset of the first byte that is not part of a well-formed UTF-8 sequence.
     /// - Complexity: O(n).
