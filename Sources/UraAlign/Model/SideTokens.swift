@@ -141,19 +141,24 @@ struct ShortKeyList {
     var count: Int { packed.count }
 
     /// Adds `key` at the end.
+    @inline(__always)
     mutating func append(_ key: ShortKey?) {
         switch key {
         case nil:
             packed.append(0)
         case .packed(let value) where value != 0:
             packed.append(value)
-        case .packed, .text:
-            // Any text that packs is held packed, as the packed key is what every reader asks of it.
-            let text = key?.text ?? ""
-            let value = PackedBytes.key(text) ?? 0
-            packed.append(value)
-            if value == 0 { texts[packed.count - 1] = text }
+        case .some(let key):
+            appendText(key.text)
         }
+    }
+
+    /// Adds the key of `text` at the end.
+    private mutating func appendText(_ text: String) {
+        // Any text that packs is held packed, as the packed key is what every reader asks of it.
+        let value = PackedBytes.key(text) ?? 0
+        packed.append(value)
+        if value == 0 { texts[packed.count - 1] = text }
     }
 
     /// The key at `position`.

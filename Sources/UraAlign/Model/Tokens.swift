@@ -414,14 +414,15 @@ enum PackedBytes {
 
     /// The key of `mark` (if given) followed by the first `count` of the ASCII bytes `bytes` (all
     /// of them when fewer), at most eight in all.
+    @inline(__always)
     static func key(_ bytes: UnsafeBufferPointer<UInt8>, prefix count: Int, after mark: Unicode.Scalar? = nil) -> UInt64 {
         var key: UInt64 = 0, length = 0
         if let mark {
             key = UInt64(mark.value)
             length = 1
         }
-        for byte in bytes.prefix(count) {
-            key = key << 8 | UInt64(byte)
+        for index in 0..<min(count, bytes.count) {
+            key = key << 8 | UInt64(bytes[index])
             length += 1
         }
         return key << (8 * (8 - length))
