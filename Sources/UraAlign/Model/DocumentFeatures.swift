@@ -143,6 +143,8 @@ struct DocumentFeatures {
         var anchorIDs = [Int?](repeating: nil, count: tokens.classes.count)
         var side = SideFeatures()
         side.stems = stemOrder.sorted
+        side.sentences.reserveCapacity(tokens.count)
+        side.paragraphs.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             let start = side.sentences.count
             for _ in paragraph {
