@@ -195,4 +195,61 @@ import UraTestSupport
         }
         #expect(table.value(1) == nil)
     }
+
+    /// The sentences of every align-dev document, per side.
+    private func devSides() throws -> [[String]] {
+        var sides: [[String]] = []
+        for name in try Fixtures.alignDevDocuments() {
+            for language in ["en", "sq"] {
+                let text = try String(contentsOfFile: "\(Fixtures.alignDev)/\(name).\(language).txt", encoding: .utf8)
+                sides.append(text.split(separator: "\n").map(String.init))
+            }
+        }
+        return sides
+    }
+
+    @Test func byteFeaturesOfATokenAreItsFeatures() throws {
+        var fast = 0, slow = 0, names = 0, numbers = 0
+        for sentences in try devSides() {
+            let side = SideTokens(sentences)
+            let extractor = AnchorExtractor(side: side)
+            #expect(side.distinct.count == side.classes.count)
+            for id in side.classes.indices {
+                let plain = TokenFeatures(side.token(id), extractor: extractor)
+                guard let bytes = TokenFeatures(bytesOf: id, in: side, extractor: extractor) else {
+                    slow += 1
+                    continue
+                }
+                fast += 1
+                let text = side.text(ofToken: id)
+                #expect(bytes.folded == plain.folded, "'\(text)'")
+                #expect(bytes.stem?.text == plain.stem?.text, "'\(text)'")
+                #expect(bytes.stem?.packed == plain.stem.flatMap { PackedBytes.key($0.text) }, "'\(text)'")
+                #expect(bytes.anchor?.key.text == plain.anchor?.key.text && bytes.anchor?.kind == plain.anchor?.kind, "'\(text)'")
+                if bytes.anchor?.kind == .name { names += 1 }
+                if bytes.anchor?.kind == .number { numbers += 1 }
+            }
+        }
+        #expect(fast > 10_000 && slow > 100 && names > 500 && numbers > 200, "\(fast) \(slow) \(names) \(numbers)")
+    }
+
+    @Test func shortKeysIntern() throws {
+        var byText = AnchorTable(), byKey = AnchorTable()
+        var stems: [String?] = [], keys: [ShortKey?] = []
+        for token in try devTokens() {
+            let folded = Tokenizer.fold(token.text)
+            let key = WordFolder.prefix(folded, 4, after: "@")
+            let short = PackedBytes.key(key).map(ShortKey.packed) ?? .text(key)
+            #expect(short.text == key)
+            #expect(byText.id(key, .name) == byKey.id(short, .name), "'\(key)'")
+            let stem = token.isNumber ? nil : WordFolder.prefix(folded, 5)
+            stems.append(stem)
+            keys.append(stem.map { PackedBytes.key($0).map(ShortKey.packed) ?? .text($0) })
+        }
+        let plain = StemOrder(stems), short = StemOrder(ShortKeyList(keys))
+        #expect(plain.sorted == short.sorted && plain.ranks == short.ranks)
+        #expect(plain.sorted.count > 1000)
+        let list = ShortKeyList(keys)
+        #expect(list.count == keys.count && (0..<list.count).allSatisfy { list[$0]?.text == keys[$0]?.text })
+    }
 }

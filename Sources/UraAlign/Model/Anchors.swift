@@ -40,6 +40,23 @@ struct AnchorTable {
         return kinds.count - 1
     }
 
+    /// The id of the key of up to eight ASCII bytes whose ``PackedBytes`` key is `packed`, as
+    /// ``id(_:_:)`` of its text gives it.
+    mutating func id(packed: UInt64, _ kind: AnchorKind) -> Int {
+        if let id = packedIDs.value(packed) { return id }
+        packedIDs.insert(packed, kinds.count)
+        kinds.append(kind)
+        return kinds.count - 1
+    }
+
+    /// The id of `key` (created on first use), packed or not.
+    mutating func id(_ key: ShortKey, _ kind: AnchorKind) -> Int {
+        switch key {
+        case .packed(let packed): id(packed: packed, kind)
+        case .text(let text): id(text, kind)
+        }
+    }
+
     /// The id of `key` if it exists.
     func existing(_ key: String) -> Int? {
         if let packed = PackedBytes.key(key) { return packedIDs.value(packed) }
@@ -173,8 +190,8 @@ struct Vocabulary {
         self.side = side
         var words = Set<String>()
         // By index, reading a token's flags in place: binding each token copied (retained) it.
-        for id in side.distinct.indices where Self.isWord(side.distinct[id]) {
-            if !side.withBytes(ofToken: id, { Self.isBelowCombiningMarks($0) }) { words.insert(String(side.distinct[id].text)) }
+        for id in side.classes.indices where Self.isWord(side.classes[id]) {
+            if !side.withBytes(ofToken: id, { Self.isBelowCombiningMarks($0) }) { words.insert(side.text(ofToken: id)) }
         }
         self.words = words
     }
@@ -182,16 +199,26 @@ struct Vocabulary {
     /// Whether `word` is one of the words (equal as strings).
     func contains(_ word: String) -> Bool {
         guard let side else { return words.contains(word) }
-        if let id = side.id(ofBytesOf: word), Self.isWord(side.distinct[id]) { return true }
+        if let id = side.id(ofBytesOf: word), Self.isWord(side.classes[id]) { return true }
         if words.contains(word) { return true }
         // Left: words below U+0300 of other bytes than `word`, which can only equal a word that
         // is not in normal form C, so has a scalar from U+0300 on.
         var word = word
         if word.withUTF8(Self.isBelowCombiningMarks) { return false }
-        return side.distinct.contains { Self.isWord($0) && String($0.text) == word }
+        return side.classes.indices.contains { Self.isWord(side.classes[$0]) && side.text(ofToken: $0) == word }
+    }
+
+    /// ``contains(_:)`` of the word of ASCII bytes `utf8`, without making it a string unless some
+    /// word has a scalar from U+0300 on (an ASCII word is below U+0300, so the last step of
+    /// ``contains(_:)`` never finds it).
+    func contains(ascii utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let side, words.isEmpty else { return contains(String(decoding: utf8, as: UTF8.self)) }
+        guard let id = side.id(ofBytes: utf8) else { return false }
+        return Self.isWord(side.classes[id])
     }
 
     private static func isWord(_ token: Token) -> Bool { !token.isNumber && !token.isCapitalized }
+    private static func isWord(_ token: TokenClass) -> Bool { !token.isNumber && !token.isCapitalized }
 
     /// Whether every scalar of the UTF-8 text `utf8` is below U+0300: every UTF-8 byte is below 0xCC, the lead
     /// byte of U+0300.

@@ -23,6 +23,13 @@ struct StemOrder {
     /// Sorts `stems` once, with their positions, so equal stems come together without hashing.
     /// - Complexity: O(n log n) comparisons for n stems.
     init(_ stems: [String?]) {
+        self.init(ShortKeyList(stems.map { $0.map(ShortKey.text) }))
+    }
+
+    /// The same of stems given as short keys, compared by their packed keys when every stem has one
+    /// of at most five bytes.
+    /// - Complexity: O(n log n) comparisons for n stems.
+    init(_ stems: ShortKeyList) {
         var sorted: [String] = []
         var ranks = [Int?](repeating: nil, count: stems.count)
         if let keyed = Self.packedOrder(stems) {
@@ -30,12 +37,12 @@ struct StemOrder {
             var lastKey: UInt64?
             for value in keyed {
                 let index = Int(value & Self.positionMask), key = value & ~Self.positionMask
-                guard let stem = stems[index] else { continue }
-                if key != lastKey { sorted.append(stem) }
+                if key != lastKey { sorted.append(PackedBytes.string(key)) }
                 lastKey = key
                 ranks[index] = sorted.count - 1
             }
         } else {
+            let stems = (0..<stems.count).map { stems[$0]?.text }
             for index in Self.textOrder(stems) {
                 guard let stem = stems[index] else { continue }
                 if sorted.last != stem { sorted.append(stem) }
@@ -54,15 +61,14 @@ struct StemOrder {
     /// ``textOrder(_:)`` by integers instead of strings, as each stem's key (``PackedBytes``) with
     /// its position in the low bits; nil unless every stem is at most five ASCII bytes (the usual
     /// case: stems are five letters).
-    private static func packedOrder(_ stems: [String?]) -> [UInt64]? {
-        guard stems.count <= Int(positionMask) else { return nil }
+    private static func packedOrder(_ stems: ShortKeyList) -> [UInt64]? {
+        guard stems.count <= Int(positionMask), stems.texts.isEmpty else { return nil }
         var keyed: [UInt64] = []
         keyed.reserveCapacity(stems.count)
-        for (position, stem) in stems.enumerated() {
-            guard let stem else { continue }
+        for (position, key) in stems.packed.enumerated() where key != 0 {
             // Five bytes leave the low three of the key zero: room for the position, which also
             // breaks ties between equal stems as the text order does.
-            guard let key = PackedBytes.key(stem), key & positionMask == 0 else { return nil }
+            guard key & positionMask == 0 else { return nil }
             keyed.append(key | UInt64(position))
         }
         keyed.sort()
@@ -117,13 +123,28 @@ struct DocumentFeatures {
     private static func side(_ paragraphs: [[String]], table: inout AnchorTable) -> SideFeatures {
         let tokens = SideTokens(paragraphs.joined())
         let extractor = AnchorExtractor(side: tokens)
-        let features = tokens.distinct.map { TokenFeatures($0, extractor: extractor) }
-        let stems = StemOrder(features.map(\.stem))
-        let stemRanks = stems.ranks
+        // Per distinct token, one list per feature, of integers where it can be: a list of
+        // strings or enums is freed element by element, which cost more than filling it.
+        var folds: [String?] = [], anchorKinds: [AnchorKind?] = []
+        var stems = ShortKeyList(capacity: tokens.classes.count), anchorKeys = ShortKeyList(capacity: tokens.classes.count)
+        folds.reserveCapacity(tokens.classes.count)
+        anchorKinds.reserveCapacity(tokens.classes.count)
+        for id in tokens.classes.indices {
+            let features = TokenFeatures(bytesOf: id, in: tokens, extractor: extractor)
+                ?? TokenFeatures(tokens.token(id), extractor: extractor)
+            folds.append(features.folded)
+            stems.append(features.stem)
+            anchorKeys.append(features.anchor?.key)
+            anchorKinds.append(features.anchor?.kind)
+        }
+        let stemOrder = StemOrder(stems)
+        let stemRanks = stemOrder.ranks
         // Anchor ids are given out in the order the keys first occur, as the sentences are read.
-        var anchorIDs = [Int?](repeating: nil, count: features.count)
+        var anchorIDs = [Int?](repeating: nil, count: tokens.classes.count)
         var side = SideFeatures()
-        side.stems = stems.sorted
+        side.stems = stemOrder.sorted
+        side.sentences.reserveCapacity(tokens.count)
+        side.paragraphs.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             let start = side.sentences.count
             for _ in paragraph {
@@ -134,10 +155,12 @@ struct DocumentFeatures {
                 ranks.reserveCapacity(ids.count)
                 anchors.reserveCapacity(ids.count)
                 for id in ids {
-                    // Fields one at a time: a copy of a token's features retains all its strings.
-                    if let folded = features[id].folded { words.append(folded) }
+                    if let folded = folds[id] { words.append(folded) }
                     if let rank = stemRanks[id] { ranks.append(rank) }
-                    if anchorIDs[id] == nil, let (key, kind) = features[id].anchor { anchorIDs[id] = table.id(key, kind) }
+                    if anchorIDs[id] == nil, let kind = anchorKinds[id] {
+                        let packed = anchorKeys.packed[id]
+                        anchorIDs[id] = packed != 0 ? table.id(packed: packed, kind) : table.id(anchorKeys[id]?.text ?? "", kind)
+                    }
                     if let anchor = anchorIDs[id] { anchors.append(anchor) }
                 }
                 Self.sortUnique(&anchors)

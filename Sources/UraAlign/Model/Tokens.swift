@@ -189,6 +189,13 @@ struct TokenInterner {
     /// The number of distinct tokens.
     var count: Int { ends.count }
 
+    /// Makes room for about `tokens` distinct tokens of `bytes` bytes in all, so the lists seldom grow.
+    mutating func reserveCapacity(tokens: Int, bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(tokens)
+        hashes.reserveCapacity(tokens)
+    }
+
     /// The id of the token `utf8[range]`, and whether this is its first occurrence.
     mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
         let token = UnsafeBufferPointer(rebasing: utf8[range])
@@ -282,35 +289,40 @@ struct WordFolder {
         var word = word
         // Lower-case ASCII letters and digits fold to themselves: the word as it is, not a copy.
         if word.withUTF8({ $0.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) } }) { return String(word) }
-        return word.withUTF8 { utf8 in
-            var fits = true
-            let folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
-                var count = 0, index = 0
-                while index < utf8.count {
-                    let lead = utf8[index]
-                    let byte: UInt8?
-                    if lead < 0x80 {
-                        byte = asciiFold(lead)
-                        index += 1
-                    } else if (0xC3...0xC5).contains(lead), index + 1 < utf8.count {
-                        // Two bytes: U+00C0...U+017F.
-                        let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-                        byte = latinFolds[Int(value - latinLetters.lowerBound)]
-                        index += 2
-                    } else {
-                        byte = nil
-                    }
-                    guard let byte else {
-                        fits = false
-                        return 0
-                    }
-                    buffer[count] = byte
-                    count += 1
+        return word.withUTF8(latinFold(utf8:))
+    }
+
+    /// ``latinFold(_:)`` of the word of valid UTF-8 `utf8`, always made as a new string. Each
+    /// scalar folds to one ASCII byte, so the fold has as many bytes as `utf8` just when `utf8`
+    /// is ASCII.
+    static func latinFold(utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        var fits = true
+        let folded = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0, index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                let byte: UInt8?
+                if lead < 0x80 {
+                    byte = asciiFold(lead)
+                    index += 1
+                } else if (0xC3...0xC5).contains(lead), index + 1 < utf8.count {
+                    // Two bytes: U+00C0...U+017F.
+                    let value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                    byte = latinFolds[Int(value - latinLetters.lowerBound)]
+                    index += 2
+                } else {
+                    byte = nil
                 }
-                return count
+                guard let byte else {
+                    fits = false
+                    return 0
+                }
+                buffer[count] = byte
+                count += 1
             }
-            return fits ? folded : nil
+            return count
         }
+        return fits ? folded : nil
     }
 
     /// The fold of an ASCII letter or digit; nil for any other byte.
@@ -398,6 +410,35 @@ enum PackedBytes {
             return pack(bytes)
         }
         return key ?? nil
+    }
+
+    /// The key of `mark` (if given) followed by the first `count` of the ASCII bytes `bytes` (all
+    /// of them when fewer), at most eight in all.
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>, prefix count: Int, after mark: Unicode.Scalar? = nil) -> UInt64 {
+        var key: UInt64 = 0, length = 0
+        if let mark {
+            key = UInt64(mark.value)
+            length = 1
+        }
+        for index in 0..<min(count, bytes.count) {
+            key = key << 8 | UInt64(bytes[index])
+            length += 1
+        }
+        return key << (8 * (8 - length))
+    }
+
+    /// The text whose key is `key`: its bytes down to the first zero.
+    static func string(_ key: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 8) { buffer in
+            var count = 0, rest = key
+            while rest != 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: rest >> 56)
+                count += 1
+                rest <<= 8
+            }
+            return count
+        }
     }
 
     /// `bytes` (at most eight) packed, or nil if one is outside 1...127.
