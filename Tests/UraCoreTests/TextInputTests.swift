@@ -48,6 +48,10 @@ import UraTestSupport
         #expect(TextInput.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)        // UTF-16 surrogate
         #expect(TextInput.firstInvalidUTF8([0xE2, 0x80]) == 0)              // truncated
         #expect(TextInput.firstInvalidUTF8(Array("ë “ç” 😀".utf8)) == nil)
+        // isValidUTF8 refuses what firstInvalidUTF8 finds: an overlong form, a surrogate, a cut sequence.
+        for bad: [UInt8] in [[0x41, 0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x80], [0x41, 0xF8, 0x88, 0x80, 0x80, 0x80]] {
+            #expect(!TextInput.isValidUTF8(bad[...]) && TextInput.firstInvalidUTF8(bad) != nil)
+        }
         // isValidUTF8 (ASCII words skipped eight bytes at a time): every length, a bad byte or a
         // good non-ASCII letter at every place, on slices that do not start at zero.
         for length in 0...20 {
