@@ -140,17 +140,15 @@ final class Morphology: @unchecked Sendable {
         })
     }
 
-    /// Whether every scalar of `word` is below U+0300 (every Albanian and English word): then each
-    /// Character is one scalar and no two spellings are canonically equivalent, so a suffix test
-    /// on the UTF-8 bytes says what `hasSuffix` says (the suffixes are such too), without comparing
-    /// Characters (the suffix rules took 19.5M instructions of an incremental build's term indexes
-    /// with `hasSuffix`, 12.2M on bytes). A byte below 0xCC starts or continues a scalar below U+0300.
-    static func belowCombiningMarks(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0xCC } }
-
     /// Bases left by Ura's suffix rules.
     private func ruleBases(_ word: String) -> Set<String> {
         var bases: Set<String> = []
-        let simple = Self.belowCombiningMarks(word)
+        // Every Albanian and English word has only scalars below U+0300: then each Character is
+        // one scalar and no two spellings are canonically equivalent, so an ending tested on the
+        // UTF-8 bytes says what `hasSuffix` says (the endings are such too), without comparing
+        // Characters (the suffix rules took 19.5M instructions of an incremental build's term
+        // indexes with `hasSuffix`, 12.2M on bytes).
+        let simple = TextInput.isBelowCombiningMarks(word)
         func endsWith(_ suffix: String) -> Bool {
             simple ? word.utf8.reversed().starts(with: suffix.utf8.reversed()) : word.hasSuffix(suffix)
         }

@@ -23,7 +23,7 @@ import UraTestSupport
     /// align-dev and every ending the rules use, that says what `hasSuffix` says.
     @Test func byteEndingsAgreeWithHasSuffixOnRealWords() throws {
         let endings = Morphology.albanianSuffixesAndFolded + ["ies", "es", "s", "ss", "us"]
-        #expect(endings.allSatisfy(Morphology.belowCombiningMarks))
+        #expect(endings.allSatisfy(TextInput.isBelowCombiningMarks))
         var words = Set<String>()
         for document in try Fixtures.alignDevDocuments() {
             for language in ["en", "sq"] {
@@ -31,7 +31,7 @@ import UraTestSupport
                 words.formUnion(text.split { !$0.isLetter }.map(String.init))
             }
         }
-        let simple = words.filter(Morphology.belowCombiningMarks)
+        let simple = words.filter(TextInput.isBelowCombiningMarks)
         #expect(simple.count > 5_000 && simple.count * 100 > words.count * 99)
         for word in simple {
             for ending in endings {

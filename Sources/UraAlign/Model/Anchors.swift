@@ -1,3 +1,5 @@
+import UraCore
+
 /// Evidence that survives translation, by kind. Each kind has its own recall (how often an
 /// anchor of the English side is found in a true translation), estimated from the document.
 enum AnchorKind: Int, CaseIterable, Sendable {
@@ -191,7 +193,7 @@ struct Vocabulary {
         var words = Set<String>()
         // By index, reading a token's flags in place: binding each token copied (retained) it.
         for id in side.classes.indices where Self.isWord(side.classes[id]) {
-            if !side.withBytes(ofToken: id, { Self.isBelowCombiningMarks($0) }) { words.insert(side.text(ofToken: id)) }
+            if !side.withBytes(ofToken: id, { TextInput.isBelowCombiningMarks($0) }) { words.insert(side.text(ofToken: id)) }
         }
         self.words = words
     }
@@ -203,8 +205,7 @@ struct Vocabulary {
         if words.contains(word) { return true }
         // Left: words below U+0300 of other bytes than `word`, which can only equal a word that
         // is not in normal form C, so has a scalar from U+0300 on.
-        var word = word
-        if word.withUTF8(Self.isBelowCombiningMarks) { return false }
+        if TextInput.isBelowCombiningMarks(word) { return false }
         return side.classes.indices.contains { Self.isWord(side.classes[$0]) && side.text(ofToken: $0) == word }
     }
 
@@ -219,10 +220,4 @@ struct Vocabulary {
 
     private static func isWord(_ token: Token) -> Bool { !token.isNumber && !token.isCapitalized }
     private static func isWord(_ token: TokenClass) -> Bool { !token.isNumber && !token.isCapitalized }
-
-    /// Whether every scalar of the UTF-8 text `utf8` is below U+0300: every UTF-8 byte is below 0xCC, the lead
-    /// byte of U+0300.
-    private static func isBelowCombiningMarks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        utf8.allSatisfy { $0 < 0xCC }
-    }
 }

@@ -76,14 +76,17 @@ public struct Corpus: Sendable {
         // `stat` calls themselves.
         var signature: [UInt8] = []
         signature.reserveCapacity(160)
-        // The relative path `<id>/index.<lang>.md` as a C string, made once and its language
-        // swapped (string concatenation made six strings a release).
-        var path = Array(id.utf8) + "/index.xx.md".utf8 + [0]
-        let languageAt = path.count - 6
+        // The relative path `<id>/index.<lang>.md` as a C string, its common part made once
+        // (string concatenation made six strings a release).
+        let prefix = Array(id.utf8) + "/index.".utf8
+        var path: [UInt8] = []
         for language in Language.allCases {
             var info = stat()
-            let code = Array(language.code.utf8)
-            (path[languageAt], path[languageAt + 1]) = (code[0], code[1])
+            path.removeAll(keepingCapacity: true)
+            path += prefix
+            path += language.code.utf8
+            path += ".md".utf8
+            path.append(0)
             let found = folder >= 0
                 ? path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &info, 0) } } == 0
                 : stat(filePath(id, language), &info) == 0

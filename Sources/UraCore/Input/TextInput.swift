@@ -82,8 +82,8 @@ public enum TextInput {
     /// general punctuation Albanian and English press text uses (U+2010–U+205E: dashes, “ ” „ ‘ ’ …).
     /// Anything else goes to ICU's full check.
     /// Read on the UTF-8 bytes (every file of the corpus goes through it on a full build): a byte
-    /// below 0xCC starts or continues a scalar below U+0300, and U+2010–U+205E are E2 80 90–BF and
-    /// E2 81 80–9E.
+    /// below 0xCC starts or continues a scalar below U+0300 (``isBelowCombiningMarks(_:)``), and
+    /// U+2010–U+205E are E2 80 90–BF and E2 81 80–9E.
     static func isTriviallyNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -99,6 +99,17 @@ public enum TextInput {
             return true
         }
     }
+
+    /// Whether every scalar of the UTF-8 text `utf8` is below U+0300 (no combining mark, nothing
+    /// beyond Latin Extended): then each Character is one scalar and no two spellings of it are
+    /// canonically equivalent, so comparing bytes compares Characters. A byte below 0xCC starts
+    /// or continues a scalar below U+0300.
+    @inlinable
+    public static func isBelowCombiningMarks(_ utf8: some Sequence<UInt8>) -> Bool { utf8.allSatisfy { $0 < 0xCC } }
+
+    /// ``isBelowCombiningMarks(_:)`` of the UTF-8 of `text`.
+    @inlinable
+    public static func isBelowCombiningMarks(_ text: String) -> Bool { isBelowCombiningMarks(text.utf8) }
 
     /// CRLF and lone CR become LF.
     static func normalizeLineEnds(_ text: String) -> String {

@@ -268,7 +268,8 @@ public enum CanonicalXML {
 
     /// ``paragraphID(_:_:)`` appended as bytes, without making the string.
     private static func appendParagraphID(_ language: Language, _ index: Int, to output: inout [UInt8]) {
-        output.appendLiteral(language == .english ? "en-p" : "sq-p")
+        output.append(contentsOf: language.code.utf8)
+        output.appendLiteral("-p")
         output.appendDecimal(index + 1)
     }
 
@@ -294,7 +295,9 @@ public enum CanonicalXML {
             // more than the rest of the document).
             func side(_ language: Language, _ indices: [Int]) {
                 guard !indices.isEmpty else { return }
-                output.appendLiteral(language == .english ? " en=\"" : " sq=\"")
+                output.append(UInt8(ascii: " "))
+                output.append(contentsOf: language.code.utf8)
+                output.appendLiteral("=\"")
                 for (position, index) in indices.enumerated() {
                     if position > 0 { output.append(UInt8(ascii: " ")) }
                     appendParagraphID(language, index, to: &output)
