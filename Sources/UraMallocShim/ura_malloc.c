@@ -15,18 +15,89 @@
 //   not returned and faulted in again. Setting it also fixes the mmap threshold at its 128 KiB
 //   default: large buffers (a collection document, a cache bucket) are mapped and unmapped on
 //   their own rather than growing the heaps.
+//
+// Huge pages (ura_malloc_prefer_huge_pages): where the kernel gives transparent huge pages only to
+// memory that asks for them (/sys/kernel/mm/transparent_hugepage/enabled is "madvise", Debian's
+// default), glibc asks for them when its tunable glibc.malloc.hugetlb=1 is set. Tunables are read
+// once, when a process starts, from GLIBC_TUNABLES: so `ura build` sets it and executes itself
+// again, and the second process puts the environment back as it was, so that plugins and other
+// programs it starts see the user's. Measured on an incremental build of 2,000 releases: 13,500
+// page faults became 1,000 (the heap is touched 2 MiB at a time instead of 4 KiB), and the median
+// of 12 alternating runs went from 0.215 s to 0.190 s; a full build's time and peak memory
+// moved by less than the machine's noise. URA_NO_HUGE_PAGES=1 turns it off.
 #include "ura_malloc.h"
 
 #include <stdlib.h>  // defines __GLIBC__ on glibc
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 int ura_malloc_tune_for_builds(void) {
     int padded = mallopt(M_TOP_PAD, 64 << 20);
     int kept = mallopt(M_TRIM_THRESHOLD, 512 << 20);
     return padded == 1 && kept == 1;
 }
+
+/// Whether the kernel gives transparent huge pages only where madvise asks for them.
+static int huge_pages_on_request(void) {
+    FILE *file = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    if (file == NULL) return 0;
+    char line[128] = {0};
+    int asked = fgets(line, sizeof line, file) != NULL && strstr(line, "[madvise]") != NULL;
+    fclose(file);
+    return asked;
+}
+
+static const char *const tunable = "glibc.malloc.hugetlb=1";
+static const char *const marker = "URA_HUGE_PAGES_ORIGINAL_TUNABLES";
+
+int ura_malloc_prefer_huge_pages(char **argv) {
+    const char *original = getenv(marker);
+    if (original != NULL) {
+        // The second process: its allocator has read the tunable; the environment goes back.
+        if (strcmp(original, "-") == 0) unsetenv("GLIBC_TUNABLES");
+        else setenv("GLIBC_TUNABLES", original + 1, 1);
+        unsetenv(marker);
+        return 1;
+    }
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    if (getenv("URA_NO_HUGE_PAGES") != NULL || (tunables != NULL && strstr(tunables, "glibc.malloc.hugetlb") != NULL)
+        || !huge_pages_on_request()) {
+        return 0;
+    }
+    // "-" for no GLIBC_TUNABLES, else "=" and its value (which may be empty).
+    size_t length = tunables == NULL ? 0 : strlen(tunables);
+    char *saved = malloc(length + 2), *combined = malloc(length + strlen(tunable) + 2);
+    if (saved == NULL || combined == NULL) {
+        free(saved);
+        free(combined);
+        return 0;
+    }
+    if (tunables == NULL) {
+        strcpy(saved, "-");
+        strcpy(combined, tunable);
+    } else {
+        snprintf(saved, length + 2, "=%s", tunables);
+        snprintf(combined, length + strlen(tunable) + 2, "%s%s%s", tunables, length > 0 ? ":" : "", tunable);
+    }
+    if (setenv(marker, saved, 1) == 0 && setenv("GLIBC_TUNABLES", combined, 1) == 0) {
+        execv("/proc/self/exe", argv);
+    }
+    // Not executed again (no /proc, say): go on as this process, with the environment as it was.
+    unsetenv(marker);
+    if (tunables == NULL) unsetenv("GLIBC_TUNABLES");
+    else setenv("GLIBC_TUNABLES", saved + 1, 1);
+    free(saved);
+    free(combined);
+    return 0;
+}
 #else
 int ura_malloc_tune_for_builds(void) { return 0; }
+int ura_malloc_prefer_huge_pages(char **argv) {
+    (void)argv;
+    return 0;
+}
 #endif

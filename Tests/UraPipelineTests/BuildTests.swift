@@ -112,6 +112,66 @@ import UraTestSupport
     }
 }
 
+/// `ura build` executes itself again with glibc's huge-page tunable where the kernel gives huge
+/// pages on request (see `ura_malloc.c`); the steps and plugins it runs see the caller's
+/// environment, not the tunable.
+@Suite struct HugePageTests {
+    /// What a plugin sees: its GLIBC_TUNABLES (or "unset"), and whether the ura process that runs
+    /// it has memory advised for huge pages (the `hg` flag of a mapping in its /proc smaps).
+    private func environmentSeenByPlugin(_ environment: [String: String]) throws -> (tunables: String, hugePages: Bool) {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plugin = directory + "/record-environment.sh"
+        try """
+            #!/bin/sh
+            printf '%s\n' "${GLIBC_TUNABLES-unset}" > "\(directory)/tunables"
+            printf '%s\n' "${URA_HUGE_PAGES_ORIGINAL_TUNABLES-unset}" >> "\(directory)/tunables"
+            if grep -q '^VmFlags:.* hg' /proc/$PPID/smaps; then echo huge > "\(directory)/pages"; else echo small > "\(directory)/pages"; fi
+            cat
+            """.write(toFile: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+        try """
+            corpus: \(Fixtures.corpus)
+            cache: ""
+            steps: [segment, record]
+            plugins:
+              - name: record
+                command: [\(plugin)]
+            """.write(toFile: directory + "/ura.yaml", atomically: true, encoding: .utf8)
+        // Through env(1): the variables are exactly the ones given, whatever the test runs with.
+        let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let result = try Run.program("/usr/bin/env", ["-u", "GLIBC_TUNABLES", "-u", "URA_NO_HUGE_PAGES"] + settings
+                                                     + [Run.uraPath, "build", "--config", directory + "/ura.yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: directory + "/tunables", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.dropLast().last == "unset", "the marker must not reach plugins")
+        let pages = try String(contentsOfFile: directory + "/pages", encoding: .utf8)
+        return (lines.first ?? "", pages == "huge\n")
+    }
+
+    private var kernelGivesHugePagesOnRequest: Bool {
+        ((try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? "").contains("[madvise]")
+    }
+
+    @Test func pluginsSeeTheCallersTunables() throws {
+        let none = try environmentSeenByPlugin([:])
+        #expect(none.tunables == "unset")
+        #expect(none.hugePages == kernelGivesHugePagesOnRequest)
+        let own = try environmentSeenByPlugin(["GLIBC_TUNABLES": "glibc.malloc.tcache_count=7"])
+        #expect(own.tunables == "glibc.malloc.tcache_count=7")
+        #expect(own.hugePages == kernelGivesHugePagesOnRequest)
+        let empty = try environmentSeenByPlugin(["GLIBC_TUNABLES": ""])
+        #expect(empty.tunables == "")
+        #expect(empty.hugePages == kernelGivesHugePagesOnRequest)
+    }
+
+    @Test func switchedOffOnRequest() throws {
+        let off = try environmentSeenByPlugin(["URA_NO_HUGE_PAGES": "1", "GLIBC_TUNABLES": "glibc.malloc.tcache_count=7"])
+        #expect(off.tunables == "glibc.malloc.tcache_count=7")
+        #expect(!off.hugePages)
+    }
+}
+
 @Suite struct IncrementalBuildTests {
     /// A copy of the bundled corpus, built three times: clean, unchanged (everything from the
     /// snapshot), and after editing one release (only that one processed), each time with the
