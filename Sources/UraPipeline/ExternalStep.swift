@@ -36,41 +36,24 @@ public enum ExternalStep {
     static func run(program: String, arguments: [String], release: PressRelease, name: String,
                     timeout: TimeInterval) throws(UraError) -> PressRelease {
         let input = try release.jsonData()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let outcome: ChildProcess.Exchange
         do {
-            try process.run()
+            outcome = try ChildProcess.exchange(program, arguments, input: Array(input), timeout: timeout)
         } catch {
-            throw UraError(.input, "plugin '\(name)' could not start: \(error.localizedDescription)")
+            throw UraError(.input, "plugin '\(name)' could not start: \(error.message)")
         }
-        // Feed and drain concurrently: a plugin that writes before it has read all must not block.
-        nonisolated(unsafe) var output = Data(), errors = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { output = stdout.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errors = stderr.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) {
-            try? stdin.fileHandleForWriting.write(contentsOf: input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        let timedOut = group.wait(timeout: .now() + timeout) == .timedOut
-        if timedOut {
-            process.terminate()
-            group.wait()
-        }
-        process.waitUntilExit()
-        let message = String(decoding: errors, as: UTF8.self).split(separator: "\n").last.map { ": \($0)" } ?? ""
-        if timedOut {
+        let message = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n").last.map { ": \($0)" } ?? ""
+        switch outcome.ending {
+        case .timedOut:
             throw UraError(.input, "plugin '\(name)' ran longer than \(Int(timeout)) s and was stopped")
+        case .signalled(let signal):
+            throw UraError(.input, "plugin '\(name)' was killed by signal \(signal)\(message)")
+        case .exited(let status) where status != 0:
+            throw UraError(.input, "plugin '\(name)' exited with \(status)\(message)")
+        case .exited:
+            break
         }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let how = process.terminationReason == .exit ? "exited with \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
-            throw UraError(.input, "plugin '\(name)' \(how)\(message)")
-        }
+        let output = Data(outcome.stdout)
         let changed: PressRelease
         do {
             changed = try PressRelease.fromJSON(output, source: "plugin '\(name)' output")
