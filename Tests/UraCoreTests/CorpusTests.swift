@@ -37,7 +37,7 @@ import UraTestSupport
         #expect(!expected.isEmpty)
         #expect(corpus.fileSignature(id) == expected)
         #expect(try corpus.listing().first { $0.id == id }?.signature == expected)
-        for number in [0, 7, 10, 999_999_999, -42, Int.max, Int.min] {
+        for number in [0, 7, 9, 10, 42, 99, 100, 101, 999_999_999, -1, -42, -99, -100, Int.max, Int.min] {
             var bytes: [UInt8] = []
             bytes.appendDecimal(number)
             #expect(String(decoding: bytes, as: UTF8.self) == "\(number)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UraCore
+import UraICU
 import UraTestSupport
 import UraXML
 @testable import UraPublish
@@ -136,6 +137,47 @@ import UraXML
         let current = try #require(SiteSwitch.current(out))
         let files = try builder.build(try PublishFixtures.corpus(), reusing: current)
         #expect(files.filter { $0.reused != nil }.map(\.path) == [SiteBuilder.collectionPath])
+    }
+
+    /// The summary digest, written from bytes, is the digest of the fields as the plain
+    /// definition lays them out (strings, the date as "\(year)-\(month)-\(day)"): input keys a
+    /// previous build recorded stay valid.
+    @Test func summaryDigestIsThatOfThePlainFields() throws {
+        func plain(_ release: PressRelease) -> String {
+            var bytes: [UInt8] = []
+            func add(_ field: String?) {
+                guard let field else { return bytes.append(0) }
+                bytes.append(1)
+                withUnsafeBytes(of: UInt32(field.utf8.count).littleEndian) { bytes += $0 }
+                bytes += field.utf8
+            }
+            add(release.id)
+            add(release.status.rawValue)
+            add(release.dateline.place)
+            add(release.dateline.date.map { "\($0.year)-\($0.month)-\($0.day)" })
+            add(release.dateline.dateInferred ? "inferred" : nil)
+            add(release.provenance.approvedBy)
+            add(release.provenance.approvedAt)
+            add(release.provenance.overrideReason)
+            add(release.provenance.source)
+            for language in Language.allCases.sorted() {
+                guard let text = release.texts[language] else { continue }
+                add(language.code)
+                add(text.title)
+            }
+            return ContentDigest.hex(bytes)
+        }
+        var releases = try PublishFixtures.corpus()
+        var odd = try #require(releases.first)
+        odd.dateline = .init(place: "Tiranë", date: CalendarDate(year: 987, month: 1, day: 31), dateInferred: true)
+        odd.provenance.overrideReason = "ëç \u{1F600}"
+        var undated = odd
+        undated.dateline.date = nil
+        releases += [odd, undated]
+        for release in releases {
+            #expect(InputKeys.summaryDigest(release) == plain(release), "\(release.id)")
+        }
+        #expect(Set(releases.map(InputKeys.summaryDigest)).count == releases.count)
     }
 
     @Test func collectionEntriesAreReadBackAsWritten() throws {

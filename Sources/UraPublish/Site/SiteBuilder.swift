@@ -567,7 +567,8 @@ public struct SiteBuilder: Sendable {
             guard (start..<start + digits).allSatisfy(isDigit) else { return nil }
             return bytes[start..<start + digits].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         }
-        func byte(_ index: Int, is character: Character) -> Bool { index < bytes.count && bytes[index] == character.asciiValue }
+        // Bytes, not `Character`s: a build parses every published release's approval time.
+        func byte(_ index: Int, is character: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: character) }
         guard let year = number(at: 0, digits: 4), byte(4, is: "-"), let month = number(at: 5, digits: 2), byte(7, is: "-"),
               let day = number(at: 8, digits: 2), byte(10, is: "T"), let hour = number(at: 11, digits: 2), byte(13, is: ":"),
               let minute = number(at: 14, digits: 2), byte(16, is: ":"), let second = number(at: 17, digits: 2) else { return nil }
