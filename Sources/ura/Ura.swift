@@ -15,12 +15,9 @@ struct Ura: AsyncParsableCommand {
         ])
 
     /// Tunes the allocator before anything runs (see `ura_malloc.c`: fewer heap growths, measured
-    /// a tenth off an incremental build; for `ura build`, huge pages where the kernel gives them on
-    /// request, which means executing again), then parses the command line and runs the command.
+    /// a tenth off an incremental build; `ura build` has asked for huge pages there already, in a
+    /// constructor), then parses the command line and runs the command.
     static func main() async {
-        if CommandLine.arguments.dropFirst().first == BuildCommand.configuration.commandName {
-            _ = ura_malloc_prefer_huge_pages(CommandLine.unsafeArgv)
-        }
         _ = ura_malloc_tune_for_builds()
         await main(nil)
     }

@@ -10,7 +10,8 @@ int ura_malloc_tune_for_builds(void);
 /// allocator request them; in that second process, puts GLIBC_TUNABLES back as it was and
 /// returns 1. Returns 0 when it does nothing: other kernels' settings or C libraries,
 /// URA_NO_HUGE_PAGES set, a hugetlb tunable the user set, or no way to execute again.
-/// Call it first thing in `main`, before any thread starts.
+/// Called for `ura build` by a constructor of this library, before the program's own start;
+/// public for tests and other front ends, which must call it before any thread starts.
 int ura_malloc_prefer_huge_pages(char **argv);
 
 #endif
