@@ -158,14 +158,7 @@ public enum ChildProcess {
 
     /// The file descriptors open in this process (from /proc/self/fd; empty where there is none).
     private static func openDescriptors() -> [Int32] {
-        guard let folder = opendir("/proc/self/fd") else { return [] }
-        defer { closedir(folder) }
-        var descriptors: [Int32] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if let fd = Int32(name) { descriptors.append(fd) }
-        }
-        return descriptors
+        (DirectoryNames.read("/proc/self/fd") ?? []).compactMap { Int32($0) }
     }
 
     /// Held while ``exchange(_:_:input:timeout:)`` makes pipes and starts a program.

@@ -87,12 +87,15 @@ public enum ReviewStep {
         // on one thread (two threads creating files in one folder mostly wait for each other in
         // the kernel) while the next one is rendered.
         let writer = PageWriter(folder: folder, fresh: fresh, count: releases.count)
+        // Which pages are there, listed once (asking for each release's page was 2,000 `access`
+        // calls, each a path walk in the kernel).
+        let present = fresh ? [] : Set(DirectoryNames.read(folder) ?? [])
         var reviewDigests = [String](repeating: "", count: releases.count)
         let batch = max(64, releases.count / 8)
         for start in stride(from: 0, to: releases.count, by: batch) {
             let indices = Array(start..<min(releases.count, start + batch))
             let rendered = Parallel.map(indices) { index in
-                render(releases[index], digest: digests[index], previousDigest: previous[releases[index].id], in: folder)
+                render(releases[index], digest: digests[index], previousDigest: previous[releases[index].id], present: present)
             }
             for (index, pages) in zip(indices, rendered) { reviewDigests[index] = pages.digest }
             writer.write(Array(zip(indices, rendered.map(\.files))))
@@ -125,9 +128,9 @@ public enum ReviewStep {
         }
         let ids = Set(releases.map(\.id))
         // Files to sweep only when a release left, or when the last review had the earlier layout
-        // (its `.digests` has no header): listing thousands of files is a build's worth of time.
+        // (its `.digests` has no header); the folder as listed before this build wrote to it.
         if !fresh, ids.count != previous.count || !ids.allSatisfy({ previous[$0] != nil }) || !currentLayout {
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            for entry in present {
                 let isPage = entry.hasSuffix(".html") || entry.hasSuffix(".tmx")
                 let id = isPage ? String(entry[..<(entry.lastIndex(of: ".") ?? entry.endIndex)]) : entry
                 // A release no longer in the corpus, or (named by the id alone) its folder of the earlier layout.
@@ -170,13 +173,12 @@ public enum ReviewStep {
     }
 
     /// One release's review digest (of the review layout's version and `releaseDigest`) and
-    /// review files (name, content); no files when `previousDigest` says the ones in `folder`
-    /// are current.
+    /// review files (name, content); no files when `previousDigest` says the ones in the folder
+    /// are current and its page is among the names `present` there.
     private static func render(_ release: PressRelease, digest releaseDigest: String, previousDigest: String?,
-                               in folder: String) -> (digest: String, files: [(String, [UInt8])]) {
+                               present: Set<String>) -> (digest: String, files: [(String, [UInt8])]) {
         let digest = ContentDigest.hex(Array((version + " " + releaseDigest).utf8))
-        // The page is still there (`access`, not FileManager: asked of every release, every build).
-        if previousDigest == digest, access(folder + "/" + release.id + ".html", F_OK) == 0 { return (digest, []) }
+        if previousDigest == digest, present.contains(release.id + ".html") { return (digest, []) }
         var files: [(String, [UInt8])] = []
         let findings = release.findings.map { findings in
             (findings, UnitReader.units(of: release))

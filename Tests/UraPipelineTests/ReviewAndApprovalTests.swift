@@ -97,6 +97,19 @@ import UraTestSupport
         #expect(updated.contains("A centre in Tirana&#92;Durrës for "))
     }
 
+    /// A review page deleted by hand comes back on the next build, though its release did not
+    /// change (the folder is listed once per build for the pages it has).
+    @Test func aDeletedReviewPageIsWrittenAgain() throws {
+        let (root, config) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        let page = root + "/review/2019-10-29-new-registration-and-temporary-accommodation-centre-for.html"
+        let original = try Fixtures.text(page)
+        try FileManager.default.removeItem(atPath: page)
+        #expect(try Run.ura(["build", "--config", config]).status == 0)
+        #expect(try Fixtures.text(page) == original)
+    }
+
     @Test func aDamagedRowInDigestsIsMadeAgain() throws {
         let (root, config) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -52,11 +52,8 @@ public struct Corpus: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UraError(.input, "corpus folder not found", file: directory)
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw UraError(.input, "cannot list the corpus folder: \(error.localizedDescription)", file: directory)
+        guard let names = DirectoryNames.read(directory) else {
+            throw UraError(.input, "cannot list the corpus folder: \(String(cString: strerror(errno)))", file: directory)
         }
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
