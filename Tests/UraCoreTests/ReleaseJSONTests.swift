@@ -67,6 +67,11 @@ import UraTestSupport
         #expect(decoded.title(in: .albanian) == "Tiranë" && decoded.languages == [.english, .albanian])
         #expect(decoded.texts[.albanian]?.paragraphCount == 2 && decoded.sentenceCount(in: .albanian) == 3)
         #expect(decoded.sentenceCount(in: .english) == 2)
+        var albanianOnly = release
+        albanianOnly.sentences[.english] = nil
+        let decodedAlbanianOnly = try #require(ReleaseBinary.decode(ReleaseBinary.encode(albanianOnly)))
+        #expect(decodedAlbanianOnly.sentenceCount(in: .english) == nil && decodedAlbanianOnly.sentenceCount(in: .albanian) == 3)
+        #expect(Language.allCases.enumerated().allSatisfy { $0.offset == $0.element.position })
         #expect(!decoded.deferredSentences.isDecoded && !decoded.deferredAlignment.isDecoded)
         #expect(decoded.texts.values.allSatisfy { !$0.deferredParagraphs.isDecoded })
         // Copies share the decoding; a change stays in its copy.

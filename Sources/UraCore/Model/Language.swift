@@ -14,6 +14,15 @@ public enum Language: String, Sendable, Hashable, CaseIterable, Codable, Compara
         }
     }
 
+    /// The language's place in ``allCases`` (0 for English, 1 for Albanian), for arrays
+    /// indexed by language where a dictionary costs more than what it holds.
+    public var position: Int {
+        switch self {
+        case .english: 0
+        case .albanian: 1
+        }
+    }
+
     /// The other language of the pair.
     public var other: Language { self == .english ? .albanian : .english }
 

@@ -103,13 +103,14 @@ public struct PressRelease: Sendable, Equatable {
     /// processes or publishes again, not of the thousands it takes unchanged.
     var deferredSentences = Deferred<[Language: [[String]]]>([:])
     var deferredAlignment = Deferred<Alignment?>(nil)
-    /// How many sentences there are per language, when known without decoding them.
-    var knownSentenceCounts: [Language: Int]?
+    /// How many sentences there are per language (by ``Language/position``; nil for a language
+    /// without sentences), when known without decoding them.
+    var knownSentenceCounts: [Int?]?
 
     /// How many sentences the release has in `language` (nil before segmentation), without
     /// decoding sentences kept encoded.
     public func sentenceCount(in language: Language) -> Int? {
-        if let known = knownSentenceCounts { return known[language] }
+        if let known = knownSentenceCounts { return known[language.position] }
         return sentences[language]?.reduce(0) { $0 + $1.count }
     }
     /// Terminology findings, once the check step has run.
