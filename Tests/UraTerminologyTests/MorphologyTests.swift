@@ -37,6 +37,13 @@ import UraTestSupport
             for ending in endings {
                 #expect(word.utf8.reversed().starts(with: ending.utf8.reversed()) == word.hasSuffix(ending), "\(word) \(ending)")
             }
+            // The Albanian rules cut on bytes: the bases the plain character operations give.
+            var plain: Set<String> = []
+            for suffix in Morphology.albanianSuffixesAndFolded where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
+                plain.insert(String(word.dropLast(suffix.count)))
+            }
+            #expect(Morphology.albanianRuleBases(word, simple: true) == plain, "\(word)")
+            #expect(Morphology.albanianRuleBases(word, simple: false) == plain, "\(word)")
         }
     }
 
