@@ -156,9 +156,21 @@ public enum ReviewStep {
         var digests: [String: String] = [:], rows: [String: ArraySlice<UInt8>] = [:]
         digests.reserveCapacity(bytes.count / 64)
         rows.reserveCapacity(bytes.count / 64)
+        // Where each line ends, found with `memchr` (a line is a row of HTML, hundreds of bytes).
+        let ends = bytes.withUnsafeBufferPointer { buffer -> [Int] in
+            guard let base = buffer.baseAddress else { return [] }
+            var ends: [Int] = []
+            var start = 0
+            while start < buffer.count {
+                let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+                let end = newline.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                ends.append(end)
+                start = end + 1
+            }
+            return ends
+        }
         var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        for end in ends {
             if bytes[start] != UInt8(ascii: "#"), let space = bytes[start..<end].firstIndex(of: UInt8(ascii: " ")) {
                 let tab = bytes[space..<end].firstIndex(of: UInt8(ascii: "\t"))
                 let id = String(decoding: bytes[(space + 1)..<(tab ?? end)], as: UTF8.self)
