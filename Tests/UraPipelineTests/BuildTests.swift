@@ -89,22 +89,11 @@ import UraTestSupport
     @Test func failingPluginIsReportedWithItsNameAndTheRelease() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let plugin = directory + "/flaky.sh"
-        try """
-            #!/bin/sh
+        try writeShellPluginBuild(in: directory, name: "flaky", script: """
             input=$(cat)
             case "$input" in *2019-10-29*) echo "cannot handle Kapshtica" >&2; exit 3;; esac
             printf '%s' "$input"
-            """.write(toFile: plugin, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
-        try """
-            corpus: \(Fixtures.corpus)
-            cache: ""
-            steps: [segment, flaky]
-            plugins:
-              - name: flaky
-                command: [\(plugin)]
-            """.write(toFile: directory + "/ura.yaml", atomically: true, encoding: .utf8)
+            """)
         let result = try Run.ura(["build", "--config", directory + "/ura.yaml"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("step 'flaky' on '2019-10-29-new-registration-and-temporary-accommodation-centre-for': plugin 'flaky' exited with 3: cannot handle Kapshtica"))
@@ -121,23 +110,12 @@ import UraTestSupport
     private func environmentSeenByPlugin(_ environment: [String: String]) throws -> (tunables: String, hugePages: Bool) {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let plugin = directory + "/record-environment.sh"
-        try """
-            #!/bin/sh
+        try writeShellPluginBuild(in: directory, name: "record", script: """
             printf '%s\n' "${GLIBC_TUNABLES-unset}" > "\(directory)/tunables"
             printf '%s\n' "${URA_HUGE_PAGES_ORIGINAL_TUNABLES-unset}" >> "\(directory)/tunables"
             if grep -q '^VmFlags:.* hg' /proc/$PPID/smaps; then echo huge > "\(directory)/pages"; else echo small > "\(directory)/pages"; fi
             cat
-            """.write(toFile: plugin, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
-        try """
-            corpus: \(Fixtures.corpus)
-            cache: ""
-            steps: [segment, record]
-            plugins:
-              - name: record
-                command: [\(plugin)]
-            """.write(toFile: directory + "/ura.yaml", atomically: true, encoding: .utf8)
+            """)
         // Through env(1): the variables are exactly the ones given, whatever the test runs with.
         let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let result = try Run.program("/usr/bin/env", ["-u", "GLIBC_TUNABLES", "-u", "URA_NO_HUGE_PAGES"] + settings
@@ -215,4 +193,20 @@ import UraTestSupport
         let fourth = try await BuildJob(configuration: configuration).run()
         #expect(fourth.report.cachedReleases == 0)
     }
+}
+
+/// Writes `directory/NAME.sh`, a shell plugin running `script`, and `directory/ura.yaml`, a build
+/// of the bundled corpus (no cache) that segments and then runs it.
+func writeShellPluginBuild(in directory: String, name: String, script: String) throws {
+    let plugin = directory + "/" + name + ".sh"
+    try ("#!/bin/sh\n" + script + "\n").write(toFile: plugin, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+    try """
+        corpus: \(Fixtures.corpus)
+        cache: ""
+        steps: [segment, \(name)]
+        plugins:
+          - name: \(name)
+            command: [\(plugin)]
+        """.write(toFile: directory + "/ura.yaml", atomically: true, encoding: .utf8)
 }
