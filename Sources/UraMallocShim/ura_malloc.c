@@ -16,8 +16,8 @@
 //   default: large buffers (a collection document, a cache bucket) are mapped and unmapped on
 //   their own rather than growing the heaps.
 //
-// Huge pages (ura_malloc_prefer_huge_pages): where the kernel gives transparent huge pages only to
-// memory that asks for them (/sys/kernel/mm/transparent_hugepage/enabled is "madvise", Debian's
+// Huge pages (prefer_huge_pages, for `ura build`): where the kernel gives transparent huge pages
+// only to memory that asks for them (/sys/kernel/mm/transparent_hugepage/enabled is "madvise", Debian's
 // default), glibc asks for them when its tunable glibc.malloc.hugetlb=1 is set. Tunables are read
 // once, when a process starts, from GLIBC_TUNABLES: so `ura build` sets it and executes itself
 // again, and the second process puts the environment back as it was, so that plugins and other
@@ -55,19 +55,23 @@ static int huge_pages_on_request(void) {
 static const char *const tunable = "glibc.malloc.hugetlb=1";
 static const char *const marker = "URA_HUGE_PAGES_ORIGINAL_TUNABLES";
 
-int ura_malloc_prefer_huge_pages(char **argv) {
+/// Where the kernel gives transparent huge pages only on request, executes this program again
+/// (`argv`, from /proc/self/exe) with glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES; in that
+/// second process, puts GLIBC_TUNABLES back as it was. Does nothing for other kernels' settings,
+/// with URA_NO_HUGE_PAGES set, when the user set a hugetlb tunable, or when it cannot execute.
+static void prefer_huge_pages(char **argv) {
     const char *original = getenv(marker);
     if (original != NULL) {
         // The second process: its allocator has read the tunable; the environment goes back.
         if (strcmp(original, "-") == 0) unsetenv("GLIBC_TUNABLES");
         else setenv("GLIBC_TUNABLES", original + 1, 1);
         unsetenv(marker);
-        return 1;
+        return;
     }
     const char *tunables = getenv("GLIBC_TUNABLES");
     if (getenv("URA_NO_HUGE_PAGES") != NULL || (tunables != NULL && strstr(tunables, "glibc.malloc.hugetlb") != NULL)
         || !huge_pages_on_request()) {
-        return 0;
+        return;
     }
     // "-" for no GLIBC_TUNABLES, else "=" and its value (which may be empty).
     size_t length = tunables == NULL ? 0 : strlen(tunables);
@@ -75,7 +79,7 @@ int ura_malloc_prefer_huge_pages(char **argv) {
     if (saved == NULL || combined == NULL) {
         free(saved);
         free(combined);
-        return 0;
+        return;
     }
     if (tunables == NULL) {
         strcpy(saved, "-");
@@ -93,7 +97,6 @@ int ura_malloc_prefer_huge_pages(char **argv) {
     else setenv("GLIBC_TUNABLES", saved + 1, 1);
     free(saved);
     free(combined);
-    return 0;
 }
 
 // `ura build` asks for huge pages before anything else of the program starts: executing again
@@ -102,12 +105,8 @@ int ura_malloc_prefer_huge_pages(char **argv) {
 // executable's constructors with the program's arguments; "build" is BuildCommand's name.
 __attribute__((constructor(101))) static void ura_huge_pages_for_builds(int argc, char **argv, char **envp) {
     (void)envp;
-    if (argc >= 2 && strcmp(argv[1], "build") == 0) ura_malloc_prefer_huge_pages(argv);
+    if (argc >= 2 && strcmp(argv[1], "build") == 0) prefer_huge_pages(argv);
 }
 #else
 int ura_malloc_tune_for_builds(void) { return 0; }
-int ura_malloc_prefer_huge_pages(char **argv) {
-    (void)argv;
-    return 0;
-}
 #endif

@@ -156,30 +156,20 @@ public enum ReviewStep {
         var digests: [String: String] = [:], rows: [String: ArraySlice<UInt8>] = [:]
         digests.reserveCapacity(bytes.count / 64)
         rows.reserveCapacity(bytes.count / 64)
-        // Where each line ends, found with `memchr` (a line is a row of HTML, hundreds of bytes).
-        let ends = bytes.withUnsafeBufferPointer { buffer -> [Int] in
-            guard let base = buffer.baseAddress else { return [] }
-            var ends: [Int] = []
+        // Lines and fields found with `memchr` (a line is a row of HTML, hundreds of bytes).
+        bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             while start < buffer.count {
-                let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
-                let end = newline.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? buffer.count
-                ends.append(end)
-                start = end + 1
-            }
-            return ends
-        }
-        var start = 0
-        for end in ends {
-            if bytes[start] != UInt8(ascii: "#"), let space = bytes[start..<end].firstIndex(of: UInt8(ascii: " ")) {
-                let tab = bytes[space..<end].firstIndex(of: UInt8(ascii: "\t"))
+                let end = buffer.firstIndex(of: UInt8(ascii: "\n"), in: start..<buffer.count) ?? buffer.count
+                defer { start = end + 1 }
+                guard buffer[start] != UInt8(ascii: "#"), let space = buffer.firstIndex(of: UInt8(ascii: " "), in: start..<end) else { continue }
+                let tab = buffer.firstIndex(of: UInt8(ascii: "\t"), in: space..<end)
                 let id = String(decoding: bytes[(space + 1)..<(tab ?? end)], as: UTF8.self)
                 digests[id] = String(decoding: bytes[start..<space], as: UTF8.self)
                 // Kept as bytes, when they are UTF-8 (a `.digests` edited by hand might not be:
                 // such a row is made again).
                 if let tab, TextInput.isValidUTF8(bytes[(tab + 1)..<end]) { rows[id] = bytes[(tab + 1)..<end] }
             }
-            start = end + 1
         }
         return (digests, rows, bytes.starts(with: digestsHeader.utf8))
     }

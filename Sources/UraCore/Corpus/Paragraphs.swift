@@ -12,8 +12,7 @@ public enum Paragraphs {
             var paragraphStart: Int?
             var paragraphEnd = 0, lineStart = 0
             while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\n"), in: lineStart..<bytes.count) ?? bytes.count
                 if isBlank(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
                     if let start = paragraphStart { ranges.append(start..<paragraphEnd) }
                     paragraphStart = nil

@@ -153,15 +153,14 @@ public enum CanonicalXML {
             var entryStart: Int?
             var lineStart = 0
             while lineStart < buffer.count {
-                let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), buffer.count - lineStart)
-                let lineEnd = newline.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) + 1 } ?? buffer.count
+                let lineEnd = buffer.firstIndex(of: UInt8(ascii: "\n"), in: lineStart..<buffer.count).map { $0 + 1 } ?? buffer.count
                 if matches(start, at: lineStart) {
                     entryStart = lineStart
                 } else if let first = entryStart, lineEnd - lineStart == end.count, matches(end, at: lineStart) {
                     var cursor = first + start.count
                     while cursor < lineEnd, !matches(idPrefix, at: cursor) { cursor += 1 }
                     let idStart = cursor + idPrefix.count
-                    if let idEnd = document[min(idStart, lineEnd)..<lineEnd].firstIndex(of: UInt8(ascii: "\"")) {
+                    if let idEnd = buffer.firstIndex(of: UInt8(ascii: "\""), in: min(idStart, lineEnd)..<lineEnd) {
                         entries[String(decoding: document[idStart..<idEnd], as: UTF8.self)] = document[first..<lineEnd]
                     }
                     entryStart = nil

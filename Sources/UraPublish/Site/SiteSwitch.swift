@@ -455,15 +455,10 @@ public enum SiteSwitch {
         let variantBytes = Array(variantPrefix.utf8)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            /// The first `byte` in `from..<to`.
-            func find(_ byte: UInt8, from: Int, to: Int) -> Int? {
-                guard from < to, let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
-                return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-            }
             func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
             var start = 0
             while start < buffer.count {
-                let end = find(newline, from: start, to: buffer.count) ?? buffer.count
+                let end = buffer.firstIndex(of: newline, in: start..<buffer.count) ?? buffer.count
                 defer { start = end + 1 }
                 // Comment lines, the variant's among them.
                 if buffer[start] == UInt8(ascii: "#") {
@@ -473,11 +468,11 @@ public enum SiteSwitch {
                     }
                     continue
                 }
-                guard let first = find(space, from: start, to: end) else { continue }
+                guard let first = buffer.firstIndex(of: space, in: start..<end) else { continue }
                 var rest = first + 1
                 var key: String?
                 if keyed {
-                    guard let second = find(space, from: rest, to: end) else { continue }
+                    guard let second = buffer.firstIndex(of: space, in: rest..<end) else { continue }
                     key = second - rest == 1 && buffer[rest] == UInt8(ascii: "-") ? nil : text(rest..<second)
                     rest = second + 1
                 }
